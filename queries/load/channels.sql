@@ -1,0 +1,1 @@
+insert into channels values ($channel, $label_en, $label_zh, $channel_group, $sort_order)

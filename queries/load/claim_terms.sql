@@ -1,0 +1,1 @@
+insert into claim_terms values ($claim_id, $side, $value_id)

@@ -1,0 +1,1 @@
+insert into kpi_figures values ($kpi_id, $figure_id)

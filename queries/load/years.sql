@@ -1,0 +1,1 @@
+insert into years values ($year, $label_en, $label_zh, $sort_order, $note)

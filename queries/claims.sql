@@ -1,14 +1,15 @@
 -- One row per quantitative claim of a document's text, with the value recomputed from the
 -- stored figures and its status. "Within rounding" is interval arithmetic: every stored value
 -- and the published number stand for an interval of +/- half a unit of their last printed
--- digit; a claim matches when the recomputed interval meets the published one.
+-- digit; a claim matches when the recomputed interval meets the published one (for a
+-- bound, "at least 1" / "至少", when it lies on the stated side).
 -- Parameters: $surveys (list of survey ids; empty = all).
 with terms as (
     select
         t.claim_id,
         t.side,
         sum(v.value) as total,
-        sum(0.5 * pow(10, -v.value_decimals)) as half_unit,
+        sum(0.5 * pow(10, -(v.value_decimals::integer))) as half_unit,
         count(*) as n_terms,
         string_agg(v.value_id || '=' || v.value, '; ' order by v.value_id) as inputs
     from claim_terms as t
@@ -21,7 +22,7 @@ sides as (
         c.*,
         a.total as a, a.half_unit as a_err, b.total as b, b.half_unit as b_err,
         concat_ws(' ; ', 'A: ' || a.inputs, 'B: ' || b.inputs) as inputs,
-        0.5 * pow(10, -c.published_decimals) as p_err
+        0.5 * pow(10, -(c.published_decimals::integer)) as p_err
     from claims as c
     left join terms as a on a.claim_id = c.claim_id and a.side = 'a'
     left join terms as b on b.claim_id = c.claim_id and b.side = 'b'
@@ -33,6 +34,7 @@ recomputed as (
         *,
         case operation
             when 'ratio' then a / nullif(b, 0)
+            when 'pct_of' then 100 * a / nullif(b, 0)
             when 'pct_more' then 100 * (a - b) / nullif(b, 0)
             when 'pct_less' then 100 * (b - a) / nullif(b, 0)
             when 'point_diff' then a - b
@@ -40,6 +42,7 @@ recomputed as (
         end as recomputed_value,
         case operation
             when 'ratio' then (a - a_err) / (b + b_err)
+            when 'pct_of' then 100 * (a - a_err) / (b + b_err)
             when 'pct_more' then 100 * ((a - a_err) / (b + b_err) - 1)
             when 'pct_less' then 100 * (1 - (a + a_err) / nullif(b - b_err, 0))
             when 'point_diff' then a - b - a_err - b_err
@@ -47,6 +50,7 @@ recomputed as (
         end as recomputed_low,
         case operation
             when 'ratio' then (a + a_err) / nullif(b - b_err, 0)
+            when 'pct_of' then 100 * (a + a_err) / nullif(b - b_err, 0)
             when 'pct_more' then 100 * ((a + a_err) / nullif(b - b_err, 0) - 1)
             when 'pct_less' then 100 * (1 - (a - a_err) / (b + b_err))
             when 'point_diff' then a - b + a_err + b_err
@@ -65,6 +69,7 @@ final as (
         text_en,
         published_value,
         unit,
+        bound,
         operation,
         a_value_ids,
         b_value_ids,
@@ -75,6 +80,10 @@ final as (
         round(recomputed_high, 2) as recomputed_high,
         case
             when recomputed_value is null then 'not_recomputable'
+            when bound = 'at_least' then
+                if(recomputed_high >= published_value - p_err, 'matches', 'differs')
+            when bound = 'at_most' then
+                if(recomputed_low <= published_value + p_err, 'matches', 'differs')
             when coalesce(recomputed_high, 'inf'::double) >= published_value - p_err
                 and coalesce(recomputed_low, '-inf'::double) <= published_value + p_err
                 then 'matches'

@@ -36,7 +36,7 @@ with labelled as (
     from published_values as v
     join figures as f using (figure_id)
     join surveys as s using (survey_id)
-    join respondent_groups as g using (respondent_group)
+    left join respondent_groups as g using (respondent_group)
 ),
 
 final as (

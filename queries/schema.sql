@@ -7,9 +7,10 @@ create type figure_kind as enum (
     'channel_bars', 'ranking', 'kpi', 'benchmark', 'demographic', 'method'
 );
 create type data_flag as enum (
-    'order_inferred', 'order_ambiguous', 'sum_off', 'reported_twice', 'label_missing'
+    'order_inferred', 'order_ambiguous', 'sum_off', 'reported_twice', 'label_missing',
+    'base_anomaly'
 );
-create type claim_operation as enum ('ratio', 'pct_more', 'pct_less', 'point_diff', 'value');
+create type claim_operation as enum ('ratio', 'pct_of', 'pct_more', 'pct_less', 'point_diff', 'value');
 create type channel_group as enum ('human', 'digital', 'combined', 'all');
 create type kpi_direction as enum ('lower_is_better', 'higher_is_better');
 
@@ -97,7 +98,7 @@ create table figures (
     title_zh      varchar not null,
     question_en   varchar,
     question_zh   varchar,
-    caption_zh    varchar not null,
+    caption_zh    varchar,  -- the chart caption, where the document has one
     unit          varchar not null references units (unit),
     single_choice boolean not null,
     note          varchar,
@@ -116,7 +117,7 @@ create table published_values (
     tier             varchar not null references tiers (tier),
     country          varchar not null references countries (country),
     channel          varchar not null references channels (channel),
-    respondent_group varchar not null references respondent_groups (respondent_group),
+    respondent_group varchar references respondent_groups (respondent_group),
     option_en        varchar,
     option_zh        varchar,
     value            double not null,
@@ -133,7 +134,8 @@ create table published_values (
     check ((option_en is null) = (option_zh is null))
 );
 create unique index published_values_natural_key on published_values (
-    figure_id, coalesce(year, 0), tier, country, channel, respondent_group, coalesce(option_en, '')
+    figure_id, coalesce(year, 0), tier, country, channel, coalesce(respondent_group, ''),
+    coalesce(option_en, '')
 );
 
 -- A quantitative claim of a document's text and how it recomputes from stored values.
@@ -147,6 +149,7 @@ create table claims (
     published_value double not null,
     published_decimals utinyint not null,
     unit            varchar not null references units (unit),
+    bound           varchar check (bound in ('at_least', 'at_most')),  -- "以上" / "以下" claims
     operation       claim_operation,
     a_value_ids     varchar,
     b_value_ids     varchar,
@@ -154,7 +157,7 @@ create table claims (
     check (starts_with(claim_id, survey_id || '_')),
     check (published_value >= 0 or unit in ('points', 'score')),
     check (operation is null or a_value_ids is not null),
-    check (operation not in ('ratio', 'pct_more', 'pct_less', 'point_diff') or b_value_ids is not null)
+    check (operation not in ('ratio', 'pct_of', 'pct_more', 'pct_less', 'point_diff') or b_value_ids is not null)
 );
 
 -- The terms of each claim, one row per referenced value: the foreign key makes a claim that
@@ -199,6 +202,8 @@ select
     f.sort_order as figure_order,
     f.title_en,
     f.title_zh,
+    f.question_en,
+    f.question_zh,
     f.unit,
     f.single_choice,
     v.year,
@@ -240,5 +245,5 @@ join surveys as s on s.survey_id = f.survey_id
 join tiers as t on t.tier = v.tier
 join countries as c on c.country = v.country
 join channels as ch on ch.channel = v.channel
-join respondent_groups as g on g.respondent_group = v.respondent_group
+left join respondent_groups as g on g.respondent_group = v.respondent_group
 left join years as y on y.year = v.year;

@@ -1,0 +1,105 @@
+"""The app's cached access to the named queries, and the filter state they take."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from cxdash import build, db, i18n
+from cxdash.paths import DB_PATH
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's selections; an empty tuple means 'all'."""
+
+    surveys: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def slice_params(self) -> dict[str, list]:
+        return {"tiers": list(self.tiers), "countries": list(self.countries),
+                "channels": list(self.channels), "years": list(self.years)}
+
+    def describe(self, lang: str) -> str:
+        """The active filters in words, e.g. 'Maturity tier: Champion; Country: Japan'."""
+        labels = dimension_labels(lang)
+        parts = []
+        for key, dim, chosen in (("filter_tier", "tier", self.tiers),
+                                 ("filter_country", "country", self.countries),
+                                 ("filter_channel", "channel", self.channels),
+                                 ("filter_year", "year", self.years)):
+            if chosen:
+                names = ", ".join(labels.get((dim, str(c)), str(c)) for c in chosen)
+                parts.append(f"{i18n.t(key, lang)}: {names}")
+        return "; ".join(parts) or i18n.t("filter_all", lang)
+
+
+def version() -> int:
+    """Changes whenever the database is rebuilt, so caches follow the data."""
+    build.ensure_fresh()
+    return DB_PATH.stat().st_mtime_ns
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, _version: int, params: tuple) -> pd.DataFrame:
+    return db.run(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def run(name: str, **params) -> pd.DataFrame:
+    """A named query's result, cached per database version and parameters."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(name, version(), frozen)
+
+
+def dimension_labels(lang: str) -> dict[tuple[str, str], str]:
+    dims = run("dimensions")
+    col = "label_zh" if lang == "zh" else "label_en"
+    return {(d, c): label for d, c, label in zip(dims["dimension"], dims["code"], dims[col])}
+
+
+def options(dimension: str) -> list[str]:
+    """The codes of a dimension in sort order."""
+    dims = run("dimensions")
+    return list(dims.loc[dims["dimension"] == dimension, "code"])
+
+
+def catalog(surveys: tuple[str, ...] = ()) -> pd.DataFrame:
+    return run("catalog", surveys=list(surveys))
+
+
+def values(figure_ids: list[str], filters: Filters) -> pd.DataFrame:
+    return run("figure_values", figure_ids=figure_ids, **filters.slice_params())
+
+
+def _members(values, skip: str) -> int:
+    return len([m for m in (values if values is not None else []) if m != skip])
+
+
+def home_page(fig: pd.Series) -> str:
+    """The page a figure belongs to (every figure has exactly one home page)."""
+    if fig["survey_id"] != "apac":
+        return {"hk": "hk", "metrics": "metrics"}.get(fig["survey_id"], "more")
+    if fig["kind"] in ("demographic", "method"):
+        return "sources"
+    if _members(fig["tiers"], "All") >= 2:
+        return "tiers"
+    if _members(fig["countries"], "") >= 2:
+        return "countries"
+    if _members(fig["years"], "") >= 2:
+        return "yoy"
+    return "overview"
+
+
+def figures_for(page: str, surveys: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The catalog slice a page draws: its home figures; the Channels page also gathers
+    every figure with channel-specific values, from any survey."""
+    cat = catalog(surveys)
+    if page == "channels":
+        return cat[cat["channels"].map(lambda c: _members(c, "All") >= 1)]
+    return cat[cat.apply(home_page, axis=1) == page]

@@ -1,0 +1,39 @@
+"""Numbers as the documents print them: the unit decides the suffix, the printed precision
+decides the decimals. Used by charts, tables, KPI cards and exports alike."""
+
+from __future__ import annotations
+
+import math
+
+_SUFFIX = {
+    "en": {"percent": "%", "points": " pts", "hours": " h", "minutes": " min", "days": " days",
+           "multiplier": "×", "count": "", "ratio": "", "score": "", "currency": ""},
+    "zh": {"percent": "%", "points": " 個百分點", "hours": " 小時", "minutes": " 分鐘",
+           "days": " 天", "multiplier": " 倍", "count": "", "ratio": "", "score": "",
+           "currency": ""},
+}
+
+
+def number(value: float | None, decimals: int = 0, unit: str = "count", lang: str = "en",
+           signed: bool = False) -> str:
+    """`17` -> '17%', `1.7` hours -> '1.7 h' / '1.7 小時'; missing -> '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    decimals = int(decimals) if decimals is not None and not _isnan(decimals) else 0
+    sign = "+" if signed and value > 0 else ""
+    text = f"{value:,.{decimals}f}"
+    return f"{sign}{text}{_SUFFIX['zh' if lang == 'zh' else 'en'].get(unit, '')}"
+
+
+def interval(low: float | None, high: float | None, unit: str, lang: str = "en") -> str:
+    """A 95% interval as 'a–b' in the value's unit, one decimal."""
+    if low is None or high is None or _isnan(low) or _isnan(high):
+        return ""
+    return f"{number(low, 1, unit, lang)} – {number(high, 1, unit, lang)}"
+
+
+def _isnan(x: object) -> bool:
+    try:
+        return math.isnan(float(x))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False

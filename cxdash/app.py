@@ -7,22 +7,25 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from streamlit.runtime.pages_manager import PagesManager
+
 from cxdash import data, i18n, state
 from cxdash.paths import ROOT
 
-# (file in pages/, url path, title key, section key). url paths differ from file names on
-# purpose (see stack notes: a cold deep link would otherwise run the file without sidebar).
+# (file in pages/, title key, section key). The url path is the file's stem, so a cold deep
+# link that Streamlit's legacy pages/ mode runs directly still finds its page (see context()).
 PAGES = [
-    ("overview.py", "overview", "page_overview", "nav_findings"),
-    ("tiers.py", "maturity-tiers", "page_tiers", "nav_findings"),
-    ("countries.py", "country-comparison", "page_countries", "nav_findings"),
-    ("channels.py", "channel-comparison", "page_channels", "nav_findings"),
-    ("year_over_year.py", "yoy", "page_yoy", "nav_findings"),
-    ("hong_kong.py", "hk", "page_hongkong", "nav_findings"),
-    ("metrics_guide.py", "kpi-guide", "page_metrics", "nav_reference"),
-    ("explore.py", "explore-figures", "page_explore", "nav_reference"),
-    ("claims.py", "claim-audit", "page_claims", "nav_reference"),
-    ("sources.py", "sources-method", "page_sources", "nav_reference"),
+    ("overview.py", "page_overview", "nav_findings"),
+    ("tiers.py", "page_tiers", "nav_findings"),
+    ("countries.py", "page_countries", "nav_findings"),
+    ("channels.py", "page_channels", "nav_findings"),
+    ("year_over_year.py", "page_yoy", "nav_findings"),
+    ("hong_kong.py", "page_hongkong", "nav_findings"),
+    ("more_reports.py", "page_more", "nav_findings"),
+    ("metrics_guide.py", "page_metrics", "nav_reference"),
+    ("explore.py", "page_explore", "nav_reference"),
+    ("claims.py", "page_claims", "nav_reference"),
+    ("sources.py", "page_sources", "nav_reference"),
 ]
 
 
@@ -67,16 +70,39 @@ def sidebar() -> Context:
 def navigation(lang: str):
     """st.navigation over the pages, titles in the current language."""
     sections: dict[str, list] = {}
-    for file, url, title, section in PAGES:
+    pages = {}
+    for file, title, section in PAGES:
+        url = file.removesuffix(".py")
         page = st.Page(str(ROOT / "pages" / file), title=i18n.t(title, lang), url_path=url,
                        default=url == "overview")
+        pages[file.removesuffix(".py")] = page
         sections.setdefault(i18n.t(section, lang), []).append(page)
+    st.session_state["_pages"] = pages
     return st.navigation(sections)
 
 
+def page(name: str):
+    """The st.Page of pages/<name>.py, for st.page_link."""
+    return st.session_state["_pages"][name]
+
+
 def context() -> Context:
-    """The context the sidebar drew for this run (pages call this)."""
+    """The context the sidebar drew for this run (pages call this).
+
+    On a server's very first session Streamlit runs in its legacy `pages/` mode, and a deep
+    link runs the page file directly, without dashboard.py. Then nothing has drawn the
+    sidebar in this run: switch that mode off and rerun, which runs dashboard.py and
+    st.navigation resolves the same url path to the same page.
+    """
+    if "ctx" not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["ctx"]
+
+
+def end_run() -> None:
+    """Forget this run's context, so a page run without dashboard.py is detected."""
+    st.session_state.pop("ctx", None)
 
 
 def survey_excluded(survey_id: str, ctx: Context) -> bool:

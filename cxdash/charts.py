@@ -47,7 +47,8 @@ def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
     elif code == "country":
         palette = [COUNTRY_COLORS.get(c, "#999999") for c in rows[code]]
     elif code == "year":
-        palette = [YEAR_COLORS.get(int(c), "#999999") for c in rows[code]]
+        palette = [YEAR_COLORS.get(int(c), "#999999") if pd.notna(c) else "#BBBBBB"
+                   for c in rows[code]]
     else:
         palette = (GROUP_COLORS * 3)[: len(rows)]
     return alt.Scale(domain=list(rows[label]), range=palette)
@@ -148,14 +149,16 @@ def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     df = df.assign(row=_row_label(df, rows))
     years = alt.Color("year_label:N", scale=_colors(df, "year", "year_label", "year"),
                       legend=alt.Legend(orient="bottom", title=None))
-    y = alt.Y("row:N", sort=_row_order(df, rows), title=None, axis=alt.Axis(labelLimit=320))
-    line = alt.Chart(df).mark_line(color="#BBBBBB", strokeWidth=3).encode(
-        y=y, x=alt.X("value:Q", title=None, scale=alt.Scale(zero=False)), detail="row:N")
+    y = alt.Y("row:N", sort=_row_order(df, rows), title=None,
+              axis=alt.Axis(labelLimit=320, labelPadding=8), scale=alt.Scale(paddingOuter=0.6))
+    domain = [0, 100] if (df["unit"] == "percent").all() else [0, float(df["value"].max()) * 1.1]
+    x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain))
+    line = alt.Chart(df).mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
     points = alt.Chart(df).mark_circle(size=160, opacity=1).encode(
-        y=y, x="value:Q", color=years, tooltip=_tooltip(df))
-    labels = alt.Chart(df).mark_text(dy=-14, fontSize=12).encode(
-        y=y, x="value:Q", text="value_text:N", color=years)
-    return (line + points + labels).properties(height=max(height, 52 * df["row"].nunique()))
+        y=y, x=x, color=years, tooltip=_tooltip(df))
+    labels = alt.Chart(df).mark_text(dy=-15, fontSize=12).encode(
+        y=y, x=x, text="value_text:N", color=years)
+    return (line + points + labels).properties(height=max(height, 64 * df["row"].nunique()))
 
 
 def _big_number(df: pd.DataFrame) -> alt.Chart:

@@ -103,3 +103,13 @@ def figures_for(page: str, surveys: tuple[str, ...] = ()) -> pd.DataFrame:
     if page == "channels":
         return cat[cat["channels"].map(lambda c: _members(c, "All") >= 1)]
     return cat[cat.apply(home_page, axis=1) == page]
+
+
+def search(cat: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Figures whose id, titles or questions (English or 繁體中文) contain every word."""
+    words = [w.casefold() for w in (query or "").split()]
+    if not words:
+        return cat
+    text = cat[["figure_id", "title_en", "title_zh", "question_en", "question_zh"]].fillna("")
+    haystack = text.agg(" ".join, axis=1).str.casefold()
+    return cat[haystack.map(lambda h: all(w in h for w in words))]

@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_png": ("Image (PNG)", "圖片 (PNG)"),
     "download_svg": ("Image (SVG)", "圖片 (SVG)"),
     "base": ("Base", "樣本數"),
-    "base_not_published": ("base not published", "未公布樣本數"),
+    "base_not_published": ("not published", "未公布"),
     "source_document": ("Document", "文件"),
     "source_caption": ("Caption in the original", "原文圖表標題"),
     "source_passage": ("Passage in the original", "原文段落"),
@@ -93,6 +93,119 @@ STRINGS: dict[str, tuple[str, str]] = {
     "flag_reported_twice": ("Reported twice with different numbers", "同一數據出現兩個不同數字"),
     "flag_label_missing": ("Label or value missing in the source", "原文缺少標籤或數值"),
     "flag_base_anomaly": ("Printed base is inconsistent with the sample", "公布的樣本數與調查樣本不一致"),
+    # page intros
+    "intro_tiers": (
+        "ESG's model splits APAC SMBs into three maturity tiers by how many of seven CX best "
+        "practices they follow (Champion: at least 6 of 7). Every tier-broken chart of the "
+        "report, in report order.",
+        "ESG 依組織符合七項客戶體驗最佳實務的數量，將亞太地區中小企業分為三個成熟度等級"
+        "（領航者：至少符合 6 項）。以下依報告順序列出所有按等級細分的圖表。",
+    ),
+    "intro_countries": (
+        "Australia, Japan, Singapore and South Korea side by side on every country callout "
+        "(區域差異) of the APAC report, and APAC against other regions.",
+        "亞太報告中每一則「區域差異」的澳洲、日本、新加坡與南韓並列比較，以及亞太地區與其他地區的對照。",
+    ),
+    "intro_channels": (
+        "Every figure published for a specific channel, across all the documents: channels "
+        "offered and most used, Hong Kong usage and expected change, satisfaction and "
+        "first-contact resolution by channel, channel by task.",
+        "所有文件中針對特定服務管道公布的數據：提供與最常用的管道、香港的使用情況與預期變化、"
+        "各管道的滿意度與首次接觸解決率、各項任務使用的管道。",
+    ),
+    "intro_hongkong": (
+        "HKACE survey, Dec 2017 – Feb 2018: 500 Hong Kong customers and 358 frontline staff. "
+        "Customers vs staff, human vs digital channels.",
+        "香港優質顧客服務協會調查，2017 年 12 月至 2018 年 2 月：500 位香港顧客與 358 位前線"
+        "顧客服務員。顧客與員工的看法對照、全人接觸與數碼渠道的比較。",
+    ),
+    "intro_yoy": (
+        "Every measure the APAC report publishes for both 2020 and 2021, with the change in "
+        "points and relative to 2020.",
+        "亞太報告中同時公布 2020 與 2021 年數值的所有指標，以及以百分點與相對 2020 年計算的變化。",
+    ),
+    "intro_metrics": (
+        "The six customer-service metrics of the guide: definition, formula and benchmark "
+        "bands, and the charts in this app that measure each.",
+        "指南中的六項客服指標：定義、公式與基準區間，以及本應用程式中衡量各指標的圖表。",
+    ),
+    "intro_more": (
+        "The Zendesk CX agility guide's statistics and the Taiwan customer-service industry "
+        "overview.",
+        "Zendesk 客戶體驗敏捷性指南的統計數據，以及台灣顧客服務業概況。",
+    ),
+    "intro_claims": (
+        "Every quantitative claim in the documents' text (multipliers, “faster by”, growth), "
+        "recomputed from the stored chart values. “Matches” means equal within the rounding "
+        "of the printed numbers.",
+        "文件內文中的每一項量化主張（倍數、「快 N%」、成長率），依儲存的圖表數值重新計算。"
+        "「相符」表示在公布數字的四捨五入範圍內相等。",
+    ),
+    "page_more": ("More reports", "其他報告"),
+    "more_apac": ("More APAC findings (region-wide statistics)", "更多亞太地區調查發現（全區統計）"),
+    "vs_2020": ("vs 2020", "較 2020 年"),
+    "moe_line": ("±{moe} pts at {conf}% confidence", "{conf}% 信賴水準下誤差 ±{moe} 個百分點"),
+    "yoy_needs_both_years": (
+        "Year-over-year pairs need both 2020 and 2021: clear the Year filter or select both.",
+        "逐年比較需要 2020 與 2021 兩個年份：請清除「年份」篩選或同時選取兩年。",
+    ),
+    "not_testable_base": ("not testable: base not published", "無法檢定：未公布樣本數"),
+    "not_testable_mean": ("no interval: an average, spread not published", "無信賴區間：平均值，未公布離散程度"),
+    "col_measure": ("Measure", "指標"),
+    "col_change_points": ("Change (points)", "變化（百分點）"),
+    "col_change_relative": ("Relative change", "相對變化"),
+    "col_test": ("Test (2020 vs 2021)", "檢定（2020 對 2021）"),
+    "formula": ("Formula", "公式"),
+    "no_formula": ("the article gives none", "文章未提供"),
+    "lower_is_better": ("Lower is better.", "數值越低越好。"),
+    "higher_is_better": ("Higher is better.", "數值越高越好。"),
+    "measured_by": ("Charts in this app that measure it", "本應用程式中衡量此指標的圖表"),
+    "measured_by_none": ("None of the surveys publishes this metric.", "各調查均未公布此指標。"),
+    "search": ("Search figures", "搜尋圖表"),
+    "search_hint": ("e.g. first response, 首次回應, Japan, chat", "例如：首次回應、first response、日本、chat"),
+    "n_matches": ("{n} of {total} figures match", "{total} 張圖表中有 {n} 張符合"),
+    "no_matches": ("No figure matches: try fewer or other words.", "沒有符合的圖表：請減少或更換關鍵字。"),
+    "figure": ("Figure", "圖表"),
+    "col_status": ("Status", "狀態"),
+    "col_topic": ("Topic", "主題"),
+    "col_claim": ("Claim", "主張"),
+    "col_original": ("Original text", "原文"),
+    "col_published": ("Published", "公布值"),
+    "col_recomputed": ("Recomputed", "重新計算值"),
+    "col_difference": ("Difference", "差異"),
+    "col_inputs": ("Inputs (stored values)", "計算依據（儲存的數值）"),
+    "col_note": ("Note", "說明"),
+    "col_chart": ("Chart", "圖表"),
+    "col_figure": ("Figure", "圖表"),
+    "open_chart": ("open chart", "開啟圖表"),
+    "status_matches": ("Matches within rounding", "在四捨五入範圍內相符"),
+    "status_differs": ("Differs", "不相符"),
+    "status_not_recomputable": ("Cannot be recomputed", "無法重新計算"),
+    "contradictions": ("Where a document contradicts itself", "文件自相矛盾之處"),
+    "contradictions_intro": (
+        "The same quantity printed with two different numbers: both are kept, with their "
+        "sources.",
+        "同一數據在文件中出現兩個不同的數字：兩者皆保留並附出處。",
+    ),
+    "subgroup_margins": ("Margin of error for every printed base", "各公布樣本數的誤差範圍"),
+    "subgroup_margins_intro": (
+        "Worst case (p = 50%), 95% confidence: the same formula that gives the report's "
+        "±6 points at n = 265.",
+        "最保守情況（p = 50%）、95% 信賴水準：與報告中 n = 265 時誤差 ±6 個百分點的公式相同。",
+    ),
+    "downloads": ("Download the data", "下載資料"),
+    "download_cx_full": ("All {n} values ({fmt})", "全部 {n} 筆數值（{fmt}）"),
+    "download_cx_filtered": ("Filtered: {n} values ({fmt})", "篩選後：{n} 筆數值（{fmt}）"),
+    "values_total": ("published values in the dataset", "筆已公布數值"),
+    "respondents": ("Respondents and sample", "受訪者與樣本"),
+    "col_survey": ("Survey", "調查"),
+    "col_publisher": ("Publisher", "發布者"),
+    "col_population": ("Population", "調查對象"),
+    "col_fieldwork": ("Fieldwork", "調查期間"),
+    "col_moe_stated": ("Stated margin (pts)", "公布的誤差（百分點）"),
+    "col_moe_recomputed": ("Margin from n (pts)", "依 n 計算的誤差（百分點）"),
+    "col_counts": ("Figures / values / claims", "圖表 / 數值 / 主張"),
+    "col_n_figures": ("Figures", "圖表數"),
     # columns
     "col_value": ("Value", "數值"),
     "col_option": ("Answer", "選項"),

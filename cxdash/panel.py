@@ -40,7 +40,7 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out[i18n.t("col_value", lang)] = [formatting.number(v, d, u, lang) for v, d, u in
                                       zip(df["value"], df["value_decimals"], df["unit"])]
     out[i18n.t("col_base", lang)] = df["base_n"].map(
-        lambda n: i18n.t("base_not_published", lang) if pd.isna(n) else int(n))
+        lambda n: i18n.t("base_not_published", lang) if pd.isna(n) else str(int(n)))
     if "ci_low" in df:
         out[i18n.t("col_ci", lang)] = [formatting.interval(lo, hi, u, lang) for lo, hi, u in
                                        zip(df["ci_low"], df["ci_high"], df["unit"])]

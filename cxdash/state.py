@@ -59,6 +59,15 @@ def select(key: str, label: str, options: Sequence[str], default: str,
     return draw(label, options, key=key, format_func=format_func)
 
 
+def text(key: str, label: str, placeholder: str = "", container=st,
+         max_chars: int = 100) -> str:
+    """A URL-backed free-text input (e.g. a search), trimmed to `max_chars`."""
+    st.session_state[_REGISTRY][key] = ""
+    if key not in st.session_state:
+        st.session_state[key] = (st.query_params.get(key) or "")[:max_chars]
+    return container.text_input(label, key=key, placeholder=placeholder, max_chars=max_chars)
+
+
 def toggle(key: str, label: str, default: bool, container=st) -> bool:
     """A URL-backed on/off switch ('1' / '0' in the URL)."""
     _seed(key, ["1", "0"], "1" if default else "0", multi=False)

@@ -47,16 +47,21 @@ def adjust(pvalues: list[float]) -> list[float]:
     return [float(p) for p in multipletests(pvalues, alpha=ALPHA, method=CORRECTION)[1]]
 
 
-def testable(unit: str, base_n: object) -> bool:
-    return unit == "percent" and base_n is not None and not pd.isna(base_n) and int(base_n) > 0
+def testable(measure: str, base_n: object) -> bool:
+    """A proportion test or interval applies: a share of respondents with a printed base.
+
+    Means (hours, or average percentages such as "80% of issues resolved in one contact")
+    need a standard deviation the documents do not publish, so they get none.
+    """
+    return measure == "share" and base_n is not None and not pd.isna(base_n) and int(base_n) > 0
 
 
 def with_intervals(df: pd.DataFrame) -> pd.DataFrame:
     """Add ci_low / ci_high (percent rows with a printed base) and low_base (N < 30)."""
     out = df.copy()
     lows, highs = [], []
-    for unit, value, base in zip(out["unit"], out["value"], out["base_n"]):
-        if testable(unit, base):
+    for measure, value, base in zip(out["measure"], out["value"], out["base_n"]):
+        if testable(measure, base):
             lo, hi = wilson(float(value), int(base))
         else:
             lo, hi = np.nan, np.nan

@@ -14,6 +14,7 @@ with labelled as (
         f.question_en,
         f.question_zh,
         f.unit,
+        f.measure,
         v.year,
         v.tier,
         v.country,

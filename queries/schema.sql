@@ -12,6 +12,7 @@ create type data_flag as enum (
 );
 create type claim_operation as enum ('ratio', 'pct_of', 'pct_more', 'pct_less', 'point_diff', 'value');
 create type channel_group as enum ('human', 'digital', 'combined', 'all');
+create type measure as enum ('share', 'mean', 'difference', 'threshold', 'example', 'count', 'other');
 create type kpi_direction as enum ('lower_is_better', 'higher_is_better');
 
 create table units (
@@ -100,6 +101,9 @@ create table figures (
     question_zh   varchar,
     caption_zh    varchar,  -- the chart caption, where the document has one
     unit          varchar not null references units (unit),
+    -- share: percent of respondents giving an answer (the only kind a Wilson interval fits);
+    -- mean: an average across respondents (hours, counts, or average percentages)
+    measure       measure not null,
     single_choice boolean not null,
     note          varchar,
     flag          data_flag,
@@ -205,6 +209,7 @@ select
     f.question_en,
     f.question_zh,
     f.unit,
+    f.measure,
     f.single_choice,
     v.year,
     y.label_en as year_label_en,

@@ -11,7 +11,7 @@ with by_year as (
 
 paired as (
     select
-        cur.figure_id, cur.survey_id, cur.title_en, cur.title_zh, cur.unit, cur.kind,
+        cur.figure_id, cur.survey_id, cur.title_en, cur.title_zh, cur.unit, cur.measure, cur.kind,
         cur.figure_order,
         cur.tier, cur.tier_label_en, cur.tier_label_zh, cur.tier_order,
         cur.country, cur.country_label_en, cur.country_label_zh, cur.country_order,

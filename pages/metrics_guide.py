@@ -1,0 +1,29 @@
+"""Metrics guide: the six KPIs with definitions, formulas and benchmark bands, each linked to
+the charts in the app that measure it."""
+
+import streamlit as st
+
+from cxdash import app, data, i18n, panel
+
+ctx = app.context()
+st.title(i18n.t("page_metrics", ctx.lang))
+st.caption(i18n.t("intro_metrics", ctx.lang))
+catalog = data.catalog()
+zh = ctx.lang == "zh"
+for _, kpi in data.run("kpis").iterrows():
+    st.header(kpi["name_zh" if zh else "name_en"] + (f" ({kpi['abbr']})" if kpi["abbr"] else ""))
+    st.markdown(kpi["definition_zh" if zh else "definition_en"])
+    formula = kpi["formula_zh" if zh else "formula_en"]
+    formula = formula if isinstance(formula, str) else i18n.t("no_formula", ctx.lang)
+    st.markdown(f"**{i18n.t('formula', ctx.lang)}:** {formula}")
+    st.caption(i18n.t(kpi["direction"], ctx.lang))
+    linked = catalog[catalog["figure_id"].isin(kpi["figure_ids"])]
+    guide = linked[linked["survey_id"] == "metrics"]
+    panel.figures(guide, ctx.filters, ctx.lang, ctx.show_ci) if not guide.empty else None
+    measured = linked[linked["survey_id"] != "metrics"]
+    st.markdown(f"**{i18n.t('measured_by', ctx.lang)}**")
+    if measured.empty:
+        st.caption(i18n.t("measured_by_none", ctx.lang))
+    for _, fig in measured.iterrows():
+        st.page_link(app.page("explore"), label=fig["title_zh" if zh else "title_en"],
+                     query_params={"figure": fig["figure_id"]}, icon="📈")

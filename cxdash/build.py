@@ -36,7 +36,6 @@ SOURCES: list[tuple[str, str]] = [
     ("kpi_figures", "metrics/kpi_figures.csv"),
 ]
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
-_CARET = re.compile(r"(LINE \d+: )(.*)\n( *)\^")
 
 
 class DataError(Exception):
@@ -82,13 +81,16 @@ def ensure_fresh(target: Path = DB_PATH) -> None:
         build(target)
 
 
-def _rows(path: Path, rel: str) -> Iterator[tuple[int, dict[str, str | None]]]:
-    """(line number, row) for each record; '' becomes None (not published)."""
+def _text(path: Path, rel: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
         raise DataError(rel, line, None, "not valid UTF-8") from None
+
+
+def _rows(text: str, rel: str) -> Iterator[tuple[int, dict[str, str | None]]]:
+    """(line number, row) for each record; '' becomes None (not published)."""
     reader = csv.reader(text.splitlines(keepends=True))
     header = next(reader, None)
     if not header:
@@ -102,13 +104,8 @@ def _rows(path: Path, rel: str) -> Iterator[tuple[int, dict[str, str | None]]]:
         start = reader.line_num + 1
 
 
-def _header(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return next(csv.reader(fh), [])
-
-
-def _check_header(path: Path, rel: str, wanted: set[str]) -> None:
-    header = _header(path)
+def _check_header(text: str, rel: str, wanted: set[str]) -> None:
+    header = next(csv.reader(text.splitlines()), [])
     missing, extra = wanted - set(header), set(header) - wanted
     dupes = {c for c in header if header.count(c) > 1}
     if missing or extra or dupes:
@@ -119,13 +116,14 @@ def _check_header(path: Path, rel: str, wanted: set[str]) -> None:
 
 
 def _column(message: str, row: dict[str, str | None]) -> str | None:
-    """Which CSV column a DuckDB error is about, read from its message."""
-    caret = _CARET.search(message)
-    if caret:
-        prefix, code, spaces = caret.groups()
-        hit = _PARAM.match(code[len(spaces) - len(prefix) :])
-        if hit and hit.group(1) in row:
-            return hit.group(1)
+    """Which CSV column a DuckDB error is about, read from its message: a column whose value
+    the message quotes (conversion errors, duplicate keys), else a column it names."""
+    message = message.split("\n\nLINE")[0]
+    quoted = re.findall(r"'([^']*)'|\"([^\"]*)\"", message)
+    for text in (a or b for a, b in quoted):
+        for name, value in row.items():
+            if value is not None and value == text:
+                return name
     for name in sorted(row, key=len, reverse=True):
         if re.search(rf"\b{re.escape(name)}\b", message):
             return name
@@ -137,17 +135,22 @@ def _insert(con, sql: str, row: dict, rel: str, line: int) -> None:
         con.execute(sql, row)
     except duckdb.Error as err:
         message = str(err).split("\n\nLINE")[0].strip()
-        raise DataError(rel, line, _column(str(err), row), message) from None
+        column = _column(str(err), row)
+        if column is None and "duplicate key" in message.lower():
+            column = "natural key"
+            message += " (another row has the same figure, year, tier, country, channel, group and option)"
+        raise DataError(rel, line, column, message) from None
 
 
 def _load_file(con, table: str, path: Path, data_dir: Path) -> int:
     rel = str(path.relative_to(data_dir.parent))
     sql = (QUERIES_DIR / "load" / f"{table}.sql").read_text(encoding="utf-8")
     wanted = set(_PARAM.findall("\n".join(l.split("--")[0] for l in sql.splitlines())))
-    _check_header(path, rel, wanted)
+    text = _text(path, rel)
+    _check_header(text, rel, wanted)
     terms_sql = (QUERIES_DIR / "load" / "claim_terms.sql").read_text(encoding="utf-8")
     count = 0
-    for line, row in _rows(path, rel):
+    for line, row in _rows(text, rel):
         _insert(con, sql, row, rel, line)
         count += 1
         if table == "claims":

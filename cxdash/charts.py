@@ -163,8 +163,8 @@ def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
 
 def _big_number(df: pd.DataFrame) -> alt.Chart:
     row = df.iloc[0]
-    text = pd.DataFrame({"big": [row["value_text"]],
-                         "small": [" ".join(filter(None, [row["option"], row["base_text"]]))]})
+    label = [row["option"], row["tier_label"] if row["tier"] != "All" else "", row["base_text"]]
+    text = df.iloc[[0]].assign(big=row["value_text"], small=" · ".join(filter(None, label)))
     big = alt.Chart(text).mark_text(fontSize=48, fontWeight="bold", color="#0072B2").encode(
         text="big:N")
     small = alt.Chart(text).mark_text(fontSize=13, dy=40, color="#444444").encode(text="small:N")

@@ -69,14 +69,13 @@ def text(key: str, label: str, placeholder: str = "", container=st,
 
 
 def toggle(key: str, label: str, default: bool, container=st) -> bool:
-    """A URL-backed on/off switch ('1' / '0' in the URL)."""
-    _seed(key, ["1", "0"], "1" if default else "0", multi=False)
-    widget_key = f"{key}__toggle"
-    if widget_key not in st.session_state:
-        st.session_state[widget_key] = st.session_state[key] == "1"
-    value = container.toggle(label, key=widget_key)
-    st.session_state[key] = "1" if value else "0"
-    return value
+    """A URL-backed on/off switch ('1' / '0' in the URL); the URL gives its first value."""
+    st.session_state[_REGISTRY][key] = default
+    raw = st.query_params.get_all(key)
+    first = raw[-1] == "1" if raw and raw[-1] in ("0", "1") else default
+    if raw and raw[-1] not in ("0", "1") and key not in st.session_state:
+        st.session_state.setdefault(_NOTICES, []).append((key, raw[-1]))
+    return container.toggle(label, value=first, key=key)
 
 
 def language() -> str:
@@ -87,11 +86,26 @@ def language() -> str:
     return st.session_state["lang"]
 
 
-def notices(lang: str) -> None:
-    """Show (once) what the link asked for that the app could not honour."""
-    for key, bad in st.session_state.pop(_NOTICES, []):
-        shown = bad if bad.strip() else "(empty)"
-        st.warning(i18n.t("notice_unknown_value", lang, param=key, value=shown[:80]), icon="⚠️")
+def _view() -> dict[str, str]:
+    registry = st.session_state.get(_REGISTRY, {})
+    return {k: repr(st.session_state.get(k)) for k in registry if k != "lang"}
+
+
+def notices(lang: str, container=st) -> None:
+    """Show what the link asked for that the app could not honour, for as long as the view
+    is still the one the link opened (the first change of a filter dismisses it)."""
+    pending = st.session_state.get(_NOTICES)
+    if not pending:
+        return
+    shown_for = st.session_state.setdefault("_notice_view", _view())
+    now = _view()
+    if any(now.get(k, v) != v for k, v in shown_for.items()):
+        st.session_state.pop(_NOTICES, None)
+        return
+    for key, bad in pending:
+        value = bad if bad.strip() else "(empty)"
+        container.warning(i18n.t("notice_unknown_value", lang, param=key, value=value[:80]),
+                          icon="⚠️")
 
 
 def sync_url() -> None:
@@ -100,7 +114,10 @@ def sync_url() -> None:
     for key, default in st.session_state.get(_REGISTRY, {}).items():
         value = st.session_state.get(key, default)
         if value != default and value not in (None, []):
-            wanted[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
+            if isinstance(value, bool):
+                wanted[key] = "1" if value else "0"
+            else:
+                wanted[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     normal = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normal:

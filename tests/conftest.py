@@ -1,0 +1,48 @@
+"""One database built from the real CSVs, shared by the tests that read data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cxdash import build, db
+from cxdash.paths import DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def dbfile(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "cx.duckdb"
+    build.build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def q(dbfile):
+    """Run a named query against the test database: q("export")."""
+
+    def run(name: str, **params) -> pd.DataFrame:
+        return db.run(name, path=dbfile, **params)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def export(q) -> pd.DataFrame:
+    return q("export")
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of data/ (CSVs only) for tests that break a file."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb", ".*"))
+    return target
+
+
+def value(export: pd.DataFrame, value_id: str) -> float:
+    rows = export[export["value_id"] == value_id]
+    assert len(rows) == 1, value_id
+    return float(rows["value"].iloc[0])

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
-
 from streamlit.runtime.pages_manager import PagesManager
 
 from cxdash import data, i18n, state
@@ -46,22 +45,41 @@ def sidebar() -> Context:
     state.begin_run()
     lang = state.language()
     side = st.sidebar
-    state.select("lang", i18n.t("language", lang), list(i18n.LANGUAGES), i18n.DEFAULT_LANGUAGE,
-                 format_func=i18n.LANGUAGES.get, container=side,
-                 widget=lambda *a, **k: side.radio(*a, horizontal=True, **k))
+    state.select(
+        "lang",
+        i18n.t("language", lang),
+        list(i18n.LANGUAGES),
+        i18n.DEFAULT_LANGUAGE,
+        format_func=i18n.LANGUAGES.get,
+        container=side,
+        widget=lambda *a, **k: side.radio(*a, horizontal=True, **k),
+    )
     lang = st.session_state["lang"]
     side.markdown(f"**{i18n.t('filters', lang)}**")
     chosen = {}
-    for dim, key in (("survey", "survey"), ("tier", "tier"), ("country", "country"),
-                     ("channel", "channel"), ("year", "year")):
-        chosen[dim] = state.multiselect(key, i18n.t(f"filter_{dim}", lang), data.options(dim),
-                                        _labeller(dim, lang), container=side)
+    for dim, key in (
+        ("survey", "survey"),
+        ("tier", "tier"),
+        ("country", "country"),
+        ("channel", "channel"),
+        ("year", "year"),
+    ):
+        chosen[dim] = state.multiselect(
+            key,
+            i18n.t(f"filter_{dim}", lang),
+            data.options(dim),
+            _labeller(dim, lang),
+            container=side,
+        )
     show_ci = state.toggle("ci", i18n.t("intervals_toggle", lang), True, container=side)
     side.caption(i18n.t("share_hint", lang))
-    filters = data.Filters(surveys=tuple(chosen["survey"]), tiers=tuple(chosen["tier"]),
-                           countries=tuple(chosen["country"]),
-                           channels=tuple(chosen["channel"]),
-                           years=tuple(int(y) for y in chosen["year"]))
+    filters = data.Filters(
+        surveys=tuple(chosen["survey"]),
+        tiers=tuple(chosen["tier"]),
+        countries=tuple(chosen["country"]),
+        channels=tuple(chosen["channel"]),
+        years=tuple(int(y) for y in chosen["year"]),
+    )
     ctx = Context(lang=lang, filters=filters, show_ci=show_ci)
     st.session_state["ctx"] = ctx
     return ctx
@@ -73,8 +91,12 @@ def navigation(lang: str):
     pages = {}
     for file, title, section in PAGES:
         url = file.removesuffix(".py")
-        page = st.Page(str(ROOT / "pages" / file), title=i18n.t(title, lang), url_path=url,
-                       default=url == "overview")
+        page = st.Page(
+            str(ROOT / "pages" / file),
+            title=i18n.t(title, lang),
+            url_path=url,
+            default=url == "overview",
+        )
         pages[file.removesuffix(".py")] = page
         sections.setdefault(i18n.t(section, lang), []).append(page)
     st.session_state["_pages"] = pages

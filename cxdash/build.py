@@ -81,6 +81,12 @@ def ensure_fresh(target: Path = DB_PATH) -> None:
         build(target)
 
 
+def sql_parameters(sql: str) -> set[str]:
+    """The `$name` parameters a SQL text uses (comments excluded)."""
+    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    return set(_PARAM.findall(code))
+
+
 def _text(path: Path, rel: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -109,9 +115,11 @@ def _check_header(text: str, rel: str, wanted: set[str]) -> None:
     missing, extra = wanted - set(header), set(header) - wanted
     dupes = {c for c in header if header.count(c) > 1}
     if missing or extra or dupes:
-        parts = [f"missing {sorted(missing)}" if missing else "",
-                 f"unknown {sorted(extra)}" if extra else "",
-                 f"repeated {sorted(dupes)}" if dupes else ""]
+        parts = [
+            f"missing {sorted(missing)}" if missing else "",
+            f"unknown {sorted(extra)}" if extra else "",
+            f"repeated {sorted(dupes)}" if dupes else "",
+        ]
         raise DataError(rel, 1, None, "header " + "; ".join(p for p in parts if p))
 
 
@@ -138,14 +146,16 @@ def _insert(con, sql: str, row: dict, rel: str, line: int) -> None:
         column = _column(str(err), row)
         if column is None and "duplicate key" in message.lower():
             column = "natural key"
-            message += " (another row has the same figure, year, tier, country, channel, group and option)"
+            message += (
+                " (another row has the same figure, year, tier, country, channel, group and option)"
+            )
         raise DataError(rel, line, column, message) from None
 
 
 def _load_file(con, table: str, path: Path, data_dir: Path) -> int:
     rel = str(path.relative_to(data_dir.parent))
     sql = (QUERIES_DIR / "load" / f"{table}.sql").read_text(encoding="utf-8")
-    wanted = set(_PARAM.findall("\n".join(l.split("--")[0] for l in sql.splitlines())))
+    wanted = sql_parameters(sql)
     text = _text(path, rel)
     _check_header(text, rel, wanted)
     terms_sql = (QUERIES_DIR / "load" / "claim_terms.sql").read_text(encoding="utf-8")
@@ -171,8 +181,12 @@ def _run_checks(con) -> None:
         if rows:
             shown = "; ".join(str(r) for r in rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
-            raise DataError(f"queries/checks/{check.name}", None, None,
-                            f"{len(rows)} row(s) fail this check: {shown}{more}")
+            raise DataError(
+                f"queries/checks/{check.name}",
+                None,
+                None,
+                f"{len(rows)} row(s) fail this check: {shown}{more}",
+            )
 
 
 def load(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> Report:

@@ -13,12 +13,19 @@ import pandas as pd
 
 from cxdash import formatting
 
-TIER_COLORS = {"Starter": "#E69F00", "Emerging": "#56B4E9", "Champion": "#009E73",
-               "All": "#7F7F7F"}
-COUNTRY_COLORS = {"Australia": "#0072B2", "Japan": "#D55E00", "Singapore": "#CC79A7",
-                  "South Korea": "#332288", "APAC": "#000000", "Other regions": "#AAAAAA",
-                  "Hong Kong": "#882255", "Taiwan": "#44AA99", "Global": "#555555",
-                  "Not stated": "#999999"}
+TIER_COLORS = {"Starter": "#E69F00", "Emerging": "#56B4E9", "Champion": "#009E73", "All": "#7F7F7F"}
+COUNTRY_COLORS = {
+    "Australia": "#0072B2",
+    "Japan": "#D55E00",
+    "Singapore": "#CC79A7",
+    "South Korea": "#332288",
+    "APAC": "#000000",
+    "Other regions": "#AAAAAA",
+    "Hong Kong": "#882255",
+    "Taiwan": "#44AA99",
+    "Global": "#555555",
+    "Not stated": "#999999",
+}
 YEAR_COLORS = {2020: "#A6A6A6", 2021: "#0072B2", 2018: "#882255", 2001: "#44AA99"}
 GROUP_COLORS = ["#0072B2", "#D55E00", "#CC79A7", "#332288", "#44AA99", "#999933"]
 ANSWER_COLORS = ["#084594", "#2171B5", "#6BAED6", "#BDD7E7", "#DEEBF7", "#F7FBFF"]
@@ -47,8 +54,9 @@ def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
     elif code == "country":
         palette = [COUNTRY_COLORS.get(c, "#999999") for c in rows[code]]
     elif code == "year":
-        palette = [YEAR_COLORS.get(int(c), "#999999") if pd.notna(c) else "#BBBBBB"
-                   for c in rows[code]]
+        palette = [
+            YEAR_COLORS.get(int(c), "#999999") if pd.notna(c) else "#BBBBBB" for c in rows[code]
+        ]
     else:
         palette = (GROUP_COLORS * 3)[: len(rows)]
     return alt.Scale(domain=list(rows[label]), range=palette)
@@ -59,12 +67,16 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["year_label"] = out["year_label"].fillna("")
     out["option"] = out["option"].fillna(out["title"])
     out["group_label"] = out["group_label"].fillna("")
-    out["value_text"] = [formatting.number(v, d, u, lang)
-                         for v, d, u in zip(out["value"], out["value_decimals"], out["unit"])]
+    out["value_text"] = [
+        formatting.number(v, d, u, lang)
+        for v, d, u in zip(out["value"], out["value_decimals"], out["unit"])
+    ]
     out["base_text"] = out["base_n"].map(lambda n: "" if pd.isna(n) else f"N={int(n)}")
     if "ci_low" in out:
-        out["ci_text"] = [formatting.interval(lo, hi, u, lang)
-                          for lo, hi, u in zip(out["ci_low"], out["ci_high"], out["unit"])]
+        out["ci_text"] = [
+            formatting.interval(lo, hi, u, lang)
+            for lo, hi, u in zip(out["ci_low"], out["ci_high"], out["unit"])
+        ]
     else:
         out["ci_text"] = ""
     out["opacity"] = out.get("low_base", False)
@@ -85,9 +97,17 @@ def _row_order(df: pd.DataFrame, dims: list[str]) -> list[str]:
 
 
 def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
-    fields = [("row", "row"), ("option", "answer"), ("tier_label", "tier"),
-              ("country_label", "country"), ("year_label", "year"), ("value_text", "value"),
-              ("base_text", "base"), ("ci_text", "95% CI"), ("document", "source")]
+    fields = [
+        ("row", "row"),
+        ("option", "answer"),
+        ("tier_label", "tier"),
+        ("country_label", "country"),
+        ("year_label", "year"),
+        ("value_text", "value"),
+        ("base_text", "base"),
+        ("ci_text", "95% CI"),
+        ("document", "source"),
+    ]
     return [alt.Tooltip(f"{col}:N", title=title) for col, title in fields if col in df]
 
 
@@ -97,21 +117,30 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
     palette = (ANSWER_COLORS * 2)[: len(options)]
     base = alt.Chart(df).encode(
-        y=alt.Y("row:N", sort=_row_order(df, rows), title=None),
+        y=alt.Y("row:N", sort=_row_order(df, rows), title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("value:Q", stack="zero", title=None, axis=alt.Axis(format="~s", labels=False)),
         order=alt.Order("option_order:Q"),
     )
     bars = base.mark_bar(stroke="white").encode(
-        color=alt.Color("option:N", sort=options, scale=alt.Scale(domain=options, range=palette),
-                        legend=alt.Legend(orient="bottom", title=None, columns=2, labelLimit=400)),
+        color=alt.Color(
+            "option:N",
+            sort=options,
+            scale=alt.Scale(domain=options, range=palette),
+            legend=alt.Legend(
+                orient="bottom", title=None, columns=min(len(options), 3), labelLimit=420
+            ),
+        ),
         opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=_tooltip(df),
     )
     labels = base.mark_text(align="right", dx=-4, fontSize=12).encode(
         text="value_text:N",
         x=alt.X("value:Q", stack="zero", bandPosition=1),
-        color=alt.condition(alt.datum.option_order <= df["option_order"].median(),
-                            alt.value("white"), alt.value("#222222")),
+        color=alt.condition(
+            alt.datum.option_order <= df["option_order"].median(),
+            alt.value("white"),
+            alt.value("#222222"),
+        ),
     )
     return (bars + labels).properties(height=max(height, 46 * df["row"].nunique()))
 
@@ -121,11 +150,13 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     code, label, order = next(d for d in _DIMS if d[0] == colour)
     rows = [d for d in dims if d != colour] or [colour]
     df = df.assign(row=_row_label(df, rows))
-    color = alt.Color(f"{label}:N", scale=_colors(df, code, label, order),
-                      sort=list(dict.fromkeys(df.sort_values(order)[label])),
-                      legend=alt.Legend(orient="bottom", title=None) if rows != [colour] else None)
-    y = alt.Y("row:N", sort=_row_order(df, rows), title=None,
-              axis=alt.Axis(labelLimit=320))
+    color = alt.Color(
+        f"{label}:N",
+        scale=_colors(df, code, label, order),
+        sort=list(dict.fromkeys(df.sort_values(order)[label])),
+        legend=alt.Legend(orient="bottom", title=None) if rows != [colour] else None,
+    )
+    y = alt.Y("row:N", sort=_row_order(df, rows), title=None, axis=alt.Axis(labelLimit=320))
     offset = alt.YOffset(f"{label}:N", sort=list(dict.fromkeys(df.sort_values(order)[label])))
     enc = {"y": y, "color": color}
     if rows != [colour]:
@@ -133,13 +164,19 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     base = alt.Chart(df).encode(**enc)
     bars = base.mark_bar().encode(
         x=alt.X("value:Q", title=None, scale=alt.Scale(domainMin=0)),
-        opacity=alt.Opacity("opacity:Q", scale=None), tooltip=_tooltip(df))
+        opacity=alt.Opacity("opacity:Q", scale=None),
+        tooltip=_tooltip(df),
+    )
     labels = base.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
-        x=alt.X("value:Q"), text="value_text:N")
+        x=alt.X("value:Q"), text="value_text:N"
+    )
     layers = [bars, labels]
     if "ci_low" in df and df["ci_low"].notna().any():
-        layers.append(base.mark_errorbar(ticks={"size": 6}, color="#222222", thickness=1).encode(
-            x=alt.X("ci_low:Q", title=None), x2="ci_high:Q"))
+        layers.append(
+            base.mark_errorbar(ticks={"size": 6}, color="#222222", thickness=1).encode(
+                x=alt.X("ci_low:Q", title=None), x2="ci_high:Q"
+            )
+        )
     n_rows = df["row"].nunique() * (df[label].nunique() if rows != [colour] else 1)
     return alt.layer(*layers).properties(height=max(height, 26 * n_rows))
 
@@ -147,17 +184,31 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
 def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     rows = [d for d in dims if d != "year"]
     df = df.assign(row=_row_label(df, rows))
-    years = alt.Color("year_label:N", scale=_colors(df, "year", "year_label", "year"),
-                      legend=alt.Legend(orient="bottom", title=None))
-    y = alt.Y("row:N", sort=_row_order(df, rows), title=None,
-              axis=alt.Axis(labelLimit=320, labelPadding=8), scale=alt.Scale(paddingOuter=0.6))
+    years = alt.Color(
+        "year_label:N",
+        scale=_colors(df, "year", "year_label", "year"),
+        legend=alt.Legend(orient="bottom", title=None),
+    )
+    y = alt.Y(
+        "row:N",
+        sort=_row_order(df, rows),
+        title=None,
+        axis=alt.Axis(labelLimit=320, labelPadding=8),
+        scale=alt.Scale(paddingOuter=0.6),
+    )
     domain = [0, 100] if (df["unit"] == "percent").all() else [0, float(df["value"].max()) * 1.1]
     x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain))
     line = alt.Chart(df).mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
-    points = alt.Chart(df).mark_circle(size=160, opacity=1).encode(
-        y=y, x=x, color=years, tooltip=_tooltip(df))
-    labels = alt.Chart(df).mark_text(dy=-15, fontSize=12).encode(
-        y=y, x=x, text="value_text:N", color=years)
+    points = (
+        alt.Chart(df)
+        .mark_circle(size=160, opacity=1)
+        .encode(y=y, x=x, color=years, tooltip=_tooltip(df))
+    )
+    labels = (
+        alt.Chart(df)
+        .mark_text(dy=-15, fontSize=12)
+        .encode(y=y, x=x, text="value_text:N", color=years)
+    )
     return (line + points + labels).properties(height=max(height, 64 * df["row"].nunique()))
 
 
@@ -165,8 +216,11 @@ def _big_number(df: pd.DataFrame) -> alt.Chart:
     row = df.iloc[0]
     label = [row["option"], row["tier_label"] if row["tier"] != "All" else "", row["base_text"]]
     text = df.iloc[[0]].assign(big=row["value_text"], small=" · ".join(filter(None, label)))
-    big = alt.Chart(text).mark_text(fontSize=48, fontWeight="bold", color="#0072B2").encode(
-        text="big:N")
+    big = (
+        alt.Chart(text)
+        .mark_text(fontSize=48, fontWeight="bold", color="#0072B2")
+        .encode(text="big:N")
+    )
     small = alt.Chart(text).mark_text(fontSize=13, dy=40, color="#444444").encode(text="small:N")
     return (big + small).properties(height=120)
 
@@ -189,6 +243,9 @@ def figure_chart(df: pd.DataFrame, lang: str, height: int = 120) -> alt.Chart:
 
 def themed(chart: alt.Chart) -> alt.Chart:
     """Fonts and a clean look that survive export (exports do not carry Streamlit's theme)."""
-    return chart.configure(font=FONT, background="white").configure_view(
-        stroke=None).configure_axis(labelFontSize=12, grid=False, domain=False).configure_legend(
-        labelFontSize=12, symbolType="square")
+    return (
+        chart.configure(font=FONT, background="white")
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, grid=False, domain=False)
+        .configure_legend(labelFontSize=12, symbolType="square")
+    )

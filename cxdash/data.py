@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -23,27 +24,40 @@ class Filters:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def slice_params(self) -> dict[str, list]:
-        return {"tiers": list(self.tiers), "countries": list(self.countries),
-                "channels": list(self.channels), "years": list(self.years)}
+        return {
+            "tiers": list(self.tiers),
+            "countries": list(self.countries),
+            "channels": list(self.channels),
+            "years": list(self.years),
+        }
 
     def describe(self, lang: str) -> str:
         """The active filters in words, e.g. 'Maturity tier: Champion; Country: Japan'."""
         labels = dimension_labels(lang)
         parts = []
-        for key, dim, chosen in (("filter_tier", "tier", self.tiers),
-                                 ("filter_country", "country", self.countries),
-                                 ("filter_channel", "channel", self.channels),
-                                 ("filter_year", "year", self.years)):
+        for key, dim, chosen in (
+            ("filter_tier", "tier", self.tiers),
+            ("filter_country", "country", self.countries),
+            ("filter_channel", "channel", self.channels),
+            ("filter_year", "year", self.years),
+        ):
             if chosen:
                 names = ", ".join(labels.get((dim, str(c)), str(c)) for c in chosen)
                 parts.append(f"{i18n.t(key, lang)}: {names}")
         return "; ".join(parts) or i18n.t("filter_all", lang)
 
 
+_checked = {"at": 0.0, "version": 0}
+
+
 def version() -> int:
-    """Changes whenever the database is rebuilt, so caches follow the data."""
-    build.ensure_fresh()
-    return DB_PATH.stat().st_mtime_ns
+    """Changes whenever the database is rebuilt, so caches follow the data. Staleness is
+    checked (a stat of every CSV) at most once a second, not on every query."""
+    now = time.monotonic()
+    if now - _checked["at"] > 1.0:
+        build.ensure_fresh()
+        _checked.update(at=now, version=DB_PATH.stat().st_mtime_ns)
+    return _checked["version"]
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

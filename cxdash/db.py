@@ -19,7 +19,6 @@ import pandas as pd
 from cxdash import build
 from cxdash.paths import DB_PATH, QUERIES_DIR
 
-_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _lock = threading.Lock()
 
@@ -34,12 +33,6 @@ def sql_text(name: str) -> str:
     if not _NAME.fullmatch(name) or not (QUERIES_DIR / f"{name}.sql").is_file():
         raise UnknownQuery(name)
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
-
-
-def parameters(sql: str) -> set[str]:
-    """The `$name` parameters a SQL text uses (comments excluded)."""
-    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
-    return set(_PARAM.findall(code))
 
 
 def query_names() -> list[str]:
@@ -68,7 +61,7 @@ def connection(path: Path = DB_PATH) -> duckdb.DuckDBPyConnection:
 def run(name: str, path: Path = DB_PATH, **params: Any) -> pd.DataFrame:
     """Run `queries/<name>.sql` with exactly the parameters it declares."""
     sql = sql_text(name)
-    wanted = parameters(sql)
+    wanted = build.sql_parameters(sql)
     if set(params) != wanted:
         raise TypeError(f"query {name!r} takes {sorted(wanted)}, got {sorted(params)}")
     with connection(path).cursor() as cur:

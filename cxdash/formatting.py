@@ -6,16 +6,40 @@ from __future__ import annotations
 import math
 
 _SUFFIX = {
-    "en": {"percent": "%", "points": " pts", "hours": " h", "minutes": " min", "days": " days",
-           "multiplier": "×", "count": "", "ratio": "", "score": "", "currency": ""},
-    "zh": {"percent": "%", "points": " 個百分點", "hours": " 小時", "minutes": " 分鐘",
-           "days": " 天", "multiplier": " 倍", "count": "", "ratio": "", "score": "",
-           "currency": ""},
+    "en": {
+        "percent": "%",
+        "points": " pts",
+        "hours": " h",
+        "minutes": " min",
+        "days": " days",
+        "multiplier": "×",
+        "count": "",
+        "ratio": "",
+        "score": "",
+        "currency": "",
+    },
+    "zh": {
+        "percent": "%",
+        "points": " 個百分點",
+        "hours": " 小時",
+        "minutes": " 分鐘",
+        "days": " 天",
+        "multiplier": " 倍",
+        "count": "",
+        "ratio": "",
+        "score": "",
+        "currency": "",
+    },
 }
 
 
-def number(value: float | None, decimals: int = 0, unit: str = "count", lang: str = "en",
-           signed: bool = False) -> str:
+def number(
+    value: float | None,
+    decimals: int = 0,
+    unit: str = "count",
+    lang: str = "en",
+    signed: bool = False,
+) -> str:
     """`17` -> '17%', `1.7` hours -> '1.7 h' / '1.7 小時'; missing -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"

@@ -65,6 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_passage": ("Passage in the original", "原文段落"),
     "source_note": ("How it was read", "判讀說明"),
     "source_flag": ("Data note", "資料註記"),
+    "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
     "low_base": ("Base under 30: read with care", "樣本數少於 30，請審慎解讀"),
     "not_published": (
         "The documents do not publish “{title}” for this selection ({asked}). "
@@ -92,7 +93,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "flag_sum_off": ("Shares do not sum to 100", "百分比加總不等於 100"),
     "flag_reported_twice": ("Reported twice with different numbers", "同一數據出現兩個不同數字"),
     "flag_label_missing": ("Label or value missing in the source", "原文缺少標籤或數值"),
-    "flag_base_anomaly": ("Printed base is inconsistent with the sample", "公布的樣本數與調查樣本不一致"),
+    "flag_base_anomaly": (
+        "Printed base is inconsistent with the sample",
+        "公布的樣本數與調查樣本不一致",
+    ),
     # page intros
     "intro_tiers": (
         "ESG's model splits APAC SMBs into three maturity tiers by how many of seven CX best "
@@ -142,7 +146,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "「相符」表示在公布數字的四捨五入範圍內相等。",
     ),
     "page_more": ("More reports", "其他報告"),
-    "more_apac": ("More APAC findings (region-wide statistics)", "更多亞太地區調查發現（全區統計）"),
+    "more_apac": (
+        "More APAC findings (region-wide statistics)",
+        "更多亞太地區調查發現（全區統計）",
+    ),
     "vs_2020": ("vs 2020", "較 2020 年"),
     "moe_line": ("±{moe} pts at {conf}% confidence", "{conf}% 信賴水準下誤差 ±{moe} 個百分點"),
     "yoy_needs_both_years": (
@@ -150,7 +157,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "逐年比較需要 2020 與 2021 兩個年份：請清除「年份」篩選或同時選取兩年。",
     ),
     "not_testable_base": ("not testable: base not published", "無法檢定：未公布樣本數"),
-    "not_testable_mean": ("no interval: an average, spread not published", "無信賴區間：平均值，未公布離散程度"),
+    "not_testable_mean": (
+        "no interval: an average, spread not published",
+        "無信賴區間：平均值，未公布離散程度",
+    ),
     "col_measure": ("Measure", "指標"),
     "col_change_points": ("Change (points)", "變化（百分點）"),
     "col_change_relative": ("Relative change", "相對變化"),
@@ -162,9 +172,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "measured_by": ("Charts in this app that measure it", "本應用程式中衡量此指標的圖表"),
     "measured_by_none": ("None of the surveys publishes this metric.", "各調查均未公布此指標。"),
     "search": ("Search figures", "搜尋圖表"),
-    "search_hint": ("e.g. first response, 首次回應, Japan, chat", "例如：首次回應、first response、日本、chat"),
+    "search_hint": (
+        "e.g. first response, 首次回應, Japan, chat",
+        "例如：首次回應、first response、日本、chat",
+    ),
     "n_matches": ("{n} of {total} figures match", "{total} 張圖表中有 {n} 張符合"),
-    "no_matches": ("No figure matches: try fewer or other words.", "沒有符合的圖表：請減少或更換關鍵字。"),
+    "no_matches": (
+        "No figure matches: try fewer or other words.",
+        "沒有符合的圖表：請減少或更換關鍵字。",
+    ),
     "figure": ("Figure", "圖表"),
     "col_status": ("Status", "狀態"),
     "col_topic": ("Topic", "主題"),
@@ -183,8 +199,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status_not_recomputable": ("Cannot be recomputed", "無法重新計算"),
     "contradictions": ("Where a document contradicts itself", "文件自相矛盾之處"),
     "contradictions_intro": (
-        "The same quantity printed with two different numbers: both are kept, with their "
-        "sources.",
+        "The same quantity printed with two different numbers: both are kept, with their sources.",
         "同一數據在文件中出現兩個不同的數字：兩者皆保留並附出處。",
     ),
     "subgroup_margins": ("Margin of error for every printed base", "各公布樣本數的誤差範圍"),

@@ -11,39 +11,52 @@ from cxdash import data, export, formatting, i18n, stats
 def survey_table(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
     zh = lang == "zh"
     moe = [None if pd.isna(n) else stats.margin_of_error(int(n)) for n in surveys["sample_n"]]
-    return pd.DataFrame({
-        i18n.t("col_survey", lang): surveys["title_zh" if zh else "title_en"],
-        i18n.t("col_publisher", lang): surveys["publisher_zh" if zh else "publisher_en"],
-        i18n.t("col_population", lang): surveys["population_zh" if zh else "population_en"],
-        i18n.t("col_fieldwork", lang): [f"{a} – {b}" if isinstance(a, str) else "–"
-                                        for a, b in zip(surveys["fieldwork_start"],
-                                                        surveys["fieldwork_end"])],
-        "n": surveys["sample_n"].map(lambda n: "–" if pd.isna(n) else str(int(n))),
-        i18n.t("col_moe_stated", lang): surveys["margin_of_error_pts"].map(
-            lambda m: "–" if pd.isna(m) else f"±{m:g}"),
-        i18n.t("col_moe_recomputed", lang): [
-            "–" if m is None else f"±{m:.1f}" for m in moe],
-        i18n.t("source_document", lang): surveys["document"],
-        i18n.t("col_counts", lang): [f"{f} / {v} / {c}" for f, v, c in
-                                     zip(surveys["n_figures"], surveys["n_values"],
-                                         surveys["n_claims"])],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col_survey", lang): surveys["title_zh" if zh else "title_en"],
+            i18n.t("col_publisher", lang): surveys["publisher_zh" if zh else "publisher_en"],
+            i18n.t("col_population", lang): surveys["population_zh" if zh else "population_en"],
+            i18n.t("col_fieldwork", lang): [
+                f"{a} – {b}" if isinstance(a, str) else "–"
+                for a, b in zip(surveys["fieldwork_start"], surveys["fieldwork_end"])
+            ],
+            "n": surveys["sample_n"].map(lambda n: "–" if pd.isna(n) else str(int(n))),
+            i18n.t("col_moe_stated", lang): surveys["margin_of_error_pts"].map(
+                lambda m: "–" if pd.isna(m) else f"±{m:g}"
+            ),
+            i18n.t("col_moe_recomputed", lang): ["–" if m is None else f"±{m:.1f}" for m in moe],
+            i18n.t("source_document", lang): surveys["document"],
+            i18n.t("col_counts", lang): [
+                f"{f} / {v} / {c}"
+                for f, v, c in zip(surveys["n_figures"], surveys["n_values"], surveys["n_claims"])
+            ],
+        }
+    )
 
 
 def subgroup_margins(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Each distinct printed base with its worst-case (p = 50%) 95% margin of error."""
     bases = values.dropna(subset=["base_n"])
     groups = bases.groupby(["survey_id", "base_n"], as_index=False).agg(
-        figures=("figure_id", "nunique"), tiers=("tier", lambda s: ", ".join(sorted(set(s)))),
-        countries=("country", lambda s: ", ".join(sorted(set(s)))))
+        figures=("figure_id", "nunique"),
+        tiers=("tier", lambda s: ", ".join(sorted(set(s)))),
+        countries=("country", lambda s: ", ".join(sorted(set(s)))),
+    )
     groups["moe"] = groups["base_n"].map(lambda n: f"±{stats.margin_of_error(int(n)):.1f}")
     groups["low"] = groups["base_n"].map(
-        lambda n: i18n.t("low_base", lang) if n < stats.LOW_BASE else "")
-    return groups.rename(columns={
-        "survey_id": i18n.t("col_survey", lang), "base_n": i18n.t("col_base", lang),
-        "figures": i18n.t("col_n_figures", lang), "tiers": i18n.t("col_tier", lang),
-        "countries": i18n.t("col_country", lang), "moe": i18n.t("col_moe_recomputed", lang),
-        "low": i18n.t("col_flag", lang)})
+        lambda n: i18n.t("low_base", lang) if n < stats.LOW_BASE else ""
+    )
+    return groups.rename(
+        columns={
+            "survey_id": i18n.t("col_survey", lang),
+            "base_n": i18n.t("col_base", lang),
+            "figures": i18n.t("col_n_figures", lang),
+            "tiers": i18n.t("col_tier", lang),
+            "countries": i18n.t("col_country", lang),
+            "moe": i18n.t("col_moe_recomputed", lang),
+            "low": i18n.t("col_flag", lang),
+        }
+    )
 
 
 def downloads(ctx) -> None:
@@ -54,10 +67,21 @@ def downloads(ctx) -> None:
         filtered = filtered[filtered["survey_id"].isin(ctx.filters.surveys)]
     filtered = full[full["value_id"].isin(filtered["value_id"])]
     cols = st.columns(4)
-    for col, (frame, name, fmt) in zip(cols, [(full, "cx_full", "csv"), (full, "cx_full", "parquet"),
-                                              (filtered, "cx_filtered", "csv"),
-                                              (filtered, "cx_filtered", "parquet")]):
+    for col, (frame, name, fmt) in zip(
+        cols,
+        [
+            (full, "cx_full", "csv"),
+            (full, "cx_full", "parquet"),
+            (filtered, "cx_filtered", "csv"),
+            (filtered, "cx_filtered", "parquet"),
+        ],
+    ):
         label = i18n.t(f"download_{name}", ctx.lang, n=len(frame), fmt=fmt.upper())
-        col.download_button(label, data=lambda f=frame, x=fmt: export.to_bytes(f, x),
-                            file_name=f"{name}.{fmt}", key=f"dl_{name}_{fmt}", on_click="ignore")
+        col.download_button(
+            label,
+            data=lambda f=frame, x=fmt: export.to_bytes(f, x),
+            file_name=f"{name}.{fmt}",
+            key=f"dl_{name}_{fmt}",
+            on_click="ignore",
+        )
     st.caption(formatting.number(len(full), 0) + " " + i18n.t("values_total", ctx.lang))

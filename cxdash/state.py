@@ -40,17 +40,30 @@ def _seed(key: str, options: Sequence[str], default, multi: bool) -> None:
         st.session_state[key] = good[-1] if good else default
 
 
-def multiselect(key: str, label: str, options: Sequence[str],
-                format_func: Callable[[str], str], container=st) -> list[str]:
+def multiselect(
+    key: str, label: str, options: Sequence[str], format_func: Callable[[str], str], container=st
+) -> list[str]:
     """A URL-backed multiselect over codes; empty means 'all'."""
     _seed(key, options, [], multi=True)
     st.session_state[key] = [v for v in st.session_state[key] if v in options]
-    return container.multiselect(label, options, key=key, format_func=format_func,
-                                 placeholder=i18n.t("filter_all", language()))
+    return container.multiselect(
+        label,
+        options,
+        key=key,
+        format_func=format_func,
+        placeholder=i18n.t("filter_all", language()),
+    )
 
 
-def select(key: str, label: str, options: Sequence[str], default: str,
-           format_func: Callable[[str], str] = str, container=st, widget=None) -> str:
+def select(
+    key: str,
+    label: str,
+    options: Sequence[str],
+    default: str,
+    format_func: Callable[[str], str] = str,
+    container=st,
+    widget=None,
+) -> str:
     """A URL-backed single choice (radio by default)."""
     _seed(key, options, default, multi=False)
     if st.session_state[key] not in options:
@@ -59,8 +72,7 @@ def select(key: str, label: str, options: Sequence[str], default: str,
     return draw(label, options, key=key, format_func=format_func)
 
 
-def text(key: str, label: str, placeholder: str = "", container=st,
-         max_chars: int = 100) -> str:
+def text(key: str, label: str, placeholder: str = "", container=st, max_chars: int = 100) -> str:
     """A URL-backed free-text input (e.g. a search), trimmed to `max_chars`."""
     st.session_state[_REGISTRY][key] = ""
     if key not in st.session_state:
@@ -104,8 +116,9 @@ def notices(lang: str, container=st) -> None:
         return
     for key, bad in pending:
         value = bad if bad.strip() else "(empty)"
-        container.warning(i18n.t("notice_unknown_value", lang, param=key, value=value[:80]),
-                          icon="⚠️")
+        container.warning(
+            i18n.t("notice_unknown_value", lang, param=key, value=value[:80]), icon="⚠️"
+        )
 
 
 def sync_url() -> None:

@@ -25,5 +25,9 @@ for _, kpi in data.run("kpis").iterrows():
     if measured.empty:
         st.caption(i18n.t("measured_by_none", ctx.lang))
     for _, fig in measured.iterrows():
-        st.page_link(app.page("explore"), label=fig["title_zh" if zh else "title_en"],
-                     query_params={"figure": fig["figure_id"]}, icon="📈")
+        st.page_link(
+            app.page("explore"),
+            label=fig["title_zh" if zh else "title_en"],
+            query_params={"figure": fig["figure_id"]},
+            icon="📈",
+        )

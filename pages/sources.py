@@ -11,8 +11,9 @@ surveys = data.run("surveys")
 st.dataframe(method.survey_table(surveys, ctx.lang), hide_index=True, width="stretch")
 st.subheader(i18n.t("subgroup_margins", ctx.lang))
 st.caption(i18n.t("subgroup_margins_intro", ctx.lang))
-st.dataframe(method.subgroup_margins(data.run("export"), ctx.lang), hide_index=True,
-             width="stretch")
+st.dataframe(
+    method.subgroup_margins(data.run("export"), ctx.lang), hide_index=True, width="stretch"
+)
 st.subheader(i18n.t("downloads", ctx.lang))
 method.downloads(ctx)
 st.subheader(i18n.t("respondents", ctx.lang))

@@ -8,8 +8,9 @@ ctx = app.context()
 st.title(i18n.t("page_yoy", ctx.lang))
 st.caption(i18n.t("intro_yoy", ctx.lang))
 if not app.survey_excluded("apac", ctx):
-    pairs = data.run("yoy_pairs", tiers=list(ctx.filters.tiers),
-                     countries=list(ctx.filters.countries))
+    pairs = data.run(
+        "yoy_pairs", tiers=list(ctx.filters.tiers), countries=list(ctx.filters.countries)
+    )
     if ctx.filters.years and not {2020, 2021} <= set(ctx.filters.years):
         st.info(i18n.t("yoy_needs_both_years", ctx.lang), icon="ℹ️")
     elif pairs.empty or ctx.filters.channels:

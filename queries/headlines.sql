@@ -2,24 +2,33 @@
 -- published values (the curation is the only thing decided here; every number is a stored
 -- value), with the same measure's 2020 value where the report publishes one.
 -- Parameters: none.
-with picked (card_order, value_id) as (
+-- Card labels are short names for the cards (words, not numbers).
+with picked (card_order, value_id, card_en, card_zh) as (
     values
-        (1, 'apac_maturity_distribution.champion_2021'),
-        (2, 'apac_yoy_single_source_customer_data.y2021'),
-        (3, 'apac_yoy_service_differentiator.y2021'),
-        (4, 'apac_yoy_channel_demand_visibility.y2021'),
-        (5, 'apac_yoy_channels_offered.y2021'),
-        (6, 'apac_first_response_hours.champion'),
-        (7, 'hk_expected_use_3y.live_chat_more'),
-        (8, 'hk_fcr_expectation.important_or_very'),
-        (9, 'hk_channel_integration_pref.omni'),
-        (10, 'agility_channels_used.phone'),
-        (11, 'agility_cx_revenue_driver.revenue_driver'),
-        (12, 'taiwan_inbound_call_volume.expect_increase_2001')
+        (1, 'apac_maturity_distribution.champion_2021', 'SMBs that are Champions', '領航者比例'),
+        (2, 'apac_yoy_single_source_customer_data.y2021',
+            'Customer data is a single source of truth', '客戶資料為單一資訊來源'),
+        (3, 'apac_yoy_service_differentiator.y2021',
+            'Service seen as a differentiator', '服務被視為競爭差異化因子'),
+        (4, 'apac_yoy_channel_demand_visibility.y2021',
+            'Very high visibility into channel demand', '管道需求能見度非常高'),
+        (5, 'apac_yoy_channels_offered.y2021', 'Channels offered (average)', '平均提供的客服管道數'),
+        (6, 'apac_first_response_hours.champion', 'Champion first response time',
+            '領航者平均首次回應時間'),
+        (7, 'hk_expected_use_3y.live_chat_more', 'Expect to use online chat more',
+            '預計更常使用網上即時顧客服務'),
+        (8, 'hk_fcr_expectation.important_or_very', 'Expect first-contact resolution',
+            '期望第一次接觸即解決'),
+        (9, 'hk_channel_integration_pref.omni', 'Prefer omni-channel service', '偏好跨渠道顧客服務'),
+        (10, 'agility_channels_used.phone', 'Consumers used phone most', '消費者最常用電話'),
+        (11, 'agility_cx_revenue_driver.revenue_driver', 'SMBs see CX as a revenue driver',
+            '中小企業視 CX 為營收驅動因素'),
+        (12, 'taiwan_inbound_call_volume.expect_increase_2001',
+            'Call centres expecting more calls (2001)', '預期 2001 年來電量增加')
 ),
 
 current as (
-    select p.card_order, v.*
+    select p.card_order, p.card_en, p.card_zh, v.*
     from picked as p
     join labelled_values as v using (value_id)
 ),

@@ -30,8 +30,9 @@ def chart_rows(at: AppTest, figure_id: str) -> list[dict]:
     for chart in at.get("vega_lite_chart"):
         spec = json.loads(chart.proto.spec)
         tables = list(spec.get("datasets", {}).values())
-        tables += [pa.ipc.open_stream(d.data.data).read_all().to_pylist()
-                   for d in chart.proto.datasets]
+        tables += [
+            pa.ipc.open_stream(d.data.data).read_all().to_pylist() for d in chart.proto.datasets
+        ]
         for data in tables:
             rows += [r for r in data if r.get("figure_id") == figure_id]
     return rows

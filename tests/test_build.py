@@ -51,8 +51,9 @@ def test_percent_over_100_is_refused_with_file_line_column(data_copy):
     assert "CHECK" in err.problem and "value" in err.problem
 
 
-@pytest.mark.parametrize(("column", "bad"), [("tier", "Platinum"), ("channel", "fax"),
-                                             ("country", "Atlantis")])
+@pytest.mark.parametrize(
+    ("column", "bad"), [("tier", "Platinum"), ("channel", "fax"), ("country", "Atlantis")]
+)
 def test_unknown_dimension_member_is_refused(data_copy, column, bad):
     line = _edit(data_copy / VALUES, ROW, **{column: bad})
     err = _error(data_copy)
@@ -87,8 +88,11 @@ def test_value_with_a_percent_sign_is_refused(data_copy):
 
 
 def test_claim_citing_a_missing_value_is_refused(data_copy):
-    line = _edit(data_copy / "apac/claims.csv", "apac_c_first_response_29_body",
-                 a_value_ids="apac_first_response_hours.nobody")
+    line = _edit(
+        data_copy / "apac/claims.csv",
+        "apac_c_first_response_29_body",
+        a_value_ids="apac_first_response_hours.nobody",
+    )
     err = _error(data_copy)
     assert (err.line, err.column) == (line, "a_value_ids")
 

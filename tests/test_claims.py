@@ -11,8 +11,12 @@ def _recompute(op: str, a: float, b: float) -> float:
         return a
     if op == "point_diff":
         return a - b
-    return {"ratio": a / b, "pct_of": 100 * a / b, "pct_more": 100 * (a - b) / b,
-            "pct_less": 100 * (b - a) / b}[op]
+    return {
+        "ratio": a / b,
+        "pct_of": 100 * a / b,
+        "pct_more": 100 * (a - b) / b,
+        "pct_less": 100 * (b - a) / b,
+    }[op]
 
 
 def test_every_claim_recomputes_independently(q, export):
@@ -28,14 +32,17 @@ def test_every_claim_recomputes_independently(q, export):
         assert c["recomputed_value"] == pytest.approx(_recompute(c["operation"], a, b), abs=0.01)
 
 
-@pytest.mark.parametrize(("claim_id", "status", "recomputed"), [
-    ("apac_c_first_response_29_body", "matches", 29.17),   # (2.4 - 1.7) / 2.4
-    ("apac_c_exec_review_starter_third", "differs", 68.0),  # 將近三分之一 vs chart 68%
-    ("apac_c_resolution_half", "matches", 68.0),            # 少一半: at least half
-    ("apac_c_unresolved_41_body", "not_recomputable", None),
-    ("hk_c01", "matches", 90.0),                            # 九成 = 43 + 47
-    ("metrics_nps_example", "matches", 50.0),               # 60 - 10
-])
+@pytest.mark.parametrize(
+    ("claim_id", "status", "recomputed"),
+    [
+        ("apac_c_first_response_29_body", "matches", 29.17),  # (2.4 - 1.7) / 2.4
+        ("apac_c_exec_review_starter_third", "differs", 68.0),  # 將近三分之一 vs chart 68%
+        ("apac_c_resolution_half", "matches", 68.0),  # 少一半: at least half
+        ("apac_c_unresolved_41_body", "not_recomputable", None),
+        ("hk_c01", "matches", 90.0),  # 九成 = 43 + 47
+        ("metrics_nps_example", "matches", 50.0),  # 60 - 10
+    ],
+)
 def test_claim_status(q, claim_id, status, recomputed):
     claims = q("claims", surveys=[]).set_index("claim_id")
     assert claims.loc[claim_id, "status"] == status

@@ -7,27 +7,30 @@ import pytest
 from tests.conftest import value
 
 
-@pytest.mark.parametrize(("value_id", "expected"), [
-    # 亞太地區 … 中小企業的比例逐年成長 35% (從 17% 增加為 23%)
-    ("apac_maturity_distribution.champion_2020", 17),
-    ("apac_maturity_distribution.champion_2021", 23),
-    # first response 2.4 / 2.1 / 1.7 h (the chart listed second in the extraction, see note)
-    ("apac_first_response_hours.champion", 1.7),
-    ("apac_first_response_hours.starter", 2.4),
-    ("apac_resolution_hours.starter", 7.5),
-    ("apac_resolution_hours.champion", 2.4),
-    ("apac_phone_handle_minutes.starter", 9.6),
-    ("apac_chat_handle_minutes.starter", 10.3),
-    ("apac_single_contact_resolution.champion", 80),
-    # 日本公司最不常提供流暢的管道切換能力 (13%)
-    ("apac_country_seamless_channel_switching.japan", 13),
-    ("apac_country_champion_share.australia_2021", 36),
-    ("apac_sample_by_country.south_korea", 56),
-    ("apac_cx_innovation_needed.strongly_agree", 41),
-    ("hk_expected_use_3y.live_chat_more", 56),
-    ("hk_channel_integration_pref.omni", 64),
-    ("agility_channels_used.phone", 57),
-])
+@pytest.mark.parametrize(
+    ("value_id", "expected"),
+    [
+        # 亞太地區 … 中小企業的比例逐年成長 35% (從 17% 增加為 23%)
+        ("apac_maturity_distribution.champion_2020", 17),
+        ("apac_maturity_distribution.champion_2021", 23),
+        # first response 2.4 / 2.1 / 1.7 h (the chart listed second in the extraction, see note)
+        ("apac_first_response_hours.champion", 1.7),
+        ("apac_first_response_hours.starter", 2.4),
+        ("apac_resolution_hours.starter", 7.5),
+        ("apac_resolution_hours.champion", 2.4),
+        ("apac_phone_handle_minutes.starter", 9.6),
+        ("apac_chat_handle_minutes.starter", 10.3),
+        ("apac_single_contact_resolution.champion", 80),
+        # 日本公司最不常提供流暢的管道切換能力 (13%)
+        ("apac_country_seamless_channel_switching.japan", 13),
+        ("apac_country_champion_share.australia_2021", 36),
+        ("apac_sample_by_country.south_korea", 56),
+        ("apac_cx_innovation_needed.strongly_agree", 41),
+        ("hk_expected_use_3y.live_chat_more", 56),
+        ("hk_channel_integration_pref.omni", 64),
+        ("agility_channels_used.phone", 57),
+    ],
+)
 def test_published_values(export, value_id, expected):
     assert value(export, value_id) == pytest.approx(expected)
 
@@ -52,13 +55,14 @@ def test_every_source_passage_is_in_its_document(export):
 
     if not SEEDS_DIR.exists():
         pytest.skip("source documents not beside the repository")
-    squash = {doc: "".join((SEEDS_DIR / doc).read_text(encoding="utf-8").split())
-              for doc in export["source"].unique()}
+    squash = {
+        doc: "".join((SEEDS_DIR / doc).read_text(encoding="utf-8").split())
+        for doc in export["source"].unique()
+    }
     missing = []
     for doc, passage in zip(export["source"], export["source_zh"]):
         pieces = [p for p in passage.split(" / ") if p.strip()]
-        if not all("".join(p.replace("…", " ").split()) in squash[doc] or "…" in p
-                   for p in pieces):
+        if not all("".join(p.replace("…", " ").split()) in squash[doc] or "…" in p for p in pieces):
             missing.append(passage[:60])
     assert len(missing) <= len(export) // 20, missing[:10]
 
@@ -73,7 +77,8 @@ def test_distributions_sum_to_100_or_carry_a_flag(q, dbfile):
     assert con.execute(check).fetchall() == []
     flagged = con.execute(
         "select distinct figure_id from published_values where flag = 'sum_off' union "
-        "select figure_id from figures where flag = 'sum_off'").fetchall()
+        "select figure_id from figures where flag = 'sum_off'"
+    ).fetchall()
     assert ("apac_csat_vs_target",) in flagged  # Starter 2 + 39 + 43 = 84
     assert ("hk_channel_integration_pref",) in flagged  # 7 + 24 + 64 = 95
 
@@ -87,8 +92,12 @@ def test_reported_twice_keeps_both_numbers(export):
 def test_order_decisions_are_written_down(q):
     cat = q("catalog", surveys=[])
     flagged = cat.set_index("figure_id")["flag"]
-    for fig in ("apac_first_response_hours", "apac_resolution_hours",
-                "apac_phone_handle_minutes", "apac_chat_handle_minutes"):
+    for fig in (
+        "apac_first_response_hours",
+        "apac_resolution_hours",
+        "apac_phone_handle_minutes",
+        "apac_chat_handle_minutes",
+    ):
         assert flagged[fig] == "order_inferred"
     assert flagged["apac_time_to_scale_team"] == "order_ambiguous"
     assert flagged["hk_digital_needs"] == "order_ambiguous"
@@ -96,6 +105,13 @@ def test_order_decisions_are_written_down(q):
 
 def test_region_and_all_tier_conventions(export):
     apac = export[export["survey_id"] == "apac"]
-    assert set(apac["country"]) <= {"APAC", "Australia", "Japan", "Singapore", "South Korea",
-                                    "Other regions", "Global"}
+    assert set(apac["country"]) <= {
+        "APAC",
+        "Australia",
+        "Japan",
+        "Singapore",
+        "South Korea",
+        "Other regions",
+        "Global",
+    }
     assert "All" in set(apac["tier"])

@@ -13,14 +13,32 @@ import pytest
 from cxdash import export as exp
 from cxdash.paths import ROOT
 
-REQUIRED = ["survey_id", "figure_id", "title_en", "title_zh", "question_en", "question_zh",
-            "unit", "year", "tier", "country", "channel", "respondent_group", "option_en",
-            "option_zh", "value", "base_n", "source", "note"]
+REQUIRED = [
+    "survey_id",
+    "figure_id",
+    "title_en",
+    "title_zh",
+    "question_en",
+    "question_zh",
+    "unit",
+    "year",
+    "tier",
+    "country",
+    "channel",
+    "respondent_group",
+    "option_en",
+    "option_zh",
+    "value",
+    "base_n",
+    "source",
+    "note",
+]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cxdash", *args], cwd=ROOT,
-                          capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "cxdash", *args], cwd=ROOT, capture_output=True, timeout=300
+    )
 
 
 def test_export_has_required_columns(export):
@@ -31,9 +49,11 @@ def test_export_has_required_columns(export):
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "json"])
 def test_export_round_trips(export, fmt):
     data = exp.to_bytes(export, fmt)
-    back = {"csv": lambda b: pd.read_csv(io.BytesIO(b)),
-            "parquet": lambda b: pd.read_parquet(io.BytesIO(b)),
-            "json": lambda b: pd.DataFrame(json.loads(b))}[fmt](data)
+    back = {
+        "csv": lambda b: pd.read_csv(io.BytesIO(b)),
+        "parquet": lambda b: pd.read_parquet(io.BytesIO(b)),
+        "json": lambda b: pd.DataFrame(json.loads(b)),
+    }[fmt](data)
     assert len(back) == len(export)
     assert back["value"].astype(float).tolist() == export["value"].astype(float).tolist()
     assert back["value_id"].tolist() == export["value_id"].tolist()
@@ -53,8 +73,14 @@ def test_cli_export_and_claims(tmp_path):
     claims = cli("claims", "--format", "json")
     assert claims.returncode == 0
     rows = json.loads(claims.stdout)
-    assert {"claim_id", "text_zh", "text_en", "published_value", "recomputed_value",
-            "status"} <= set(rows[0])
+    assert {
+        "claim_id",
+        "text_zh",
+        "text_en",
+        "published_value",
+        "recomputed_value",
+        "status",
+    } <= set(rows[0])
 
 
 def test_cli_validate_and_bad_arguments():

@@ -13,7 +13,8 @@ def test_every_string_has_both_languages():
     for key, (en, zh) in i18n.STRINGS.items():
         assert en.strip() and zh.strip(), key
         assert re.findall(r"{(\w+)}", en) == re.findall(r"{(\w+)}", zh) or sorted(
-            re.findall(r"{(\w+)}", en)) == sorted(re.findall(r"{(\w+)}", zh)), key
+            re.findall(r"{(\w+)}", en)
+        ) == sorted(re.findall(r"{(\w+)}", zh)), key
         assert re.search(r"[\u4e00-\u9fff]", zh) or key in {"app_title"} or zh == en, key
 
 
@@ -21,8 +22,17 @@ def test_every_key_used_in_code_exists():
     used = set()
     for path in [*ROOT.glob("cxdash/*.py"), *ROOT.glob("pages/*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""", path.read_text()))
-    dynamic = {f"flag_{f}" for f in ("order_inferred", "order_ambiguous", "sum_off",
-                                      "reported_twice", "label_missing", "base_anomaly")}
+    dynamic = {
+        f"flag_{f}"
+        for f in (
+            "order_inferred",
+            "order_ambiguous",
+            "sum_off",
+            "reported_twice",
+            "label_missing",
+            "base_anomaly",
+        )
+    }
     dynamic |= {f"status_{s}" for s in ("matches", "differs", "not_recomputable")}
     dynamic |= {f"filter_{d}" for d in ("survey", "tier", "country", "channel", "year")}
     missing = (used | dynamic) - set(i18n.STRINGS)

@@ -41,20 +41,29 @@ def test_figure(q):
 
 
 def test_figure_values_sliced_by_tier(q):
-    rows = q("figure_values", figure_ids=["apac_first_response_hours"],
-             **{**NO_FILTER, "tiers": ["Champion"]})
+    rows = q(
+        "figure_values",
+        figure_ids=["apac_first_response_hours"],
+        **{**NO_FILTER, "tiers": ["Champion"]},
+    )
     assert rows["value"].tolist() == [1.7]
     assert rows["tier_label_zh"].tolist() == ["領航者"]
 
 
 def test_figure_values_not_published_slice_is_empty(q):
     # tier charts are not broken down by country: Champion x Japan is not published for them
-    rows = q("figure_values", figure_ids=["apac_first_response_hours"],
-             **{**NO_FILTER, "tiers": ["Champion"], "countries": ["Japan"]})
+    rows = q(
+        "figure_values",
+        figure_ids=["apac_first_response_hours"],
+        **{**NO_FILTER, "tiers": ["Champion"], "countries": ["Japan"]},
+    )
     assert rows.empty
     # …but the one Champion x country figure the report has is there (Japan 0% -> 6%)
-    rows = q("figure_values", figure_ids=[], **{**NO_FILTER, "tiers": ["Champion"],
-                                                "countries": ["Japan"]})
+    rows = q(
+        "figure_values",
+        figure_ids=[],
+        **{**NO_FILTER, "tiers": ["Champion"], "countries": ["Japan"]},
+    )
     assert rows["value"].tolist() == [0.0, 6.0]
 
 

@@ -41,10 +41,16 @@ def test_holm_adjustment():
 
 
 def test_intervals_only_for_shares_with_a_base():
-    df = pd.DataFrame({"measure": ["share", "share", "mean"], "value": [44.0, 15.0, 80.0],
-                       "base_n": pd.array([62, None, 62], dtype="Int64")})
+    df = pd.DataFrame(
+        {
+            "measure": ["share", "share", "mean"],
+            "value": [44.0, 15.0, 80.0],
+            "base_n": pd.array([62, None, 62], dtype="Int64"),
+        }
+    )
     out = stats.with_intervals(df)
     assert out["ci_low"].notna().tolist() == [True, False, False]
     assert out["low_base"].tolist() == [False, False, False]
     assert stats.with_intervals(df.assign(base_n=pd.array([29, 30, 5], dtype="Int64")))[
-        "low_base"].tolist() == [True, False, True]
+        "low_base"
+    ].tolist() == [True, False, True]

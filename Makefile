@@ -1,0 +1,29 @@
+# Plain targets; the README's two commands are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+.PHONY: setup run test lint build bench
+setup: $(BIN)/.installed
+
+run: setup  ## set up, build the database and start the app
+	$(BIN)/python -m cxdash build
+	$(BIN)/streamlit run dashboard.py
+
+test: setup  ## every test, including the real-browser ones
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+build: setup
+	$(BIN)/python -m cxdash build
+
+bench: setup
+	$(BIN)/python bench/speed.py

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cxdash import build, db, export
+from cxdash import build, db, export, stats
 from cxdash.paths import DB_PATH
 
 
@@ -24,7 +24,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    export.write(db.run("export"), args.format, args.out)
+    # ci_low / ci_high: 95% Wilson interval, in the value's unit, for shares with a printed base
+    export.write(stats.with_intervals(db.run("export")), args.format, args.out)
     return 0
 
 

@@ -67,9 +67,10 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["year_label"] = out["year_label"].fillna("")
     out["option"] = out["option"].fillna(out["title"])
     out["group_label"] = out["group_label"].fillna("")
+    marks = out["significant"] if "significant" in out else [False] * len(out)
     out["value_text"] = [
-        formatting.number(v, d, u, lang)
-        for v, d, u in zip(out["value"], out["value_decimals"], out["unit"])
+        formatting.number(v, d, u, lang) + ("*" if s else "")
+        for v, d, u, s in zip(out["value"], out["value_decimals"], out["unit"], marks)
     ]
     out["base_text"] = out["base_n"].map(lambda n: "" if pd.isna(n) else f"N={int(n)}")
     if "ci_low" in out:

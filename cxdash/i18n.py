@@ -66,6 +66,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_note": ("How it was read", "判讀說明"),
     "source_flag": ("Data note", "資料註記"),
     "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
+    "sig_legend": (
+        "* differs significantly from at least one other group in this chart "
+        "(two-proportion z-test, 95%, Holm correction for the chart's comparisons). "
+        "Only shares with a printed base are tested; every pair is in the Table tab.",
+        "* 與本圖中至少一個其他族群有顯著差異（雙比例 z 檢定，95%，以 Holm 法校正本圖的多重比較）。"
+        "僅檢定附公布樣本數的比例；所有配對結果見「表格」分頁。",
+    ),
+    "tests_caption": (
+        "Pairwise two-proportion z-tests at 95%, p-values adjusted for the chart's "
+        "comparisons with the Holm–Bonferroni method.",
+        "兩兩比較的雙比例 z 檢定（95%），p 值以 Holm–Bonferroni 法校正本圖的多重比較。",
+    ),
+    "sig_yes": ("significant", "顯著"),
+    "sig_no": ("not significant", "不顯著"),
+    "col_test_result": ("Test", "檢定"),
     "low_base": ("Base under 30: read with care", "樣本數少於 30，請審慎解讀"),
     "not_published": (
         "The documents do not publish “{title}” for this selection ({asked}). "
@@ -162,6 +177,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "無信賴區間：平均值，未公布離散程度",
     ),
     "col_measure": ("Measure", "指標"),
+    "col_comparability": ("Comparability", "可比較性"),
+    "comparability": (
+        "2021: APAC SMBs (<100 staff), fieldwork 27 Apr – 22 May 2021, base {n21}. "
+        "2020: the report cites “last year's study” (上一年的研究報告) and does not restate "
+        "its population, question wording or fieldwork; base {n20}.",
+        "2021 年：亞太地區中小企業（少於 100 人），調查期間 2021/4/27–5/22，樣本數 {n21}。"
+        "2020 年：報告僅引用「上一年的研究報告」，未說明其調查對象、題目措辭或調查期間；樣本數 {n20}。",
+    ),
     "col_change_points": ("Change (points)", "變化（百分點）"),
     "col_change_relative": ("Relative change", "相對變化"),
     "col_test": ("Test (2020 vs 2021)", "檢定（2020 對 2021）"),

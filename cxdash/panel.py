@@ -111,6 +111,33 @@ def _downloads(spec: dict, table_df: pd.DataFrame, figure_id: str, lang: str) ->
         )
 
 
+def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Pairwise tests for readers: groups, values, bases, p (Holm), verdict."""
+    if tests.empty:
+        return tests
+
+    def verdict(row: pd.Series) -> str:
+        if pd.isna(row["p"]):
+            return i18n.t("not_testable_base", lang)
+        key = "sig_yes" if row["significant"] else "sig_no"
+        return f"{i18n.t(key, lang)} (p = {row['p_holm']:.3f})"
+
+    return pd.DataFrame(
+        {
+            i18n.t("col_option", lang): tests["option_en"],
+            "A": tests["a"].astype(str),
+            "B": tests["b"].astype(str),
+            "A %": tests["value_a"].map(lambda v: f"{v:g}%"),
+            "B %": tests["value_b"].map(lambda v: f"{v:g}%"),
+            "N A / N B": [
+                f"{'–' if pd.isna(a) else int(a)} / {'–' if pd.isna(b) else int(b)}"
+                for a, b in zip(tests["base_a"], tests["base_b"])
+            ],
+            i18n.t("col_test_result", lang): [verdict(r) for _, r in tests.iterrows()],
+        }
+    )
+
+
 def _caption(df: pd.DataFrame, lang: str) -> str:
     bases = sorted({int(n) for n in df["base_n"].dropna()})
     base = ", ".join(f"N={n}" for n in bases) if bases else i18n.t("base_not_published", lang)
@@ -126,20 +153,21 @@ def _caption(df: pd.DataFrame, lang: str) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4096)  # shared, never mutated
 def prepared(
     figure_id: str, filters: data.Filters, lang: str, show_ci: bool, version: int
-) -> tuple[pd.DataFrame, dict, pd.DataFrame]:
+) -> tuple[pd.DataFrame, dict, pd.DataFrame, pd.DataFrame]:
     """A figure's values localised with intervals, its Vega-Lite spec and its reader's table.
     Cached by plain keys: building Altair charts is the expensive part of a rerun."""
     df = data.values([figure_id], filters)
-    df = i18n.pick(stats.with_intervals(df), lang)
+    tests = stats.pairwise(df)
+    df = i18n.pick(stats.mark_significant(stats.with_intervals(df)), lang)
     chart_df = df if show_ci else df.drop(columns=["ci_low", "ci_high"])
     spec = charts.figure_chart(chart_df, lang).to_dict(validate=False)
-    return df, spec, table(df, lang)
+    return df, spec, table(df, lang), tests_table(tests, lang)
 
 
 def figure(meta: pd.Series, filters: data.Filters, lang: str, show_ci: bool = True) -> None:
     """Draw one figure (published for `filters`: `figures` checks that first)."""
     title = meta["title_zh"] if lang == "zh" else meta["title_en"]
-    df, spec, table_df = prepared(meta["figure_id"], filters, lang, show_ci, data.version())
+    df, spec, table_df, tests = prepared(meta["figure_id"], filters, lang, show_ci, data.version())
     with st.container(border=True):
         st.markdown(f"#### {title}")
         st.caption(_caption(df, lang))
@@ -160,10 +188,15 @@ def figure(meta: pd.Series, filters: data.Filters, lang: str, show_ci: bool = Tr
         if tab_chart.open is not False:
             with tab_chart:
                 st.vega_lite_chart(spec, width="stretch")
+                if df["significant"].any():
+                    st.caption(i18n.t("sig_legend", lang))
                 _downloads(spec, table_df, meta["figure_id"], lang)
         if tab_table.open:
             with tab_table:
                 st.dataframe(table_df, hide_index=True, width="stretch")
+                if not tests.empty:
+                    st.caption(i18n.t("tests_caption", lang))
+                    st.dataframe(tests, hide_index=True, width="stretch")
         if tab_source.open:
             with tab_source:
                 _source(df, lang)

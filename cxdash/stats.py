@@ -70,3 +70,94 @@ def with_intervals(df: pd.DataFrame) -> pd.DataFrame:
     out["ci_low"], out["ci_high"] = lows, highs
     out["low_base"] = out["base_n"].map(lambda n: bool(pd.notna(n) and int(n) < LOW_BASE))
     return out
+
+
+COMPARE_DIMS = ("tier", "country", "respondent_group", "year")
+
+
+def compared_dimension(df: pd.DataFrame) -> str | None:
+    """The dimension a figure compares groups along (tiers, countries, HK groups, years)."""
+    for dim in COMPARE_DIMS:
+        if df[dim].nunique(dropna=True) > 1:
+            return dim
+    return None
+
+
+def pairwise(df: pd.DataFrame) -> pd.DataFrame:
+    """Two-proportion z-tests between every pair of groups along the compared dimension,
+    for each answer, where both bases are printed; Holm-adjusted within the figure.
+
+    One row per pair: dimension, answer, a, b, their values and bases, p, p_holm,
+    significant. Rows whose bases are not published are listed with p = NaN.
+    """
+    dim = compared_dimension(df)
+    columns = [
+        "dimension",
+        "option_en",
+        "a",
+        "b",
+        "value_a",
+        "value_b",
+        "base_a",
+        "base_b",
+        "p",
+        "p_holm",
+        "significant",
+    ]
+    if dim is None:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for option, group in df.groupby(df["option_en"].fillna(""), sort=False):
+        items = group.to_dict("records")
+        for i, x in enumerate(items):
+            for y in items[i + 1 :]:
+                ok = testable(x["measure"], x["base_n"]) and testable(y["measure"], y["base_n"])
+                p = (
+                    two_proportion_p(x["value"], int(x["base_n"]), y["value"], int(y["base_n"]))
+                    if ok
+                    else np.nan
+                )
+                rows.append(
+                    [
+                        dim,
+                        option,
+                        x[dim],
+                        y[dim],
+                        x["value"],
+                        y["value"],
+                        x["base_n"],
+                        y["base_n"],
+                        p,
+                        np.nan,
+                        False,
+                    ]
+                )
+    out = pd.DataFrame(rows, columns=columns)
+    tested = out["p"].notna()
+    if tested.any():
+        out.loc[tested, "p_holm"] = adjust(out.loc[tested, "p"].tolist())
+        out.loc[tested, "significant"] = out.loc[tested, "p_holm"] < ALPHA
+    return out
+
+
+def significant_groups(df: pd.DataFrame) -> set[tuple[str, str]]:
+    """(group, answer) pairs that differ significantly from at least one other group."""
+    tests = pairwise(df)
+    hits = tests[tests["significant"].astype(bool)]
+    return {
+        (str(g), o)
+        for _, r in hits.iterrows()
+        for g, o in ((r["a"], r["option_en"]), (r["b"], r["option_en"]))
+    }
+
+
+def mark_significant(df: pd.DataFrame) -> pd.DataFrame:
+    """Add `significant`: the value differs from another group of the chart (Holm, 95%)."""
+    out = df.copy()
+    dim = compared_dimension(out)
+    hits = significant_groups(out) if dim else set()
+    out["significant"] = [
+        (str(g), o) in hits
+        for g, o in zip(out[dim] if dim else out["tier"], out["option_en"].fillna(""))
+    ]
+    return out

@@ -92,4 +92,20 @@ def table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         for r in pairs["change_relative_pct"]
     ]
     out[i18n.t("col_test", lang)] = [_test(r, lang) for _, r in pairs.iterrows()]
+    out[i18n.t("col_comparability", lang)] = [_comparability(r, lang) for _, r in pairs.iterrows()]
     return out
+
+
+def _comparability(row: pd.Series, lang: str) -> str:
+    """What the documents state about the two waves of this pair, and what they do not."""
+    n21 = (
+        i18n.t("base_not_published", lang)
+        if pd.isna(row["base_n_2021"])
+        else int(row["base_n_2021"])
+    )
+    n20 = (
+        i18n.t("base_not_published", lang)
+        if pd.isna(row["base_n_2020"])
+        else int(row["base_n_2020"])
+    )
+    return i18n.t("comparability", lang, n21=n21, n20=n20)

@@ -54,3 +54,26 @@ def test_intervals_only_for_shares_with_a_base():
     assert stats.with_intervals(df.assign(base_n=pd.array([29, 30, 5], dtype="Int64")))[
         "low_base"
     ].tolist() == [True, False, True]
+
+
+def test_pairwise_tests_on_the_report(q):
+    none = {"tiers": [], "countries": [], "channels": [], "years": []}
+    switching = q("figure_values", figure_ids=["apac_channel_switching"], **none)
+    tests = stats.pairwise(switching)
+    seamless = tests[tests["option_en"].str.startswith("Yes, agents")]
+    row = seamless[(seamless["a"] == "Starter") & (seamless["b"] == "Champion")].iloc[0]
+    assert (row["value_a"], row["value_b"], row["base_a"], row["base_b"]) == (15, 89, 123, 62)
+    assert row["significant"] and row["p_holm"] < 0.001
+    no = tests[(tests["option_en"] == "No") & (tests["a"] == "Emerging")].iloc[0]
+    assert not no["significant"]  # 3% vs 2%
+    needs = q("figure_values", figure_ids=["hk_digital_needs"], **none)
+    assert stats.pairwise(needs)["p"].isna().all()  # HK bases are not printed per chart
+
+
+def test_export_carries_intervals_only_for_shares_with_a_base(q):
+    out = stats.with_intervals(q("export")).set_index("value_id")
+    seamless = out.loc["apac_channel_switching.champion_yes_seamless"]
+    lib = proportion_confint(0.89 * 62, 62, method="wilson")
+    assert (seamless["ci_low"], seamless["ci_high"]) == pytest.approx((100 * lib[0], 100 * lib[1]))
+    assert pd.isna(out.loc["apac_single_contact_resolution.champion", "ci_low"])  # an average
+    assert pd.isna(out.loc["hk_expected_use_3y.live_chat_more", "ci_low"])  # no base printed

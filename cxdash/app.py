@@ -15,6 +15,7 @@ from cxdash.paths import ROOT
 # link that Streamlit's legacy pages/ mode runs directly still finds its page (see context()).
 PAGES = [
     ("overview.py", "page_overview", "nav_findings"),
+    ("executive.py", "page_executive", "nav_findings"),
     ("tiers.py", "page_tiers", "nav_findings"),
     ("countries.py", "page_countries", "nav_findings"),
     ("channels.py", "page_channels", "nav_findings"),

@@ -22,29 +22,77 @@ def delta_text(row: pd.Series, lang: str) -> str | None:
     return f"{change} {i18n.t('vs_2020', lang)}"
 
 
-def card(row: pd.Series, lang: str, container=st) -> None:
-    label = row["card_zh"] if lang == "zh" else row["card_en"]
-    option = row["option_zh"] if lang == "zh" else row["option_en"]
-    tier = row["tier_label_zh"] if lang == "zh" else row["tier_label_en"]
-    qualifiers = [q for q in (option, tier if row["tier"] != "All" else None) if isinstance(q, str)]
-    value = formatting.number(row["value"], int(row["value_decimals"]), row["unit"], lang)
-    base = "" if pd.isna(row["base_n"]) else f" · N={int(row['base_n'])}"
+def kpi(
+    container, label: str, value: str, delta: str | None, caption: str, help_text: str | None = None
+) -> None:
+    """One bordered KPI card."""
     with container.container(border=True):
-        title = row["title_zh"] if lang == "zh" else row["title_en"]
-        st.metric(
-            label,
-            value,
-            delta=delta_text(row, lang),
-            delta_color="normal",
-            help=f"{title}\n\n{row['source_zh']}",
-        )
-        st.caption(" · ".join(qualifiers) + base + f" · {row['document']}")
+        st.markdown(f"**{label}**", help=help_text)  # wraps, where a metric label truncates
+        st.metric(label, value, delta=delta, delta_color="normal", label_visibility="collapsed")
+        st.caption(caption)
+
+
+def card(row: pd.Series, lang: str, container=st) -> None:
+    """A headline card (rows of queries/headlines.sql)."""
+    zh = lang == "zh"
+    option = row["option_zh" if zh else "option_en"]
+    tier = row["tier_label_zh" if zh else "tier_label_en"]
+    qualifiers = [q for q in (option, tier if row["tier"] != "All" else None) if isinstance(q, str)]
+    base = [] if pd.isna(row["base_n"]) else [f"N={int(row['base_n'])}"]
+    kpi(
+        container,
+        row["card_zh" if zh else "card_en"],
+        formatting.number(row["value"], int(row["value_decimals"]), row["unit"], lang),
+        delta_text(row, lang),
+        " · ".join([*qualifiers, *base, row["document"]]),
+        f"{row['title_zh' if zh else 'title_en']}\n\n{row['source_zh']}",
+    )
 
 
 def grid(rows: pd.DataFrame, lang: str, columns: int = 3) -> None:
     cols = st.columns(columns)
     for i, (_, row) in enumerate(rows.iterrows()):
         card(row, lang, cols[i % columns])
+
+
+def yoy_grid(pairs: pd.DataFrame, lang: str, verdict: str, columns: int = 4) -> None:
+    """Year-over-year pairs as cards: 2021 value, change since 2020, testability."""
+    zh = lang == "zh"
+    cols = st.columns(columns)
+    for i, (_, row) in enumerate(pairs.iterrows()):
+        option = row["option_zh" if zh else "option_en"]
+        title = row["title_zh" if zh else "title_en"]
+        tier = row["tier_label_zh" if zh else "tier_label_en"]
+        label = option if isinstance(option, str) else f"{tier} · {title}"
+        delta = formatting.number(row["change_points"], 0, "points", lang, signed=True)
+        value = formatting.number(row["value_2021"], 0, "percent", lang)
+        kpi(
+            cols[i % columns],
+            label,
+            value,
+            f"{delta} {i18n.t('vs_2020', lang)}",
+            verdict,
+            f"{title}\n\n{row['source_zh_2021']}",
+        )
+
+
+def gap_grid(gaps: pd.DataFrame, lang: str, verdicts: list[str], columns: int = 3) -> None:
+    """Champion-vs-Starter gaps as cards: Champion value, gap in points, the test."""
+    zh = lang == "zh"
+    cols = st.columns(columns)
+    for i, (_, row) in enumerate(gaps.reset_index(drop=True).iterrows()):
+        option = row["option_zh" if zh else "option_en"]
+        title = row["title_zh" if zh else "title_en"]
+        delta = formatting.number(row["gap_points"], 0, "points", lang, signed=True)
+        starter = formatting.number(row["starter_value"], 0, "percent", lang)
+        kpi(
+            cols[i % columns],
+            option if isinstance(option, str) else title,
+            formatting.number(row["value"], 0, "percent", lang),
+            f"{delta} {i18n.t('vs_starter', lang)} ({starter})",
+            f"{i18n.t('tier_champion_short', lang)} · {verdicts[i]}",
+            f"{title}\n\n{row['source_zh']}",
+        )
 
 
 def method_line(survey: pd.Series, lang: str) -> str:

@@ -161,6 +161,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "「相符」表示在公布數字的四捨五入範圍內相等。",
     ),
     "page_more": ("More reports", "其他報告"),
+    "page_executive": ("Executive summary", "主管摘要"),
+    "intro_executive": (
+        "One screen: what moved most since 2020, where Champions differ most from Starters "
+        "(and whether the difference is statistically significant), and how the four "
+        "countries rank on every country callout.",
+        "一頁總覽：自 2020 年以來變化最大的指標、領航者與入門新手差距最大之處（以及差異是否具統計顯著性），"
+        "以及四個國家在每則區域差異中的排名。",
+    ),
+    "exec_moved": ("What moved most since 2020 (APAC)", "自 2020 年以來變化最大的指標（亞太地區）"),
+    "exec_gaps": (
+        "Biggest Champion – Starter gaps (2021)",
+        "領航者與入門新手的最大差距（2021 年）",
+    ),
+    "exec_scorecard": ("Country scorecard", "國家計分卡"),
+    "scorecard_note": (
+        "Each row is a country callout (區域差異) of the report; colour is the country's rank "
+        "among the countries that callout reports (1 = highest value), text is the published "
+        "value. Blank cells: the report gives no number for that country.",
+        "每一列為報告中的一則「區域差異」；顏色代表該國在該則所列國家中的排名（1 = 數值最高），"
+        "文字為公布的數值。空白表示報告未提供該國數字。",
+    ),
+    "rank": ("Rank", "排名"),
+    "vs_starter": ("vs Starter", "較入門新手"),
+    "tier_champion_short": ("Champions", "領航者"),
     "more_apac": (
         "More APAC findings (region-wide statistics)",
         "更多亞太地區調查發現（全區統計）",

@@ -108,3 +108,12 @@ def test_claim_audit_lists_every_claim():
     assert len(table) > 100
     at.multiselect(key="status").set_value(["differs"]).run()
     assert len(at.dataframe[0].value) == 1
+
+
+def test_executive_summary_ranks_gaps_and_countries():
+    at = open_page("executive.py")
+    labels = [m.value for m in at.markdown]
+    assert any("Yes, agents can switch channels seamlessly" in v for v in labels)
+    values = [m.value for m in at.metric]
+    assert "89%" in values and "41%" in values  # Champion switching; differentiator 2021
+    assert at.get("vega_lite_chart")  # the scorecard

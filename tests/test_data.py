@@ -115,3 +115,9 @@ def test_region_and_all_tier_conventions(export):
         "Global",
     }
     assert "All" in set(apac["tier"])
+
+
+def test_figure_titles_are_unique_in_both_languages(q):
+    cat = q("catalog", surveys=[])
+    assert cat["title_en"].is_unique
+    assert cat["title_zh"].is_unique

@@ -34,6 +34,42 @@ def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deck(args: argparse.Namespace) -> int:
+    from cxdash import deck, view
+
+    _quiet_streamlit()
+    built = deck.build_deck(view.parse(args.view), args.base_url, _progress)
+    args.out.write_bytes(built)
+    print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from cxdash import deck, view
+
+    _quiet_streamlit()
+    built = deck.build_report(view.parse(args.view), args.base_url, _progress)
+    args.out.write_bytes(built)
+    print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)
+    return 0
+
+
+def _quiet_streamlit() -> None:
+    """The package's caches are Streamlit's; outside a server they warn on every call."""
+    import logging
+
+    for name in (
+        "streamlit",
+        "streamlit.runtime.caching.cache_data_api",
+        "streamlit.runtime.scriptrunner_utils.script_run_context",
+    ):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\rchart {done}/{total}", end="\n" if done == total else "", file=sys.stderr)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m cxdash", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -49,6 +85,20 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("csv", "json"), default="csv")
     c.add_argument("--out", type=Path, help="file to write (default: standard output)")
     c.set_defaults(fn=_claims)
+    for name, fn, ext in (("deck", _deck, "pptx"), ("report", _report, "pdf")):
+        d = sub.add_parser(name, help=f"a .{ext} of any view: title, one page per chart")
+        d.add_argument(
+            "--view",
+            required=True,
+            help="the view's URL query string, e.g. 'tiers?tier=Champion&lang=zh'",
+        )
+        d.add_argument("--out", type=Path, required=True)
+        d.add_argument(
+            "--base-url",
+            default="http://localhost:8501",
+            help="where the app runs, for the link on every slide",
+        )
+        d.set_defaults(fn=fn)
     return p
 
 
@@ -60,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         print("the previous database (if any) was left unchanged", file=sys.stderr)
         return 2
-    except (ValueError, OSError) as err:
+    except (ValueError, OSError, RuntimeError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 

@@ -86,7 +86,7 @@ def sidebar() -> Context:
     return ctx
 
 
-def navigation(lang: str):
+def navigation(lang: str, position: str = "sidebar"):
     """st.navigation over the pages, titles in the current language."""
     sections: dict[str, list] = {}
     pages = {}
@@ -101,7 +101,7 @@ def navigation(lang: str):
         pages[file.removesuffix(".py")] = page
         sections.setdefault(i18n.t(section, lang), []).append(page)
     st.session_state["_pages"] = pages
-    return st.navigation(sections)
+    return st.navigation(sections, position=position)
 
 
 def page(name: str):

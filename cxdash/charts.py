@@ -119,7 +119,7 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     palette = (ANSWER_COLORS * 2)[: len(options)]
     base = alt.Chart(df).encode(
         y=alt.Y("row:N", sort=_row_order(df, rows), title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("value:Q", stack="zero", title=None, axis=alt.Axis(format="~s", labels=False)),
+        x=alt.X("value:Q", stack="zero", title=None, axis=None),
         order=alt.Order("option_order:Q"),
     )
     bars = base.mark_bar(stroke="white").encode(
@@ -134,8 +134,9 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
         opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=_tooltip(df),
     )
+    # segments under 6 points are too thin for a label: their value is in the tooltip
     labels = base.mark_text(align="right", dx=-4, fontSize=12).encode(
-        text="value_text:N",
+        text=alt.condition(alt.datum.value >= 6, "value_text:N", alt.value("")),
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.condition(
             alt.datum.option_order <= df["option_order"].median(),

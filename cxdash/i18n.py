@@ -65,12 +65,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_passage": ("Passage in the original", "原文段落"),
     "source_note": ("How it was read", "判讀說明"),
     "source_flag": ("Data note", "資料註記"),
+    "interval_note": (
+        "95% Wilson intervals for shares with a printed base",
+        "附公布樣本數的比例以 Wilson 法計算 95% 信賴區間",
+    ),
+    "share_export": ("Share & export this view", "分享與匯出此檢視"),
+    "make_deck": ("Build slides", "製作簡報"),
+    "make_report": ("Build PDF", "製作 PDF"),
+    "download_deck": ("Download .pptx", "下載 .pptx"),
+    "download_report": ("Download PDF", "下載 PDF"),
+    "building": ("Rendering charts…", "正在繪製圖表…"),
+    "present": ("Present (one chart per screen)", "簡報模式（每頁一張圖表）"),
+    "leave_present": ("Leave presentation mode", "離開簡報模式"),
+    "embed_needs_figure": (
+        "An embed link needs a chart: ?chart=<figure id>&embed=true",
+        "嵌入連結需要指定圖表：?chart=<圖表代碼>&embed=true",
+    ),
+    "open_in_app": ("Open in CX Survey Explorer", "在客戶體驗調查探索器中開啟"),
     "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
     "sig_legend": (
-        "* differs significantly from at least one other group in this chart "
+        "\\* differs significantly from at least one other group in this chart "
         "(two-proportion z-test, 95%, Holm correction for the chart's comparisons). "
         "Only shares with a printed base are tested; every pair is in the Table tab.",
-        "* 與本圖中至少一個其他族群有顯著差異（雙比例 z 檢定，95%，以 Holm 法校正本圖的多重比較）。"
+        "\\* 與本圖中至少一個其他族群有顯著差異（雙比例 z 檢定，95%，以 Holm 法校正本圖的多重比較）。"
         "僅檢定附公布樣本數的比例；所有配對結果見「表格」分頁。",
     ),
     "tests_caption": (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxdash import charts, data, export, formatting, i18n, stats
+from cxdash import charts, data, export, formatting, i18n, state, stats
 
 _FLAG_KEYS = {
     "order_inferred",
@@ -51,7 +51,7 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = pd.DataFrame(index=df.index)
     for col, key in cols.items():
         if df[col].nunique(dropna=False) > 1 or col == "option":
-            out[i18n.t(key, lang)] = df[col]
+            out[i18n.t(key, lang)] = df[col].fillna("")
     out[i18n.t("col_value", lang)] = [
         formatting.number(v, d, u, lang)
         for v, d, u in zip(df["value"], df["value_decimals"], df["unit"])
@@ -138,7 +138,7 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def _caption(df: pd.DataFrame, lang: str) -> str:
+def caption(df: pd.DataFrame, lang: str) -> str:
     bases = sorted({int(n) for n in df["base_n"].dropna()})
     base = ", ".join(f"N={n}" for n in bases) if bases else i18n.t("base_not_published", lang)
     parts = [
@@ -164,13 +164,15 @@ def prepared(
     return df, spec, table(df, lang), tests_table(tests, lang)
 
 
-def figure(meta: pd.Series, filters: data.Filters, lang: str, show_ci: bool = True) -> None:
+def figure(
+    meta: pd.Series, filters: data.Filters, lang: str, show_ci: bool = True, big: bool = False
+) -> None:
     """Draw one figure (published for `filters`: `figures` checks that first)."""
     title = meta["title_zh"] if lang == "zh" else meta["title_en"]
     df, spec, table_df, tests = prepared(meta["figure_id"], filters, lang, show_ci, data.version())
     with st.container(border=True):
         st.markdown(f"#### {title}")
-        st.caption(_caption(df, lang))
+        st.caption(caption(df, lang))
         flag = df["flag"].dropna()
         if not flag.empty:
             st.caption(
@@ -187,7 +189,8 @@ def figure(meta: pd.Series, filters: data.Filters, lang: str, show_ci: bool = Tr
         )
         if tab_chart.open is not False:
             with tab_chart:
-                st.vega_lite_chart(spec, width="stretch")
+                shown = {**spec, "height": max(spec.get("height", 0), 440)} if big else spec
+                st.vega_lite_chart(shown, width="stretch")
                 if df["significant"].any():
                     st.caption(i18n.t("sig_legend", lang))
                 _downloads(spec, table_df, meta["figure_id"], lang)
@@ -202,9 +205,61 @@ def figure(meta: pd.Series, filters: data.Filters, lang: str, show_ci: bool = Tr
                 _source(df, lang)
 
 
+# Presentation mode: app-owned CSS only (no data or URL value reaches it).
+PRESENT_CSS = """<style>
+[data-testid=stSidebar], [data-testid=stSidebarCollapsedControl] {display: none;}
+.block-container {max-width: 1400px; padding-top: 1.5rem;}
+h4 {font-size: 2.2rem !important;}
+[data-testid=stCaptionContainer] p {font-size: 1.1rem;}
+</style>"""
+
+
+def present(catalog: pd.DataFrame, filters: data.Filters, lang: str, show_ci: bool) -> None:
+    """One chart per screen with previous / next; the sidebar is hidden, so the filters
+    are the ones the URL fixed. The slide number is in the URL too."""
+    st.html(PRESENT_CSS)
+    published = set(data.values(list(catalog["figure_id"]), filters)["figure_id"])
+    shown = catalog[catalog["figure_id"].isin(published)]
+    count = max(len(shown), 1)
+    index = int(state.value("slide", [str(i) for i in range(1, count + 1)], "1"))
+    prev, where, nxt, leave = st.columns([1, 1, 1, 3])
+
+    def go(to: str, key: str = "slide") -> None:
+        st.session_state[key] = to
+
+    # callbacks run before the script, so a click is never lost to a rerun
+    prev.button(
+        "◀",
+        disabled=index <= 1,
+        key="slide_prev",
+        width="stretch",
+        on_click=go,
+        args=(str(index - 1),),
+    )
+    where.markdown(f"**{index} / {len(shown)}**")
+    nxt.button(
+        "▶",
+        disabled=index >= len(shown),
+        key="slide_next",
+        width="stretch",
+        on_click=go,
+        args=(str(index + 1),),
+    )
+    leave.button(
+        i18n.t("leave_present", lang), key="leave_present", on_click=go, args=("0", "present")
+    )
+    if shown.empty:
+        st.info(i18n.t("not_published_page", lang, asked=filters.describe(lang)))
+    else:
+        figure(shown.iloc[index - 1], filters, lang, show_ci, big=True)
+
+
 def figures(catalog: pd.DataFrame, filters: data.Filters, lang: str, show_ci: bool = True) -> int:
     """Draw every figure of a catalog slice that is published for the filters; say plainly
     which are not, and which breakdowns they do have. Returns how many were drawn."""
+    if state.value("present", ["0", "1"], "0") == "1":
+        present(catalog, filters, lang, show_ci)
+        return 1
     values = data.values(list(catalog["figure_id"]), filters)
     by_figure = set(values["figure_id"])
     missing = catalog[~catalog["figure_id"].isin(by_figure)]

@@ -135,3 +135,12 @@ def sync_url() -> None:
     normal = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normal:
         st.query_params.from_dict(wanted)
+
+
+def value(key: str, options: Sequence[str], default: str) -> str:
+    """A URL-backed value with no widget of its own (e.g. the slide number); change it by
+    setting st.session_state[key] and rerunning."""
+    _seed(key, options, default, multi=False)
+    if st.session_state[key] not in options:
+        st.session_state[key] = default
+    return st.session_state[key]

@@ -85,11 +85,8 @@ def compared_dimension(df: pd.DataFrame) -> str | None:
 
 def pairwise(df: pd.DataFrame) -> pd.DataFrame:
     """Two-proportion z-tests between every pair of groups along the compared dimension,
-    for each answer, where both bases are printed; Holm-adjusted within the figure.
-
-    One row per pair: dimension, answer, a, b, their values and bases, p, p_holm,
-    significant. Rows whose bases are not published are listed with p = NaN.
-    """
+    holding every other dimension (answer, year, ...) fixed, where both bases are printed;
+    Holm-adjusted within the figure. One row per pair; untestable pairs have p = NaN."""
     dim = compared_dimension(df)
     columns = [
         "dimension",
@@ -103,35 +100,20 @@ def pairwise(df: pd.DataFrame) -> pd.DataFrame:
         "p",
         "p_holm",
         "significant",
+        "id_a",
+        "id_b",
     ]
     if dim is None:
         return pd.DataFrame(columns=columns)
+    held = [d for d in ("year", "tier", "country", "channel", "respondent_group") if d != dim]
+    # str() of each cell: pandas 3 keeps NA through astype(str), which "|".join refuses
+    keys = ["|".join(map(str, row)) for row in df[[*held, "option_en"]].itertuples(index=False)]
     rows = []
-    for option, group in df.groupby(df["option_en"].fillna(""), sort=False):
+    for _, group in df.groupby(keys, sort=False):
         items = group.to_dict("records")
         for i, x in enumerate(items):
             for y in items[i + 1 :]:
-                ok = testable(x["measure"], x["base_n"]) and testable(y["measure"], y["base_n"])
-                p = (
-                    two_proportion_p(x["value"], int(x["base_n"]), y["value"], int(y["base_n"]))
-                    if ok
-                    else np.nan
-                )
-                rows.append(
-                    [
-                        dim,
-                        option,
-                        x[dim],
-                        y[dim],
-                        x["value"],
-                        y["value"],
-                        x["base_n"],
-                        y["base_n"],
-                        p,
-                        np.nan,
-                        False,
-                    ]
-                )
+                rows.append(_pair(dim, x, y))
     out = pd.DataFrame(rows, columns=columns)
     tested = out["p"].notna()
     if tested.any():
@@ -140,24 +122,38 @@ def pairwise(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def significant_groups(df: pd.DataFrame) -> set[tuple[str, str]]:
-    """(group, answer) pairs that differ significantly from at least one other group."""
+def _pair(dim: str, x: dict, y: dict) -> list:
+    ok = testable(x["measure"], x["base_n"]) and testable(y["measure"], y["base_n"])
+    p = (
+        two_proportion_p(x["value"], int(x["base_n"]), y["value"], int(y["base_n"]))
+        if ok
+        else np.nan
+    )
+    option = x["option_en"] if isinstance(x["option_en"], str) else ""
+    return [
+        dim,
+        option,
+        x[dim],
+        y[dim],
+        x["value"],
+        y["value"],
+        x["base_n"],
+        y["base_n"],
+        p,
+        np.nan,
+        False,
+        x["value_id"],
+        y["value_id"],
+    ]
+
+
+def significant_values(df: pd.DataFrame) -> set[str]:
+    """value_ids that differ significantly from at least one other group's value."""
     tests = pairwise(df)
     hits = tests[tests["significant"].astype(bool)]
-    return {
-        (str(g), o)
-        for _, r in hits.iterrows()
-        for g, o in ((r["a"], r["option_en"]), (r["b"], r["option_en"]))
-    }
+    return set(hits["id_a"]) | set(hits["id_b"])
 
 
 def mark_significant(df: pd.DataFrame) -> pd.DataFrame:
     """Add `significant`: the value differs from another group of the chart (Holm, 95%)."""
-    out = df.copy()
-    dim = compared_dimension(out)
-    hits = significant_groups(out) if dim else set()
-    out["significant"] = [
-        (str(g), o) in hits
-        for g, o in zip(out[dim] if dim else out["tier"], out["option_en"].fillna(""))
-    ]
-    return out
+    return df.assign(significant=df["value_id"].isin(significant_values(df)))

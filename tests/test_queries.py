@@ -109,3 +109,12 @@ def test_catalog_surveys_dimensions_kpis(q):
     assert set(dims["dimension"]) >= {"tier", "country", "channel", "year", "survey"}
     kpis = q("kpis")
     assert len(kpis) == 6 and "apac_first_response_hours" in kpis.iloc[0]["figure_ids"]
+
+
+def test_country_scorecard(q):
+    rows = q("country_scorecard", countries=[]).set_index(["figure_id", "country"])
+    switching = rows.loc["apac_country_seamless_channel_switching"]
+    assert switching.loc["Japan", "value"] == 13 and switching.loc["Japan", "country_rank"] == 4
+    assert switching.loc["Australia", "country_rank"] == 1  # 57%
+    # Singapore is not in the 'right CX investment' callout: no invented cell
+    assert ("apac_country_right_cx_investment", "Singapore") not in rows.index

@@ -77,3 +77,17 @@ def test_export_carries_intervals_only_for_shares_with_a_base(q):
     assert (seamless["ci_low"], seamless["ci_high"]) == pytest.approx((100 * lib[0], 100 * lib[1]))
     assert pd.isna(out.loc["apac_single_contact_resolution.champion", "ci_low"])  # an average
     assert pd.isna(out.loc["hk_expected_use_3y.live_chat_more", "ci_low"])  # no base printed
+
+
+def test_tests_hold_other_dimensions_fixed(q):
+    none = {"tiers": [], "countries": [], "channels": [], "years": []}
+    share = q("figure_values", figure_ids=["apac_country_champion_share"], **none)
+    tests = stats.pairwise(share)
+    assert tests["dimension"].eq("country").all()
+    # 2021: Australia 36 (N=83) vs Japan 6 (N=66) is tested; no pair mixes 2020 with 2021
+    assert not tests[
+        tests["id_a"].str.endswith("2020") != tests["id_b"].str.endswith("2020")
+    ].shape[0]
+    marked = stats.mark_significant(share).set_index("value_id")["significant"]
+    assert marked["apac_country_champion_share.australia_2021"]
+    assert not marked["apac_country_champion_share.australia_2020"]  # 2020 bases unpublished

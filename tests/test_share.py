@@ -1,0 +1,118 @@
+"""Presenter tools: view strings, slide decks, PDF reports, presentation and embed modes."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+from pptx import Presentation
+
+from cxdash import deck, view
+from cxdash.paths import ROOT
+from tests.test_app import chart_rows, open_page
+
+VIEW = "tiers?tier=Champion&tier=Starter&lang=zh"
+
+
+def test_view_round_trip():
+    v = view.parse(VIEW)
+    assert (v.page, v.filters.tiers, v.lang) == ("tiers", ("Champion", "Starter"), "zh")
+    assert view.parse(v.url("http://h")) == v
+    assert view.parse("page=countries&country=Japan").filters.countries == ("Japan",)
+    assert view.parse("http://host:8501/hong_kong?ci=0").show_ci is False
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "nowhere?tier=Champion",
+        "tiers?tier=Platinum",
+        "tiers?lang=fr",
+        "tiers?x=1",
+        "tiers?year=20x1",
+        "explore?figure=' or 1=1 --",
+    ],
+)
+def test_hostile_view_strings_are_clear_errors(bad):
+    with pytest.raises(view.ViewError):
+        view.parse(bad)
+
+
+def test_cli_hostile_view_is_an_error_not_a_traceback(tmp_path):
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cxdash",
+            "deck",
+            "--view",
+            "tiers?tier=Platinum",
+            "--out",
+            str(tmp_path / "d.pptx"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 2
+    assert "unknown tier 'Platinum'" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.fixture(scope="module")
+def tier_deck() -> Presentation:
+    return Presentation(io.BytesIO(deck.build_deck(view.parse(VIEW), "http://cx.example")))
+
+
+def test_deck_has_a_title_slide_and_one_slide_per_chart(tier_deck):
+    expected = len(view.figures(view.parse(VIEW)))
+    assert expected >= 20
+    assert len(tier_deck.slides) == 1 + expected
+    assert "成熟度等級" in tier_deck.slides[0].shapes.title.text
+
+
+def test_each_chart_slide_has_title_image_footnote_and_link(tier_deck):
+    link = "http://cx.example/tiers?tier=Champion&tier=Starter&lang=zh"
+    titles = []
+    for slide in list(tier_deck.slides)[1:]:
+        pictures = [s for s in slide.shapes if s.shape_type == 13]
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        assert len(pictures) == 1 and pictures[0].image.size[0] >= 2000  # 3x: sharp
+        assert any(link in t and "000_378fe6fa425a9ad9.txt" in t for t in texts)
+        titles.append(texts[0])
+    assert "各等級客戶服務成熟度的平均首次回應時間 (小時)" in titles
+    first_response = next(
+        s for s in list(tier_deck.slides)[1:] if "首次回應" in s.shapes[0].text_frame.text
+    )
+    assert "N=62" in first_response.shapes[-1].text_frame.text
+
+
+def test_pdf_report_pages():
+    pdf = deck.build_report(view.parse("countries?country=Japan"), "http://cx.example")
+    assert pdf.startswith(b"%PDF")
+    pages = int(re.search(rb"/Count (\d+)", pdf).group(1))
+    assert pages == 1 + len(view.figures(view.parse("countries?country=Japan")))
+
+
+def test_presentation_mode_shows_one_chart_and_hides_the_sidebar():
+    at = open_page("tiers.py", present="1", slide="2")
+    assert len(at.get("vega_lite_chart")) == 1
+    assert any("2 / " in m.value for m in at.markdown)
+    at.button(key="slide_next").click().run()
+    assert any("3 / " in m.value for m in at.markdown)
+
+
+def test_embed_shows_one_chart_without_sidebar():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["chart"] = ["apac_first_response_hours"]
+    at.query_params["tier"] = ["Champion"]
+    at.run()
+    assert not at.exception and len(at.sidebar) == 0
+    assert [(r["tier"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")] == [
+        ("Champion", 1.7)
+    ]

@@ -31,29 +31,33 @@ def _link(row: pd.Series, lang: str) -> str | None:
 
 
 def table(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Claim, link to its chart, published vs recomputed, status, inputs, note."""
     unit = claims["unit"]
-    return pd.DataFrame(
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = pd.DataFrame(
         {
-            i18n.t("col_claim", lang): claims["text_zh" if lang == "zh" else "text_en"],
-            i18n.t("col_original", lang): claims["text_zh"],
-            i18n.t("col_published", lang): [
+            t("col_claim"): claims["text_zh" if lang == "zh" else "text_en"],
+            t("col_chart"): [_link(r, lang) for _, r in claims.iterrows()],
+            t("col_published"): [
                 formatting.number(v, 1, u, lang).replace(".0", "")
                 for v, u in zip(claims["published_value"], unit)
             ],
-            i18n.t("col_recomputed", lang): [
+            t("col_recomputed"): [
                 formatting.number(v, 2, u, lang) for v, u in zip(claims["recomputed_value"], unit)
             ],
-            i18n.t("col_difference", lang): [
+            t("col_difference"): [
                 formatting.number(v, 2, u, lang, signed=True)
                 for v, u in zip(claims["difference"], unit)
             ],
-            i18n.t("col_status", lang): claims["status"].map(lambda s: i18n.t(f"status_{s}", lang)),
-            i18n.t("col_inputs", lang): claims["inputs"].fillna(""),
-            i18n.t("col_topic", lang): claims["topic"],
-            i18n.t("col_note", lang): claims["note"].fillna(""),
-            i18n.t("col_chart", lang): [_link(r, lang) for _, r in claims.iterrows()],
+            t("col_status"): claims["status"].map(lambda s: t(f"status_{s}")),
+            t("col_inputs"): claims["inputs"].fillna(""),
+            t("col_note"): claims["note"].fillna(""),
         }
     )
+    if lang != "zh":  # the original wording beside the translation
+        out.insert(1, t("col_original"), claims["text_zh"])
+        out[t("col_topic")] = claims["topic"]
+    return out
 
 
 def column_config(lang: str) -> dict:
@@ -78,7 +82,9 @@ def contradictions(lang: str) -> pd.DataFrame:
                 formatting.number(v, d, u, lang)
                 for v, d, u in zip(rows["value"], rows["value_decimals"], rows["unit"])
             ],
-            i18n.t("col_flag", lang): rows["flag"].fillna(""),
+            i18n.t("col_flag", lang): rows["flag"].map(
+                lambda f: i18n.t(f"flag_{f}", lang) if isinstance(f, str) else ""
+            ),
             i18n.t("source_passage", lang): rows["source_zh"],
             i18n.t("source_document", lang): rows["source"],
         }

@@ -28,7 +28,8 @@ def kpi(
     """One bordered KPI card."""
     with container.container(border=True):
         st.markdown(f"**{label}**", help=help_text)  # wraps, where a metric label truncates
-        st.metric(label, value, delta=delta, delta_color="normal", label_visibility="collapsed")
+        # grey arrows: a move is not good or bad in itself (fewer Starters is good news)
+        st.metric(label, value, delta=delta, delta_color="off", label_visibility="collapsed")
         st.caption(caption)
 
 

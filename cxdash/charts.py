@@ -1,8 +1,9 @@
 """Altair charts for one figure's values, in a form faithful to the report.
 
 `figure_chart` looks at which dimensions vary in the data and picks the chart kind:
-year-over-year pairs -> dumbbell; single-choice answers -> 100% stacked bars; otherwise
-grouped bars coloured by tier (or year, respondent group, country); one value -> a big number.
+year-over-year pairs -> dumbbell; single-choice answers of several groups -> 100% stacked
+bars; standalone statistics -> numbers side by side (never bars on one axis); otherwise
+(grouped) bars coloured by tier (or year, respondent group, country).
 Tier colours are the same everywhere (Okabe–Ito, colour-blind safe).
 """
 
@@ -28,7 +29,20 @@ COUNTRY_COLORS = {
 }
 YEAR_COLORS = {2020: "#A6A6A6", 2021: "#0072B2", 2018: "#882255", 2001: "#44AA99"}
 GROUP_COLORS = ["#0072B2", "#D55E00", "#CC79A7", "#332288", "#44AA99", "#999933"]
-ANSWER_COLORS = ["#084594", "#2171B5", "#6BAED6", "#BDD7E7", "#DEEBF7", "#F7FBFF"]
+# Answers: a categorical palette (Paul Tol's muted) that avoids the tier colours and implies
+# no "darker is better", since answer scales run in either direction. (colour, label colour)
+ANSWER_COLORS = [
+    ("#332288", "white"),
+    ("#88CCEE", "#222222"),
+    ("#CC6677", "white"),
+    ("#DDCC77", "#222222"),
+    ("#117733", "white"),
+    ("#AA4499", "white"),
+    ("#44AA99", "#222222"),
+    ("#999933", "#222222"),
+    ("#882255", "white"),
+]
+ROW_PX = 30  # per bar: every row keeps its label
 FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"
 
 # (dimension code column, label column, order column) in the order they are tried as colour.
@@ -82,7 +96,31 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         out["ci_text"] = ""
     out["opacity"] = out.get("low_base", False)
     out["opacity"] = out["opacity"].map(lambda low: 0.4 if low else 1.0)
+    # value labels sit past the interval's whisker, never on it
+    high = out["ci_high"] if "ci_high" in out else pd.Series(float("nan"), index=out.index)
+    out["label_x"] = high.where(high.notna(), out["value"]).astype(float)
     return out
+
+
+def _legend(labels: list[str]) -> alt.Legend:
+    """Long labels get a row each; nothing is cut."""
+    long = max((len(str(x)) for x in labels), default=0) > 28
+    return alt.Legend(
+        orient="bottom", title=None, columns=1 if long else min(len(labels), 3), labelLimit=0
+    )
+
+
+def _x(df: pd.DataFrame, field: str = "value") -> alt.X:
+    """Percentages on a 0–100 axis with % ticks; anything else from zero."""
+    if (df["unit"] == "percent").all():
+        top = max(100.0, float(df["label_x"].max()))
+        return alt.X(
+            f"{field}:Q",
+            title=None,
+            scale=alt.Scale(domain=[0, top]),
+            axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5),
+        )
+    return alt.X(f"{field}:Q", title=None, scale=alt.Scale(domainMin=0))
 
 
 def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
@@ -116,9 +154,15 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     rows = [d for d in dims if d != "option_en"]
     df = df.assign(row=_row_label(df, rows))
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
-    palette = (ANSWER_COLORS * 2)[: len(options)]
+    colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
+    df = df.assign(label_color=df["option"].map(lambda o: colours[o][1]))
     base = alt.Chart(df).encode(
-        y=alt.Y("row:N", sort=_row_order(df, rows), title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y(
+            "row:N",
+            sort=_row_order(df, rows),
+            title=None,
+            axis=alt.Axis(labelLimit=360, labelOverlap=False),
+        ),
         x=alt.X("value:Q", stack="zero", title=None, axis=None),
         order=alt.Order("option_order:Q"),
     )
@@ -126,10 +170,8 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
         color=alt.Color(
             "option:N",
             sort=options,
-            scale=alt.Scale(domain=options, range=palette),
-            legend=alt.Legend(
-                orient="bottom", title=None, columns=min(len(options), 3), labelLimit=420
-            ),
+            legend=_legend(options),
+            scale=alt.Scale(domain=options, range=[colours[o][0] for o in options]),
         ),
         opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=_tooltip(df),
@@ -138,13 +180,9 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     labels = base.mark_text(align="right", dx=-4, fontSize=12).encode(
         text=alt.condition(alt.datum.value >= 6, "value_text:N", alt.value("")),
         x=alt.X("value:Q", stack="zero", bandPosition=1),
-        color=alt.condition(
-            alt.datum.option_order <= df["option_order"].median(),
-            alt.value("white"),
-            alt.value("#222222"),
-        ),
+        color=alt.Color("label_color:N", scale=None),
     )
-    return (bars + labels).properties(height=max(height, 46 * df["row"].nunique()))
+    return (bars + labels).properties(height=max(height, 44 * df["row"].nunique()))
 
 
 def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
@@ -152,25 +190,29 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     code, label, order = next(d for d in _DIMS if d[0] == colour)
     rows = [d for d in dims if d != colour] or [colour]
     df = df.assign(row=_row_label(df, rows))
+    groups = list(dict.fromkeys(df.sort_values(order)[label]))
+    grouped = rows != [colour]
     color = alt.Color(
         f"{label}:N",
         scale=_colors(df, code, label, order),
-        sort=list(dict.fromkeys(df.sort_values(order)[label])),
-        legend=alt.Legend(orient="bottom", title=None) if rows != [colour] else None,
+        sort=groups,
+        legend=_legend(groups) if grouped else None,
     )
-    y = alt.Y("row:N", sort=_row_order(df, rows), title=None, axis=alt.Axis(labelLimit=320))
-    offset = alt.YOffset(f"{label}:N", sort=list(dict.fromkeys(df.sort_values(order)[label])))
+    y = alt.Y(
+        "row:N",
+        sort=_row_order(df, rows),
+        title=None,
+        axis=alt.Axis(labelLimit=360, labelOverlap=False),
+    )
     enc = {"y": y, "color": color}
-    if rows != [colour]:
-        enc["yOffset"] = offset
+    if grouped:
+        enc["yOffset"] = alt.YOffset(f"{label}:N", sort=groups)
     base = alt.Chart(df).encode(**enc)
     bars = base.mark_bar().encode(
-        x=alt.X("value:Q", title=None, scale=alt.Scale(domainMin=0)),
-        opacity=alt.Opacity("opacity:Q", scale=None),
-        tooltip=_tooltip(df),
+        x=_x(df), opacity=alt.Opacity("opacity:Q", scale=None), tooltip=_tooltip(df)
     )
     labels = base.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
-        x=alt.X("value:Q"), text="value_text:N"
+        x=alt.X("label_x:Q"), text="value_text:N"
     )
     layers = [bars, labels]
     if "ci_low" in df and df["ci_low"].notna().any():
@@ -179,8 +221,8 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
                 x=alt.X("ci_low:Q", title=None), x2="ci_high:Q"
             )
         )
-    n_rows = df["row"].nunique() * (df[label].nunique() if rows != [colour] else 1)
-    return alt.layer(*layers).properties(height=max(height, 26 * n_rows))
+    n_bars = df["row"].nunique() * (len(groups) if grouped else 1)
+    return alt.layer(*layers).properties(height=max(height, ROW_PX * n_bars + 10))
 
 
 def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
@@ -214,17 +256,33 @@ def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     return (line + points + labels).properties(height=max(height, 64 * df["row"].nunique()))
 
 
-def _big_number(df: pd.DataFrame) -> alt.Chart:
-    row = df.iloc[0]
-    label = [row["option"], row["tier_label"] if row["tier"] != "All" else "", row["base_text"]]
-    text = df.iloc[[0]].assign(big=row["value_text"], small=" · ".join(filter(None, label)))
-    big = (
-        alt.Chart(text)
-        .mark_text(fontSize=48, fontWeight="bold", color="#0072B2")
-        .encode(text="big:N")
+def _numbers(df: pd.DataFrame) -> alt.Chart:
+    """Statistics that are not one comparable series (a count of customers beside a count of
+    countries; "over 25% of costs" beside "35% of time"): side by side, as numbers."""
+    df = df.assign(
+        small=[" · ".join(filter(None, [o, b])) for o, b in zip(df["option"], df["base_text"])]
     )
-    small = alt.Chart(text).mark_text(fontSize=13, dy=40, color="#444444").encode(text="small:N")
-    return (big + small).properties(height=120)
+    order = list(dict.fromkeys(df.sort_values("option_order")["small"]))
+    x = alt.X(
+        "small:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(
+            orient="bottom",
+            labelAngle=0,
+            labelLimit=260,
+            domain=False,
+            ticks=False,
+            labelFontSize=12,
+            labelPadding=12,
+        ),
+    )
+    big = (
+        alt.Chart(df)
+        .mark_text(fontSize=40, fontWeight="bold", color="#0072B2")
+        .encode(x=x, text="value_text:N", tooltip=_tooltip(df))
+    )
+    return big.properties(height=110)
 
 
 def figure_chart(df: pd.DataFrame, lang: str, height: int = 120) -> alt.Chart:
@@ -232,12 +290,13 @@ def figure_chart(df: pd.DataFrame, lang: str, height: int = 120) -> alt.Chart:
     df = _prepare(df, lang)
     dims = varying(df)
     years = set(df["year"].dropna().astype(int))
+    statistic = df["kind"].iloc[0] in ("kpi", "method", "benchmark")
     if {2020, 2021} <= years and "year" in dims:
         chart = _dumbbell(df, dims, height)
-    elif bool(df["single_choice"].iloc[0]) and "option_en" in dims:
+    elif statistic and dims in ([], ["option_en"]):
+        chart = _numbers(df)
+    elif bool(df["single_choice"].iloc[0]) and "option_en" in dims and len(dims) > 1:
         chart = _stacked(df, dims, height)
-    elif len(df) == 1:
-        chart = _big_number(df)
     else:
         chart = _grouped(df, dims, height)
     return themed(chart)

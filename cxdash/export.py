@@ -37,10 +37,11 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_bytes(df: pd.DataFrame, fmt: str) -> bytes:
-    """The frame serialised in `fmt` (csv is UTF-8 with BOM-less header, neutralised)."""
+def to_bytes(df: pd.DataFrame, fmt: str, bom: bool = False) -> bytes:
+    """The frame serialised in `fmt`. CSV is neutralised against formula injection; `bom`
+    adds the UTF-8 byte-order mark Excel needs to read 繁體中文 (downloads for people)."""
     if fmt == "csv":
-        return neutralise(_plain(df)).to_csv(index=False).encode("utf-8")
+        return neutralise(_plain(df)).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
     if fmt == "json":
         return df.to_json(orient="records", force_ascii=False, indent=1).encode("utf-8")
     if fmt == "parquet":

@@ -82,6 +82,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "嵌入連結需要指定圖表：?chart=<圖表代碼>&embed=true",
     ),
     "open_in_app": ("Open in CX Survey Explorer", "在客戶體驗調查探索器中開啟"),
+    "group_size": ("respondent group", "受訪族群"),
+    "figure_failed": (
+        "This figure ({figure}) could not be drawn; the rest of the page is unaffected.",
+        "此圖表（{figure}）無法繪製；本頁其他內容不受影響。",
+    ),
     "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
     "sig_legend": (
         "\\* differs significantly from at least one other group in this chart "
@@ -120,11 +125,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This page shows the {survey}, which the Survey filter excludes.",
         "本頁顯示「{survey}」，但已被「調查」篩選條件排除。",
     ),
-    "flag_order_inferred": ("Order resolved from the text", "順序依內文推定"),
+    "flag_order_inferred": (
+        "Chart order worked out from the report's own text",
+        "圖表數值順序依報告內文推定",
+    ),
     "flag_order_ambiguous": ("Order ambiguous in the source", "原文順序無法確定"),
     "flag_sum_off": ("Shares do not sum to 100", "百分比加總不等於 100"),
     "flag_reported_twice": ("Reported twice with different numbers", "同一數據出現兩個不同數字"),
     "flag_label_missing": ("Label or value missing in the source", "原文缺少標籤或數值"),
+    "flag_inconsistent": (
+        "The report's numbers here cannot all be right",
+        "報告中這些數字彼此矛盾",
+    ),
     "flag_base_anomaly": (
         "Printed base is inconsistent with the sample",
         "公布的樣本數與調查樣本不一致",
@@ -200,13 +212,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "文字為公布的數值。空白表示報告未提供該國數字。",
     ),
     "rank": ("Rank", "排名"),
-    "vs_starter": ("vs Starter", "較入門新手"),
+    "vs_starter": ("vs Starter", "（與入門新手相比）"),
     "tier_champion_short": ("Champions", "領航者"),
     "more_apac": (
         "More APAC findings (region-wide statistics)",
         "更多亞太地區調查發現（全區統計）",
     ),
-    "vs_2020": ("vs 2020", "較 2020 年"),
+    "vs_2020": ("vs 2020", "（與 2020 年相比）"),
     "moe_line": ("±{moe} pts at {conf}% confidence", "{conf}% 信賴水準下誤差 ±{moe} 個百分點"),
     "yoy_needs_both_years": (
         "Year-over-year pairs need both 2020 and 2021: clear the Year filter or select both.",

@@ -35,26 +35,35 @@ def survey_table(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def subgroup_margins(values: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Each distinct printed base with its worst-case (p = 50%) 95% margin of error."""
+    """Each distinct printed base with its worst-case (p = 50%) 95% margin of error, and the
+    groups (tiers, countries) that base belongs to, in the reader's language."""
+    labels = data.dimension_labels(lang)
+
+    def name(dim: str):
+        return lambda s: ", ".join(
+            labels.get((dim, c), c) for c in sorted(set(s)) if c not in ("All", "APAC")
+        )
+
     bases = values.dropna(subset=["base_n"])
     groups = bases.groupby(["survey_id", "base_n"], as_index=False).agg(
         figures=("figure_id", "nunique"),
-        tiers=("tier", lambda s: ", ".join(sorted(set(s)))),
-        countries=("country", lambda s: ", ".join(sorted(set(s)))),
+        tiers=("tier", name("tier")),
+        countries=("country", name("country")),
     )
-    groups["moe"] = groups["base_n"].map(lambda n: f"±{stats.margin_of_error(int(n)):.1f}")
-    groups["low"] = groups["base_n"].map(
-        lambda n: i18n.t("low_base", lang) if n < stats.LOW_BASE else ""
-    )
-    return groups.rename(
-        columns={
-            "survey_id": i18n.t("col_survey", lang),
-            "base_n": i18n.t("col_base", lang),
-            "figures": i18n.t("col_n_figures", lang),
-            "tiers": i18n.t("col_tier", lang),
-            "countries": i18n.t("col_country", lang),
-            "moe": i18n.t("col_moe_recomputed", lang),
-            "low": i18n.t("col_flag", lang),
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return pd.DataFrame(
+        {
+            t("col_survey"): groups["survey_id"].map(lambda c: labels.get(("survey", c), c)),
+            t("col_base"): groups["base_n"].astype(int).astype(str),
+            t("col_moe_recomputed"): groups["base_n"].map(
+                lambda n: f"±{stats.margin_of_error(int(n)):.1f}"
+            ),
+            t("col_tier"): groups["tiers"],
+            t("col_country"): groups["countries"],
+            t("col_n_figures"): groups["figures"].astype(str),
+            t("col_flag"): groups["base_n"].map(
+                lambda n: t("low_base") if n < stats.LOW_BASE else ""
+            ),
         }
     )
 
@@ -79,7 +88,7 @@ def downloads(ctx) -> None:
         label = i18n.t(f"download_{name}", ctx.lang, n=len(frame), fmt=fmt.upper())
         col.download_button(
             label,
-            data=lambda f=frame, x=fmt: export.to_bytes(f, x),
+            data=lambda f=frame, x=fmt: export.to_bytes(f, x, bom=x == "csv"),
             file_name=f"{name}.{fmt}",
             key=f"dl_{name}_{fmt}",
             on_click="ignore",

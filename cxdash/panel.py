@@ -6,11 +6,14 @@ current filters gets a plain sentence naming the breakdowns that do exist.
 
 from __future__ import annotations
 
+import logging
+
 import pandas as pd
 import streamlit as st
 
 from cxdash import charts, data, export, formatting, i18n, state, stats
 
+LOG = logging.getLogger(__name__)
 _FLAG_KEYS = {
     "order_inferred",
     "order_ambiguous",
@@ -18,6 +21,7 @@ _FLAG_KEYS = {
     "reported_twice",
     "label_missing",
     "base_anomaly",
+    "inconsistent",
 }
 
 
@@ -89,18 +93,58 @@ def _source(df: pd.DataFrame, lang: str) -> None:
             st.text(note)
 
 
-def _downloads(spec: dict, table_df: pd.DataFrame, figure_id: str, lang: str) -> None:
-    """CSV, PNG (2x) and SVG, produced only when clicked (vl-convert, in-process)."""
-    export_spec = {**spec, "width": 760}
+DATA_COLUMNS = [
+    "figure_id",
+    "value_id",
+    "title",
+    "question",
+    "year",
+    "tier",
+    "country",
+    "channel",
+    "respondent_group",
+    "option",
+    "value",
+    "unit",
+    "measure",
+    "base_n",
+    "ci_low",
+    "ci_high",
+    "significant",
+    "flag",
+    "document",
+    "source_zh",
+    "note",
+]
+
+
+def _image(spec: dict, fmt: str) -> bytes:
     import vl_convert as vlc  # heavy (a JS engine): loaded on the first image download only
 
-    cols = st.columns([1, 1, 1, 3])
+    return vlc.vegalite_to_png(spec, scale=2) if fmt == "png" else vlc.vegalite_to_svg(spec)
+
+
+def _downloads(spec: dict, df: pd.DataFrame, figure_id: str, lang: str) -> None:
+    """CSV (numbers as numbers, BOM for Excel), PNG (2x) and SVG with the title and the
+    source line drawn in, produced only when clicked (vl-convert, in-process)."""
+    export_spec = {
+        **spec,
+        "width": 760,
+        "title": {
+            "text": df["title"].iloc[0],
+            "subtitle": caption(df, lang),
+            "anchor": "start",
+            "fontSize": 16,
+            "subtitleFontSize": 11,
+        },
+    }
+    rows = df[[c for c in DATA_COLUMNS if c in df]]
     files = [
-        ("download_csv", "csv", "text/csv", lambda: export.to_bytes(table_df, "csv")),
-        ("download_png", "png", "image/png", lambda: vlc.vegalite_to_png(export_spec, scale=2)),
-        ("download_svg", "svg", "image/svg+xml", lambda: vlc.vegalite_to_svg(export_spec)),
+        ("download_csv", "csv", "text/csv", lambda: export.to_bytes(rows, "csv", bom=True)),
+        ("download_png", "png", "image/png", lambda: _image(export_spec, "png")),
+        ("download_svg", "svg", "image/svg+xml", lambda: _image(export_spec, "svg")),
     ]
-    for col, (label, ext, mime, make) in zip(cols, files):
+    for col, (label, ext, mime, make) in zip(st.columns([1, 1, 1, 3]), files):
         col.download_button(
             i18n.t(label, lang),
             data=make,
@@ -138,16 +182,47 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def _bases(df: pd.DataFrame, lang: str) -> str:
+    """'Starter N=133, Emerging N=70, Champion N=62': each base with the group it belongs to."""
+    with_base = df.dropna(subset=["base_n"])
+    if with_base.empty:
+        if df["measure"].iloc[0] in ("count", "threshold", "example"):
+            return ""
+        group = df["group_base_n"].dropna()
+        note = i18n.t("base_not_published", lang)
+        return note + (
+            f" ({i18n.t('group_size', lang)} n={int(group.iloc[0])})" if not group.empty else ""
+        )
+    label = next(
+        (
+            lab
+            for code, lab in (
+                ("tier", "tier_label"),
+                ("country", "country_label"),
+                ("respondent_group", "group_label"),
+            )
+            if with_base[code].nunique() > 1
+        ),
+        None,
+    )
+    pairs = dict.fromkeys(
+        (with_base[label] if label else pd.Series([""] * len(with_base))).astype(str)
+        + " N="
+        + with_base["base_n"].astype(int).astype(str)
+    )
+    return ", ".join(p.strip() for p in pairs)
+
+
 def caption(df: pd.DataFrame, lang: str) -> str:
-    bases = sorted({int(n) for n in df["base_n"].dropna()})
-    base = ", ".join(f"N={n}" for n in bases) if bases else i18n.t("base_not_published", lang)
+    """Question · bases with their groups · the source report (and file)."""
+    survey = data.dimension_labels(lang).get(("survey", df["survey_id"].iloc[0]), "")
+    bases = _bases(df, lang)
     parts = [
-        f"{i18n.t('base', lang)}: {base}",
-        f"{i18n.t('source_document', lang)}: {df['document'].iloc[0]}",
+        df["question"].iloc[0] if isinstance(df["question"].iloc[0], str) else "",
+        f"{i18n.t('base', lang)}: {bases}" if bases else "",
+        f"{i18n.t('source_document', lang)}: {survey} ({df['document'].iloc[0]})",
     ]
-    if isinstance(df["question"].iloc[0], str):
-        parts.insert(0, df["question"].iloc[0])
-    return " · ".join(parts)
+    return " · ".join(p for p in parts if p)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4096)  # shared, never mutated
@@ -193,7 +268,7 @@ def figure(
                 st.vega_lite_chart(shown, width="stretch")
                 if df["significant"].any():
                     st.caption(i18n.t("sig_legend", lang))
-                _downloads(spec, table_df, meta["figure_id"], lang)
+                _downloads(spec, df, meta["figure_id"], lang)
         if tab_table.open:
             with tab_table:
                 st.dataframe(table_df, hide_index=True, width="stretch")
@@ -208,7 +283,7 @@ def figure(
 # Presentation mode: app-owned CSS only (no data or URL value reaches it).
 PRESENT_CSS = """<style>
 [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl] {display: none;}
-.block-container {max-width: 1400px; padding-top: 1.5rem;}
+.block-container {max-width: 1400px; padding-top: 3.5rem;}
 h4 {font-size: 2.2rem !important;}
 [data-testid=stCaptionContainer] p {font-size: 1.1rem;}
 </style>"""
@@ -276,5 +351,9 @@ def figures(catalog: pd.DataFrame, filters: data.Filters, lang: str, show_ci: bo
         return 0
     for _, meta in catalog.iterrows():
         if meta["figure_id"] in by_figure:
-            figure(meta, filters, lang, show_ci)
+            try:
+                figure(meta, filters, lang, show_ci)
+            except Exception:  # one bad figure must not blank the page below it
+                LOG.exception("figure %s failed", meta["figure_id"])
+                st.error(i18n.t("figure_failed", lang, figure=meta["figure_id"]))
     return len(by_figure)

@@ -34,7 +34,7 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     long["year"] = long["year"].str[-4:]
     long["value_text"] = long["value"].map(lambda v: formatting.number(v, 0, "percent", lang))
     order = list(dict.fromkeys(pct.sort_values("figure_order")["row"]))
-    y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=420))
+    y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=620))
     x = alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 100]))
     color = alt.Color(
         "year:N",

@@ -11,7 +11,8 @@ st.caption(i18n.t("intro_metrics", ctx.lang))
 catalog = data.catalog()
 zh = ctx.lang == "zh"
 for _, kpi in data.run("kpis").iterrows():
-    st.header(kpi["name_zh" if zh else "name_en"] + (f" ({kpi['abbr']})" if kpi["abbr"] else ""))
+    abbr = f" ({kpi['abbr']})" if isinstance(kpi["abbr"], str) else ""
+    st.header(kpi["name_zh" if zh else "name_en"] + abbr)
     st.markdown(kpi["definition_zh" if zh else "definition_en"])
     formula = kpi["formula_zh" if zh else "formula_en"]
     formula = formula if isinstance(formula, str) else i18n.t("no_formula", ctx.lang)
@@ -19,7 +20,8 @@ for _, kpi in data.run("kpis").iterrows():
     st.caption(i18n.t(kpi["direction"], ctx.lang))
     linked = catalog[catalog["figure_id"].isin(kpi["figure_ids"])]
     guide = linked[linked["survey_id"] == "metrics"]
-    panel.figures(guide, ctx.filters, ctx.lang, ctx.show_ci) if not guide.empty else None
+    if not guide.empty:
+        panel.figures(guide, ctx.filters, ctx.lang, ctx.show_ci)
     measured = linked[linked["survey_id"] != "metrics"]
     st.markdown(f"**{i18n.t('measured_by', ctx.lang)}**")
     if measured.empty:

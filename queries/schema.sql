@@ -8,7 +8,7 @@ create type figure_kind as enum (
 );
 create type data_flag as enum (
     'order_inferred', 'order_ambiguous', 'sum_off', 'reported_twice', 'label_missing',
-    'base_anomaly'
+    'base_anomaly', 'inconsistent'
 );
 create type claim_operation as enum ('ratio', 'pct_of', 'pct_more', 'pct_less', 'point_diff', 'value');
 create type channel_group as enum ('human', 'digital', 'combined', 'all');

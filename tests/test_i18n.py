@@ -31,6 +31,7 @@ def test_every_key_used_in_code_exists():
             "reported_twice",
             "label_missing",
             "base_anomaly",
+            "inconsistent",
         )
     }
     dynamic |= {f"status_{s}" for s in ("matches", "differs", "not_recomputable")}

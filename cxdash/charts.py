@@ -57,8 +57,18 @@ _DIMS = [
 
 
 def varying(df: pd.DataFrame) -> list[str]:
-    """Dimension codes whose value differs between rows."""
-    return [code for code, _, _ in _DIMS if df[code].nunique(dropna=False) > 1]
+    """Dimension codes whose value differs between rows. Two dimensions that move together
+    (APAC's respondents vs other regions' respondents) count once: the later one is kept
+    out, the respondent group first."""
+    dims = [code for code, _, _ in _DIMS if df[code].nunique(dropna=False) > 1]
+    for a in list(dims):
+        for b in list(dims):
+            if a == b or a not in dims or b not in dims:
+                continue
+            pairs = len(df[[a, b]].astype(str).drop_duplicates())
+            if pairs == df[a].nunique(dropna=False) == df[b].nunique(dropna=False):
+                dims.remove("respondent_group" if "respondent_group" in (a, b) else b)
+    return dims
 
 
 def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
@@ -293,7 +303,7 @@ def figure_chart(df: pd.DataFrame, lang: str, height: int = 120) -> alt.Chart:
     statistic = df["kind"].iloc[0] in ("kpi", "method", "benchmark")
     if {2020, 2021} <= years and "year" in dims:
         chart = _dumbbell(df, dims, height)
-    elif statistic and dims in ([], ["option_en"]):
+    elif statistic and not {"tier", "country", "year"} & set(dims):
         chart = _numbers(df)
     elif bool(df["single_choice"].iloc[0]) and "option_en" in dims and len(dims) > 1:
         chart = _stacked(df, dims, height)

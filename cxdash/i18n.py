@@ -89,11 +89,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
     "sig_legend": (
-        "\\* differs significantly from at least one other group in this chart "
-        "(two-proportion z-test, 95%, Holm correction for the chart's comparisons). "
-        "Only shares with a printed base are tested; every pair is in the Table tab.",
-        "\\* 與本圖中至少一個其他族群有顯著差異（雙比例 z 檢定，95%，以 Holm 法校正本圖的多重比較）。"
-        "僅檢定附公布樣本數的比例；所有配對結果見「表格」分頁。",
+        "\\* significantly different from another group in this chart (two-proportion z-test, "
+        "95%, Holm-corrected); every pair is in the Table tab.",
+        "\\* 與本圖中其他族群有顯著差異（雙比例 z 檢定，95%，Holm 校正）；所有配對見「表格」分頁。",
     ),
     "tests_caption": (
         "Pairwise two-proportion z-tests at 95%, p-values adjusted for the chart's "

@@ -205,12 +205,11 @@ def _bases(df: pd.DataFrame, lang: str) -> str:
         ),
         None,
     )
+    names = with_base[label].fillna("").astype(str) if label else [""] * len(with_base)
     pairs = dict.fromkeys(
-        (with_base[label] if label else pd.Series([""] * len(with_base))).astype(str)
-        + " N="
-        + with_base["base_n"].astype(int).astype(str)
+        f"{name} N={int(n)}".strip() for name, n in zip(names, with_base["base_n"])
     )
-    return ", ".join(p.strip() for p in pairs)
+    return ", ".join(pairs)
 
 
 def caption(df: pd.DataFrame, lang: str) -> str:

@@ -21,6 +21,7 @@ def open_page(page: str, **params: list[str] | str) -> AppTest:
         at.query_params[key] = value if isinstance(value, list) else [value]
     at.switch_page(str(ROOT / "pages" / page)).run()  # a deep link: the page is the first run
     assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]  # a figure that failed to draw
     return at
 
 

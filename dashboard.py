@@ -12,7 +12,7 @@ if share.embedding():  # ?embed=true&figure=…: one chart for an iframe, no app
     st.stop()
 ctx = app.sidebar()
 page = app.navigation(ctx.lang)
-share.export_tools(ctx, page.url_path or "overview")
+share.export_tools(ctx, app.page_name(page))
 notices = st.container()  # filled after the page, which may add its own URL notices
 try:
     page.run()

@@ -87,21 +87,35 @@ def sidebar() -> Context:
 
 
 def navigation(lang: str, position: str = "sidebar"):
-    """st.navigation over the pages, titles in the current language."""
+    """st.navigation over the pages, titles in the current language. The Overview is the
+    default page at "/"; a hidden twin answers a typed or legacy-mode "/overview" link."""
     sections: dict[str, list] = {}
     pages = {}
     for file, title, section in PAGES:
         url = file.removesuffix(".py")
+        default = url == "overview"
         page = st.Page(
             str(ROOT / "pages" / file),
             title=i18n.t(title, lang),
-            url_path=url,
-            default=url == "overview",
+            url_path="home" if default else url,
+            default=default,
         )
-        pages[file.removesuffix(".py")] = page
+        pages[url] = page
         sections.setdefault(i18n.t(section, lang), []).append(page)
+    twin = st.Page(
+        str(ROOT / "pages" / "overview.py"),
+        title=i18n.t("page_overview", lang),
+        url_path="overview",
+        visibility="hidden",
+    )
+    sections[next(iter(sections))].append(twin)
     st.session_state["_pages"] = pages
     return st.navigation(sections, position=position)
+
+
+def page_name(page) -> str:
+    """The pages/ file stem a navigation page runs (the default page lives at "/")."""
+    return {"": "overview", "home": "overview"}.get(page.url_path, page.url_path)
 
 
 def page(name: str):

@@ -72,7 +72,13 @@ def run(name: str, **params) -> pd.DataFrame:
 
 
 def dimension_labels(lang: str) -> dict[tuple[str, str], str]:
-    dims = run("dimensions")
+    """(dimension, code) -> label in `lang`; shared, not copied (callers only read it)."""
+    return _labels(lang, version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _labels(lang: str, _version: int) -> dict[tuple[str, str], str]:
+    dims = db.run("dimensions")
     col = "label_zh" if lang == "zh" else "label_en"
     return {(d, c): label for d, c, label in zip(dims["dimension"], dims["code"], dims[col])}
 

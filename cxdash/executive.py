@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
-from cxdash import charts, formatting, i18n, stats
+from cxdash import charts, db, formatting, i18n, stats
 
 
 def yoy_cards(pairs: pd.DataFrame) -> pd.DataFrame:
     """Region-wide share pairs, largest point change first."""
     shares = pairs[(pairs["measure"] == "share") & (pairs["country"] == "APAC")]
     return shares.reindex(shares["change_points"].abs().sort_values(ascending=False).index)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)  # tests on every answer: compute once
+def cached_tier_gaps(version: int, top: int = 6) -> pd.DataFrame:
+    return tier_gaps(db.run("tier_comparison", tiers=[], years=[2021]), top)
 
 
 def tier_gaps(values: pd.DataFrame, top: int = 6) -> pd.DataFrame:

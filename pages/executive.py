@@ -13,7 +13,7 @@ if not app.survey_excluded("apac", ctx):
     pairs = executive.yoy_cards(data.run("yoy_pairs", tiers=[], countries=[]))
     cards.yoy_grid(pairs, ctx.lang, executive.verdict(False, False, ctx.lang))
     st.subheader(i18n.t("exec_gaps", ctx.lang))
-    gaps = executive.tier_gaps(data.run("tier_comparison", tiers=[], years=[2021]))
+    gaps = executive.cached_tier_gaps(data.version())
     verdicts = [
         executive.verdict(s, t, ctx.lang) for s, t in zip(gaps["significant"], gaps["testable"])
     ]

@@ -116,3 +116,10 @@ def test_embed_shows_one_chart_without_sidebar():
     assert [(r["tier"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")] == [
         ("Champion", 1.7)
     ]
+
+
+def test_sidebar_builds_the_slides_of_the_current_view():
+    at = open_page("overview.py")
+    at.button(key="make_deck").click().run()
+    assert not at.exception
+    assert any(b.label for b in at.get("download_button") if "pptx" in b.label)

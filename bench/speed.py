@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -59,35 +58,15 @@ def browser() -> None:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_browser import ARGS, settle  # noqa: PLC0415
+    from test_browser import ARGS, settle, start_server  # noqa: PLC0415
 
-    port = 8765
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc, url = start_server(8765)
     try:
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=chromium, args=ARGS)
             page = b.new_page(viewport={"width": 1440, "height": 900})
-            for _ in range(100):
-                try:
-                    page.goto(f"http://127.0.0.1:{port}/tiers")
-                    break
-                except Exception:  # server not up yet
-                    time.sleep(0.1)
+            page.goto(f"{url}/tiers")
             page.wait_for_selector(
                 "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg",
                 timeout=60_000,
@@ -110,7 +89,7 @@ def browser() -> None:
                 f"p95 {q[18]:6.0f} ms over {len(clicks)} clicks (target p95 <= 300 ms)"
             )
             for file, _, _ in PAGES:
-                page.goto(f"http://127.0.0.1:{port}/{file.removesuffix('.py')}")
+                page.goto(f"{url}/{file.removesuffix('.py')}")
                 settle(page)
             rss = int(Path(f"/proc/{proc.pid}/status").read_text().split("VmRSS:")[1].split()[0])
             print(

@@ -34,21 +34,13 @@ def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
-def _deck(args: argparse.Namespace) -> int:
+def _document(args: argparse.Namespace) -> int:
+    """`deck` or `report`: the view as .pptx or .pdf."""
     from cxdash import deck, view
 
     _quiet_streamlit()
-    built = deck.build_deck(view.parse(args.view), args.base_url, _progress)
-    args.out.write_bytes(built)
-    print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)
-    return 0
-
-
-def _report(args: argparse.Namespace) -> int:
-    from cxdash import deck, view
-
-    _quiet_streamlit()
-    built = deck.build_report(view.parse(args.view), args.base_url, _progress)
+    build = deck.build_deck if args.command == "deck" else deck.build_report
+    built = build(view.parse(args.view), args.base_url, _progress)
     args.out.write_bytes(built)
     print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)
     return 0
@@ -85,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("csv", "json"), default="csv")
     c.add_argument("--out", type=Path, help="file to write (default: standard output)")
     c.set_defaults(fn=_claims)
-    for name, fn, ext in (("deck", _deck, "pptx"), ("report", _report, "pdf")):
+    for name, ext in (("deck", "pptx"), ("report", "pdf")):
         d = sub.add_parser(name, help=f"a .{ext} of any view: title, one page per chart")
         d.add_argument(
             "--view",
@@ -98,7 +90,7 @@ def parser() -> argparse.ArgumentParser:
             default="http://localhost:8501",
             help="where the app runs, for the link on every slide",
         )
-        d.set_defaults(fn=fn)
+        d.set_defaults(fn=_document)
     return p
 
 

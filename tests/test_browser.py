@@ -44,9 +44,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
-    port = _free_port()
+def start_server(port: int) -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard.py` on `port`, once it answers its health check."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -64,15 +63,19 @@ def server():
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
+    for _ in range(240):
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                break
+                return proc, url
         except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit did not start")
+            time.sleep(0.25)
+    proc.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+@pytest.fixture(scope="module")
+def server():
+    proc, url = start_server(_free_port())
     yield url
     proc.terminate()
     proc.wait(timeout=20)

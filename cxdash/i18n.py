@@ -211,10 +211,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "每一列為報告中的一則「區域差異」；顏色代表該國在該則所列國家中的排名（1 = 數值最高），"
         "文字為公布的數值。排名不等於顯著差異：每國約 60 位受訪者，誤差約 ±12 個百分點"
         "（檢定結果見「國家與地區」頁）。空白表示報告未提供該國數字。",
-    ), text is the published "
-        "value. Blank cells: the report gives no number for that country.",
-        "每一列為報告中的一則「區域差異」；顏色代表該國在該則所列國家中的排名（1 = 數值最高），"
-        "文字為公布的數值。空白表示報告未提供該國數字。",
     ),
     "rank": ("Rank", "排名"),
     "vs_starter": ("vs Starter", "（與入門新手相比）"),

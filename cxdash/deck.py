@@ -15,7 +15,7 @@ import pandas as pd
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from cxdash import data, i18n, panel
+from cxdash import data, i18n, panel, tables
 from cxdash.view import View, figures
 
 Progress = Callable[[int, int], None]
@@ -156,7 +156,7 @@ def build_report(view: View, base_url: str, progress: Progress | None = None) ->
         _cell(pdf, 8, item["title"])
         pdf.image(io.BytesIO(png(item["spec"], scale=2)), w=270)
         pdf.set_font(family, size=9)
-        table = panel.table(item["values"], view.lang)
+        table = tables.table(item["values"], view.lang)
         _cell(
             pdf,
             5,

@@ -7,7 +7,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from cxdash import data, i18n, panel
+from cxdash import data, i18n, panel, tables
 from cxdash.view import View, ViewError, parse
 
 
@@ -114,5 +114,5 @@ def embed(query: str) -> None:
     )
     st.markdown(f"**{df['title'].iloc[0]}**")
     st.vega_lite_chart(spec, width="stretch")
-    st.caption(panel.caption(df, view.lang))
+    st.caption(tables.caption(df, view.lang))
     st.link_button(i18n.t("open_in_app", view.lang), view.url(base_url()))

@@ -1,0 +1,118 @@
+"""Reader-facing text for a figure: its values table, its pairwise tests, its caption."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cxdash import data, formatting, i18n
+
+FLAG_KEYS = {
+    "order_inferred",
+    "order_ambiguous",
+    "sum_off",
+    "reported_twice",
+    "label_missing",
+    "base_anomaly",
+    "inconsistent",
+}
+
+
+def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The values as a reader's table: labels, formatted value, base, interval, flag."""
+    cols = {
+        "tier_label": "col_tier",
+        "country_label": "col_country",
+        "channel_label": "col_channel",
+        "year_label": "col_year",
+        "group_label": "col_group",
+        "option": "col_option",
+    }
+    out = pd.DataFrame(index=df.index)
+    for col, key in cols.items():
+        if df[col].nunique(dropna=False) > 1 or col == "option":
+            out[i18n.t(key, lang)] = df[col].fillna("")
+    out[i18n.t("col_value", lang)] = [
+        formatting.number(v, d, u, lang)
+        for v, d, u in zip(df["value"], df["value_decimals"], df["unit"])
+    ]
+    out[i18n.t("col_base", lang)] = df["base_n"].map(
+        lambda n: i18n.t("base_not_published", lang) if pd.isna(n) else str(int(n))
+    )
+    if "ci_low" in df:
+        out[i18n.t("col_ci", lang)] = [
+            formatting.interval(lo, hi, u, lang)
+            for lo, hi, u in zip(df["ci_low"], df["ci_high"], df["unit"])
+        ]
+    out[i18n.t("col_flag", lang)] = df["flag"].map(
+        lambda f: i18n.t(f"flag_{f}", lang) if isinstance(f, str) and f in FLAG_KEYS else ""
+    )
+    return out.reset_index(drop=True)
+
+
+def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Pairwise tests for readers: groups, values, bases, p (Holm), verdict."""
+    if tests.empty:
+        return tests
+
+    def verdict(row: pd.Series) -> str:
+        if pd.isna(row["p"]):
+            return i18n.t("not_testable_base", lang)
+        key = "sig_yes" if row["significant"] else "sig_no"
+        return f"{i18n.t(key, lang)} (p = {row['p_holm']:.3f})"
+
+    return pd.DataFrame(
+        {
+            i18n.t("col_option", lang): tests["option_en"],
+            "A": tests["a"].astype(str),
+            "B": tests["b"].astype(str),
+            "A %": tests["value_a"].map(lambda v: f"{v:g}%"),
+            "B %": tests["value_b"].map(lambda v: f"{v:g}%"),
+            "N A / N B": [
+                f"{'–' if pd.isna(a) else int(a)} / {'–' if pd.isna(b) else int(b)}"
+                for a, b in zip(tests["base_a"], tests["base_b"])
+            ],
+            i18n.t("col_test_result", lang): [verdict(r) for _, r in tests.iterrows()],
+        }
+    )
+
+
+def _bases(df: pd.DataFrame, lang: str) -> str:
+    """'Starter N=133, Emerging N=70, Champion N=62': each base with the group it belongs to."""
+    with_base = df.dropna(subset=["base_n"])
+    if with_base.empty:
+        if df["measure"].iloc[0] in ("count", "threshold", "example"):
+            return ""
+        group = df["group_base_n"].dropna()
+        note = i18n.t("base_not_published", lang)
+        return note + (
+            f" ({i18n.t('group_size', lang)} n={int(group.iloc[0])})" if not group.empty else ""
+        )
+    label = next(
+        (
+            lab
+            for code, lab in (
+                ("tier", "tier_label"),
+                ("country", "country_label"),
+                ("respondent_group", "group_label"),
+            )
+            if with_base[code].nunique() > 1
+        ),
+        None,
+    )
+    names = with_base[label].fillna("").astype(str) if label else [""] * len(with_base)
+    pairs = dict.fromkeys(
+        f"{name} N={int(n)}".strip() for name, n in zip(names, with_base["base_n"])
+    )
+    return ", ".join(pairs)
+
+
+def caption(df: pd.DataFrame, lang: str) -> str:
+    """Question · bases with their groups · the source report (and file)."""
+    survey = data.dimension_labels(lang).get(("survey", df["survey_id"].iloc[0]), "")
+    bases = _bases(df, lang)
+    parts = [
+        df["question"].iloc[0] if isinstance(df["question"].iloc[0], str) else "",
+        f"{i18n.t('base', lang)}: {bases}" if bases else "",
+        f"{i18n.t('source_document', lang)}: {survey} ({df['document'].iloc[0]})",
+    ]
+    return " · ".join(p for p in parts if p)

@@ -31,7 +31,10 @@ def _link(row: pd.Series, lang: str) -> str | None:
 
 
 def table(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Claim, link to its chart, published vs recomputed, status, inputs, note."""
+    """Claim, link to its chart, published vs recomputed, status, inputs, note; what
+    differs first, then what cannot be recomputed, then what matches."""
+    order = {"differs": 0, "not_recomputable": 1, "matches": 2}
+    claims = claims.iloc[claims["status"].map(order).argsort(kind="stable")]
     unit = claims["unit"]
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = pd.DataFrame(
@@ -61,10 +64,14 @@ def table(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def column_config(lang: str) -> dict:
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
     return {
-        i18n.t("col_chart", lang): st.column_config.LinkColumn(
-            i18n.t("col_chart", lang), display_text=i18n.t("open_chart", lang)
-        )
+        t("col_claim"): st.column_config.TextColumn(t("col_claim"), width="large"),
+        t("col_original"): st.column_config.TextColumn(t("col_original"), width="medium"),
+        t("col_chart"): st.column_config.LinkColumn(
+            t("col_chart"), display_text=t("open_chart"), width="small"
+        ),
+        t("col_status"): st.column_config.TextColumn(t("col_status"), width="medium"),
     }
 
 

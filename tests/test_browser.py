@@ -155,3 +155,23 @@ def test_every_page_renders(server, browser, lang):
         assert page.locator("h1").count() >= 1, name
         page.screenshot(path=str(SHOTS / f"{name}-{lang}.png"))
     page.context.close()
+
+
+def test_presentation_and_embed_modes(server, browser):
+    page = new_page(browser, f"{server}/countries?country=Japan&present=1&slide=2")
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 1
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    main = page.locator("[data-testid=stMain]").inner_text()
+    assert "2 / " in main
+    page.get_by_text("▶", exact=True).click()
+    settle(page)
+    assert "slide=3" in page.url
+    page.context.close()
+
+    frame = new_page(
+        browser, f"{server}/?chart=apac_first_response_hours&tier=Champion&lang=zh&embed=true"
+    )
+    assert frame.locator("[data-testid=stVegaLiteChart]").count() == 1
+    assert frame.locator("[data-testid=stSidebarNav]").count() == 0
+    assert "平均首次回應時間" in frame.inner_text("body")
+    frame.context.close()

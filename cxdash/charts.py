@@ -13,37 +13,15 @@ import altair as alt
 import pandas as pd
 
 from cxdash import formatting
-
-TIER_COLORS = {"Starter": "#E69F00", "Emerging": "#56B4E9", "Champion": "#009E73", "All": "#7F7F7F"}
-COUNTRY_COLORS = {
-    "Australia": "#0072B2",
-    "Japan": "#D55E00",
-    "Singapore": "#CC79A7",
-    "South Korea": "#332288",
-    "APAC": "#000000",
-    "Other regions": "#AAAAAA",
-    "Hong Kong": "#882255",
-    "Taiwan": "#44AA99",
-    "Global": "#555555",
-    "Not stated": "#999999",
-}
-YEAR_COLORS = {2020: "#A6A6A6", 2021: "#0072B2", 2018: "#882255", 2001: "#44AA99"}
-GROUP_COLORS = ["#0072B2", "#D55E00", "#CC79A7", "#332288", "#44AA99", "#999933"]
-# Answers: a categorical palette (Paul Tol's muted) that avoids the tier colours and implies
-# no "darker is better", since answer scales run in either direction. (colour, label colour)
-ANSWER_COLORS = [
-    ("#332288", "white"),
-    ("#88CCEE", "#222222"),
-    ("#CC6677", "white"),
-    ("#DDCC77", "#222222"),
-    ("#117733", "white"),
-    ("#AA4499", "white"),
-    ("#44AA99", "#222222"),
-    ("#999933", "#222222"),
-    ("#882255", "white"),
-]
-ROW_PX = 30  # per bar: every row keeps its label
-FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"
+from cxdash.palette import (
+    ANSWER_COLORS,
+    COUNTRY_COLORS,
+    FONT,
+    GROUP_COLORS,
+    ROW_PX,
+    TIER_COLORS,
+    YEAR_COLORS,
+)
 
 # (dimension code column, label column, order column) in the order they are tried as colour.
 _DIMS = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from cxdash import charts, formatting, i18n, stats
+from cxdash import charts, formatting, i18n, palette, stats
 
 
 def _label(pairs: pd.DataFrame, lang: str) -> pd.Series:
@@ -39,7 +39,7 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     color = alt.Color(
         "year:N",
         scale=alt.Scale(
-            domain=["2020", "2021"], range=[charts.YEAR_COLORS[2020], charts.YEAR_COLORS[2021]]
+            domain=["2020", "2021"], range=[palette.YEAR_COLORS[2020], palette.YEAR_COLORS[2021]]
         ),
         legend=alt.Legend(orient="bottom", title=None),
     )

@@ -45,8 +45,8 @@ def card(row: pd.Series, lang: str, container=st) -> None:
         row["card_zh" if zh else "card_en"],
         formatting.number(row["value"], int(row["value_decimals"]), row["unit"], lang),
         delta_text(row, lang),
-        " · ".join([*qualifiers, *base, row["document"]]),
-        f"{row['title_zh' if zh else 'title_en']}\n\n{row['source_zh']}",
+        " · ".join([*qualifiers, *base]),  # the survey is the section heading above
+        f"{row['title_zh' if zh else 'title_en']}\n\n{row['source_zh']}\n\n{row['document']}",
     )
 
 

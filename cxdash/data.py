@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +21,6 @@ class Filters:
     countries: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def slice_params(self) -> dict[str, list]:
         return {

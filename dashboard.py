@@ -2,21 +2,27 @@
 
 import streamlit as st
 
-from cxdash import app, share, state
+from cxdash.ui import panel, share, shell, state
 
 st.set_page_config(page_title="CX Survey Explorer", page_icon="📊", layout="wide")
-if share.embedding():  # ?embed=true&figure=…: one chart for an iframe, no app chrome
-    query = share.embed_query()
-    app.navigation("en", position="hidden")
-    share.embed(query)
+view = shell.start()
+if "chart" in st.query_params:  # ?chart=<figure id>&embed=true: one chart for an iframe
+    shell.navigation(view.lang, position="hidden")
+    share.embed(view)
     st.stop()
-ctx = app.sidebar()
-page = app.navigation(ctx.lang)
-share.export_tools(ctx, app.page_name(page))
-notices = st.container()  # filled after the page, which may add its own URL notices
+shell.sidebar(view)
+page = shell.navigation(st.session_state["lang"])
+name = shell.page_name(page)
+view = state.current(name)
+shell.remember(view)
+share.export_tools(view)
+notices = st.container()  # filled after the page, which may change the view
 try:
-    page.run()
+    if view.present:
+        panel.present_page(view)
+    else:
+        page.run()
 finally:
-    state.notices(ctx.lang, notices)
-    state.sync_url()
-    app.end_run()
+    shell.notices(notices)
+    state.sync(name)
+    shell.end_run()

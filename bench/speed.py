@@ -20,7 +20,9 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from cxdash.app import PAGES  # noqa: E402
+from tests.conftest import PAGES as _IDS  # noqa: E402
+
+PAGES = [(f"{p}.py", None, None) for p in _IDS]
 
 RERUNS = 7
 

@@ -1,4 +1,6 @@
-"""Command line: python -m cxdash build | validate | export | claims."""
+"""Command line: python -m cxdash build | validate | export | claims | deck | report.
+
+Never imports Streamlit (a test checks): the commands use the same pure core as the app."""
 
 from __future__ import annotations
 
@@ -6,11 +8,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from cxdash import build, db, export, stats
+from cxdash import build, db, export
 from cxdash.paths import DB_PATH
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.if_stale:  # the app's rebuild: single-flight, and only when still stale
+        build.ensure_fresh(DB_PATH)
+        return 0
     report = build.build(DB_PATH)
     rows = ", ".join(f"{t} {n}" for t, n in report.tables.items())
     print(f"built {DB_PATH} from {report.files} CSV files: {rows}")
@@ -25,7 +30,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     # ci_low / ci_high: 95% Wilson interval, in the value's unit, for shares with a printed base
-    export.write(stats.with_intervals(db.run("export")), args.format, args.out)
+    export.write(db.run("export"), args.format, args.out)
     return 0
 
 
@@ -36,26 +41,13 @@ def _claims(args: argparse.Namespace) -> int:
 
 def _document(args: argparse.Namespace) -> int:
     """`deck` or `report`: the view as .pptx or .pdf."""
-    from cxdash import deck, view
+    from cxdash import data, deck, view
 
-    _quiet_streamlit()
-    build = deck.build_deck if args.command == "deck" else deck.build_report
-    built = build(view.parse(args.view), args.base_url, _progress)
+    make = deck.build_deck if args.command == "deck" else deck.build_report
+    built = make(view.parse_text(args.view, data.vocabulary()), args.base_url, _progress)
     args.out.write_bytes(built)
     print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)
     return 0
-
-
-def _quiet_streamlit() -> None:
-    """The package's caches are Streamlit's; outside a server they warn on every call."""
-    import logging
-
-    for name in (
-        "streamlit",
-        "streamlit.runtime.caching.cache_data_api",
-        "streamlit.runtime.scriptrunner_utils.script_run_context",
-    ):
-        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _progress(done: int, total: int) -> None:
@@ -65,7 +57,9 @@ def _progress(done: int, total: int) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m cxdash", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="(re)build data/cx.duckdb from the CSVs").set_defaults(fn=_build)
+    b = sub.add_parser("build", help="(re)build data/cx.duckdb from the CSVs")
+    b.add_argument("--if-stale", action="store_true", help="only when a CSV or SQL is newer")
+    b.set_defaults(fn=_build)
     sub.add_parser("validate", help="run every data check, replace nothing").set_defaults(
         fn=_validate
     )
@@ -97,6 +91,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command != "build":
+            db.refresh()
         return args.fn(args)
     except build.DataError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from cxdash import data, formatting, i18n
 
@@ -15,13 +14,6 @@ def filter_claims(claims: pd.DataFrame, statuses: list[str], topics: list[str]) 
     if topics:
         keep &= claims["topic"].isin(topics)
     return claims[keep]
-
-
-def summary(claims: pd.DataFrame, lang: str) -> None:
-    counts = claims["status"].value_counts()
-    cols = st.columns(3)
-    for col, status in zip(cols, ("matches", "differs", "not_recomputable")):
-        col.metric(i18n.t(f"status_{status}", lang), int(counts.get(status, 0)))
 
 
 def _link(row: pd.Series, lang: str) -> str | None:
@@ -61,18 +53,6 @@ def table(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
         out.insert(1, t("col_original"), claims["text_zh"])
         out[t("col_topic")] = claims["topic"]
     return out
-
-
-def column_config(lang: str) -> dict:
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
-    return {
-        t("col_claim"): st.column_config.TextColumn(t("col_claim"), width="large"),
-        t("col_original"): st.column_config.TextColumn(t("col_original"), width="medium"),
-        t("col_chart"): st.column_config.LinkColumn(
-            t("col_chart"), display_text=t("open_chart"), width="small"
-        ),
-        t("col_status"): st.column_config.TextColumn(t("col_status"), width="medium"),
-    }
 
 
 def contradictions(lang: str) -> pd.DataFrame:

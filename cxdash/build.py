@@ -10,15 +10,17 @@ came back empty.
 from __future__ import annotations
 
 import csv
+import fcntl
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR
+from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR, ROOT
 
 # (table, CSV files relative to data/) in foreign-key order.
 SOURCES: list[tuple[str, str]] = [
@@ -27,6 +29,7 @@ SOURCES: list[tuple[str, str]] = [
     ("countries", "dimensions/countries.csv"),
     ("channels", "dimensions/channels.csv"),
     ("years", "dimensions/years.csv"),
+    ("pages", "dimensions/pages.csv"),
     ("surveys", "*/survey.csv"),
     ("respondent_groups", "*/groups.csv"),
     ("figures", "*/figures*.csv"),
@@ -65,7 +68,9 @@ def csv_files(data_dir: Path = DATA_DIR) -> list[tuple[str, Path]]:
 def inputs(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file whose change makes the database stale."""
     sql = [QUERIES_DIR / "schema.sql", *QUERIES_DIR.glob("load/*.sql")]
-    return [p for _, p in csv_files(data_dir)] + sql + list(QUERIES_DIR.glob("checks/*.sql"))
+    sql += [*QUERIES_DIR.glob("staging/*.sql"), *QUERIES_DIR.glob("checks/*.sql")]
+    code = [ROOT / "cxdash" / "stats.py", QUERIES_DIR / "yoy_pairs.sql"]  # build-time statistics
+    return [p for _, p in csv_files(data_dir)] + sql + code
 
 
 def is_stale(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> bool:
@@ -76,9 +81,18 @@ def is_stale(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> bool:
 
 
 def ensure_fresh(target: Path = DB_PATH) -> None:
-    """Rebuild when the database is missing or older than its CSVs or SQL."""
-    if is_stale(target):
-        build(target)
+    """Rebuild when the database is missing or older than its CSVs or SQL: single-flight
+    across threads and processes (a lock file), so a rebuild happens once and readers keep
+    the old file until the atomic replace."""
+    if not is_stale(target):
+        return
+    with open(target.with_name(f".{target.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if is_stale(target):  # another process may have rebuilt while we waited
+                build(target)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def sql_parameters(sql: str) -> set[str]:
@@ -192,12 +206,17 @@ def _run_checks(con) -> None:
 def load(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> Report:
     """Create the schema and load every CSV into `con` in one transaction, then run checks."""
     con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+    for view in sorted((QUERIES_DIR / "staging").glob("*.sql")):
+        con.execute(view.read_text(encoding="utf-8"))
     con.execute("begin transaction")
     counts: dict[str, int] = {}
     files = csv_files(data_dir)
     for table, path in files:
         counts[table] = counts.get(table, 0) + _load_file(con, table, path, data_dir)
     _run_checks(con)
+    from cxdash import stats  # statsmodels: the build's, never the app's
+
+    stats.build_tables(con, (QUERIES_DIR / "yoy_pairs.sql").read_text(encoding="utf-8"))
     con.execute("commit")
     return Report(tables=counts, files=len(files))
 
@@ -213,7 +232,7 @@ def validate(data_dir: Path = DATA_DIR) -> Report:
 
 def build(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> Report:
     """(Re)build `target`; on any error the previous file is left byte-identical."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         con = duckdb.connect(str(tmp))

@@ -1,13 +1,19 @@
-"""Altair charts for one figure's values, in a form faithful to the report.
+"""Vega-Lite specs (built with Altair) for one figure's values, in a form faithful to the report.
 
-`figure_chart` looks at which dimensions vary in the data and picks the chart kind:
-year-over-year pairs -> dumbbell; single-choice answers of several groups -> 100% stacked
-bars; standalone statistics -> numbers side by side (never bars on one axis); otherwise
-(grouped) bars coloured by tier (or year, respondent group, country).
-Tier colours are the same everywhere (Okabe–Ito, colour-blind safe).
+A figure's `Layout` is decided once, on all its published values: which dimensions vary
+picks the chart kind — year-over-year pairs -> dumbbell; single-choice answers of several
+groups -> 100% stacked bars; standalone statistics -> numbers side by side (never bars on one
+axis); otherwise (grouped) bars coloured by tier (or year, respondent group, country).
+`rows` adds the display columns every value carries (its row label, formatted value, label
+position); `spec` draws the shape over a named dataset, "values", so a filter only changes
+which rows go in it: scales, colours, sort orders and sizes per row stay the same (Japan
+keeps Japan's colour whichever countries are shown). Tier colours are the same everywhere
+(Okabe–Ito, colour-blind safe).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -62,6 +68,47 @@ def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
     else:
         palette = (GROUP_COLORS * 3)[: len(rows)]
     return alt.Scale(domain=list(rows[label]), range=palette)
+
+
+@dataclass(frozen=True)
+class Layout:
+    kind: str  # dumbbell | numbers | stacked | grouped
+    dims: tuple[str, ...]  # the dimensions that vary across the figure's values
+    rows: tuple[str, ...]  # the dimensions a row label is made of
+    colour: str | None  # the dimension bars are coloured (and offset) by
+
+
+def layout(df: pd.DataFrame) -> Layout:
+    """The chart kind of a figure, decided on all its values (see the module docstring)."""
+    dims = varying(df)
+    years = set(df["year"].dropna().astype(int))
+    statistic = df["kind"].iloc[0] in ("kpi", "method", "benchmark")
+    if len(years) >= 2 and "year" in dims:
+        return Layout("dumbbell", tuple(dims), tuple(d for d in dims if d != "year"), "year")
+    if statistic and not {"tier", "country", "year"} & set(dims):
+        return Layout("numbers", tuple(dims), (), None)
+    if bool(df["single_choice"].iloc[0]) and "option_en" in dims and len(dims) > 1:
+        return Layout("stacked", tuple(dims), tuple(d for d in dims if d != "option_en"), None)
+    colour = next((d for d in dims if d != "option_en"), dims[0] if dims else "tier")
+    rows = tuple(d for d in dims if d != colour) or (colour,)
+    return Layout("grouped", tuple(dims), rows, colour)
+
+
+def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFrame:
+    """Every value of a figure (localised) with the columns its chart draws. Hidden
+    intervals are empty in the rows, so the spec stays the same with or without them."""
+    out = df if show_ci else df.assign(ci_low=float("nan"), ci_high=float("nan"))
+    out = _prepare(out, lang)
+    out["row"] = _row_label(out, list(lay.rows))
+    if lay.kind == "stacked":
+        options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
+        colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
+        out["label_color"] = out["option"].map(lambda o: colours[o][1])
+    if lay.kind == "numbers":
+        out["small"] = [
+            " · ".join(filter(None, [o, b])) for o, b in zip(out["option"], out["base_text"])
+        ]
+    return out
 
 
 def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -138,13 +185,11 @@ def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{col}:N", title=title) for col, title in fields if col in df]
 
 
-def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
-    rows = [d for d in dims if d != "option_en"]
-    df = df.assign(row=_row_label(df, rows))
+def _stacked(df: pd.DataFrame, lay: Layout) -> alt.Chart:
+    rows = list(lay.rows)
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
     colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
-    df = df.assign(label_color=df["option"].map(lambda o: colours[o][1]))
-    base = alt.Chart(df).encode(
+    base = _chart().encode(
         y=alt.Y(
             "row:N",
             sort=_row_order(df, rows),
@@ -170,14 +215,13 @@ def _stacked(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
-    return (bars + labels).properties(height=max(height, 44 * df["row"].nunique()))
+    return (bars + labels).properties(height=alt.Step(44))
 
 
-def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
-    colour = next((d for d in dims if d != "option_en"), dims[0] if dims else "tier")
+def _grouped(df: pd.DataFrame, lay: Layout) -> alt.Chart:
+    colour = lay.colour
     code, label, order = next(d for d in _DIMS if d[0] == colour)
-    rows = [d for d in dims if d != colour] or [colour]
-    df = df.assign(row=_row_label(df, rows))
+    rows = list(lay.rows)
     groups = list(dict.fromkeys(df.sort_values(order)[label]))
     grouped = rows != [colour]
     color = alt.Color(
@@ -195,7 +239,7 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     enc = {"y": y, "color": color}
     if grouped:
         enc["yOffset"] = alt.YOffset(f"{label}:N", sort=groups)
-    base = alt.Chart(df).encode(**enc)
+    base = _chart().encode(**enc)
     bars = base.mark_bar().encode(
         x=_x(df), opacity=alt.Opacity("opacity:Q", scale=None), tooltip=_tooltip(df)
     )
@@ -209,13 +253,12 @@ def _grouped(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
                 x=alt.X("ci_low:Q", title=None), x2="ci_high:Q"
             )
         )
-    n_bars = df["row"].nunique() * (len(groups) if grouped else 1)
-    return alt.layer(*layers).properties(height=max(height, ROW_PX * n_bars + 10))
+    step = alt.Step(ROW_PX, **{"for": "offset"}) if grouped else alt.Step(ROW_PX + 6)
+    return alt.layer(*layers).properties(height=step)
 
 
-def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
-    rows = [d for d in dims if d != "year"]
-    df = df.assign(row=_row_label(df, rows))
+def _dumbbell(df: pd.DataFrame, lay: Layout) -> alt.Chart:
+    rows = list(lay.rows)
     years = alt.Color(
         "year_label:N",
         scale=_colors(df, "year", "year_label", "year"),
@@ -230,26 +273,23 @@ def _dumbbell(df: pd.DataFrame, dims: list[str], height: int) -> alt.Chart:
     )
     domain = [0, 100] if (df["unit"] == "percent").all() else [0, float(df["value"].max()) * 1.1]
     x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain))
-    line = alt.Chart(df).mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
+    line = _chart().mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
     points = (
-        alt.Chart(df)
+        _chart()
         .mark_circle(size=160, opacity=1)
         .encode(y=y, x=x, color=years, tooltip=_tooltip(df))
     )
     labels = (
-        alt.Chart(df)
+        _chart()
         .mark_text(dy=-15, fontSize=12)
         .encode(y=y, x=x, text="value_text:N", color=years)
     )
-    return (line + points + labels).properties(height=max(height, 64 * df["row"].nunique()))
+    return (line + points + labels).properties(height=alt.Step(64))
 
 
 def _numbers(df: pd.DataFrame) -> alt.Chart:
     """Statistics that are not one comparable series (a count of customers beside a count of
     countries; "over 25% of costs" beside "35% of time"): side by side, as numbers."""
-    df = df.assign(
-        small=[" · ".join(filter(None, [o, b])) for o, b in zip(df["option"], df["base_text"])]
-    )
     order = list(dict.fromkeys(df.sort_values("option_order")["small"]))
     x = alt.X(
         "small:N",
@@ -266,28 +306,26 @@ def _numbers(df: pd.DataFrame) -> alt.Chart:
         ),
     )
     big = (
-        alt.Chart(df)
+        _chart()
         .mark_text(fontSize=40, fontWeight="bold", color="#0072B2")
         .encode(x=x, text="value_text:N", tooltip=_tooltip(df))
     )
     return big.properties(height=110)
 
 
-def figure_chart(df: pd.DataFrame, lang: str, height: int = 120) -> alt.Chart:
-    """The chart for one figure's (localised) values."""
-    df = _prepare(df, lang)
-    dims = varying(df)
-    years = set(df["year"].dropna().astype(int))
-    statistic = df["kind"].iloc[0] in ("kpi", "method", "benchmark")
-    if {2020, 2021} <= years and "year" in dims:
-        chart = _dumbbell(df, dims, height)
-    elif statistic and not {"tier", "country", "year"} & set(dims):
-        chart = _numbers(df)
-    elif bool(df["single_choice"].iloc[0]) and "option_en" in dims and len(dims) > 1:
-        chart = _stacked(df, dims, height)
-    else:
-        chart = _grouped(df, dims, height)
-    return themed(chart)
+def _chart() -> alt.Chart:
+    """A chart over the named dataset "values": the spec carries no rows of its own."""
+    return alt.Chart(alt.NamedData(name="values"))
+
+
+_BUILDERS = {"dumbbell": _dumbbell, "stacked": _stacked, "grouped": _grouped}
+
+
+def spec(df: pd.DataFrame, lay: Layout) -> dict:
+    """The Vega-Lite spec of a figure's `rows`, over the named dataset "values" (empty: the
+    caller puts the rows to draw in `spec["datasets"]["values"]`)."""
+    chart = _numbers(df) if lay.kind == "numbers" else _BUILDERS[lay.kind](df, lay)
+    return {**themed(chart).to_dict(validate=False), "datasets": {"values": []}}
 
 
 def themed(chart: alt.Chart) -> alt.Chart:

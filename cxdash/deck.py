@@ -7,52 +7,46 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from cxdash import data, i18n, panel, tables
-from cxdash.view import View, figures
+from cxdash import data, figures, i18n
+from cxdash.figures import Figure
+from cxdash.view import View
 
 Progress = Callable[[int, int], None]
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 
 
 def _page_title(view: View) -> str:
-    from cxdash.app import PAGES
-
-    key = next(t for f, t, _ in PAGES if f.removesuffix(".py") == view.page)
-    return i18n.t(key, view.lang)
+    return i18n.t(f"page_{view.page}", view.lang)
 
 
-def slides(view: View) -> Iterator[dict]:
-    """Everything a slide or PDF page shows, per chart of the view."""
-    for _, meta in figures(view).iterrows():
-        df, spec, _, _ = panel.prepared(
-            meta["figure_id"], view.filters, view.lang, view.show_ci, data.version()
-        )
-        yield {
-            "title": meta["title_zh" if view.lang == "zh" else "title_en"],
-            "spec": spec,
-            "values": df,
-            "figure_id": meta["figure_id"],
-        }
+def slides(view: View) -> list[Figure]:
+    """The figures a slide deck or PDF of the view shows: the page's (Explore's chosen one)."""
+    if view.figure:
+        cat = data.catalog()
+        cat = cat[cat["figure_id"] == view.figure]
+    else:
+        cat = data.page_figures(view.page, view.filters.surveys)
+    return figures.figures_of(cat, view)[0]
 
 
-def footnote(df: pd.DataFrame, link: str, lang: str) -> str:
+def footnote(fig: Figure, link: str, lang: str) -> str:
+    df = fig.values
     bases = sorted({int(n) for n in df["base_n"].dropna()})
     base = ", ".join(f"N={n}" for n in bases) or i18n.t("base_not_published", lang)
     parts = [
         f"{i18n.t('source_document', lang)}: {df['document'].iloc[0]}",
         f"{i18n.t('base', lang)}: {base}",
     ]
-    if df["ci_low"].notna().any():
+    if fig.has("ci_low"):
         parts.append(i18n.t("interval_note", lang))
-    if df["flag"].notna().any():
+    if fig.has("flag"):
         parts.append(i18n.t("flag_" + df["flag"].dropna().iloc[0], lang))
     return " · ".join(parts) + f"\n{link}"
 
@@ -78,25 +72,23 @@ def build_deck(view: View, base_url: str, progress: Progress | None = None) -> b
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     blank = prs.slide_layouts[6]
     link = view.url(base_url)
-    items = list(slides(view))
+    items = slides(view)
     title = prs.slides.add_slide(prs.slide_layouts[0])
     title.shapes.title.text = f"{i18n.t('app_title', view.lang)} — {_page_title(view)}"
     title.placeholders[1].text = "\n".join(
-        [view.filters.describe(view.lang), date.today().isoformat(), link]
+        [figures.describe(view.filters, view.lang), date.today().isoformat(), link]
     )
     for i, item in enumerate(items):
         slide = prs.slides.add_slide(blank)
-        _text(
-            slide, item["title"], Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.9), 26, bold=True
-        )
-        image = io.BytesIO(png(item["spec"]))
+        _text(slide, item.title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.9), 26, bold=True)
+        image = io.BytesIO(png(item.spec))
         pic = slide.shapes.add_picture(image, Inches(0.5), Inches(1.3), width=Inches(12.3))
         if pic.height > Inches(5.0):  # tall charts: fit the height, keep the aspect ratio
             ratio = Inches(5.0) / pic.height
             pic.height, pic.width = Inches(5.0), Emu(int(pic.width * ratio))
         _text(
             slide,
-            footnote(item["values"], link, view.lang),
+            footnote(item, link, view.lang),
             Inches(0.5),
             Inches(6.5),
             Inches(12.3),
@@ -144,19 +136,23 @@ def build_report(view: View, base_url: str, progress: Progress | None = None) ->
     pdf.add_font("cjk", fname=font[0], collection_font_number=font[1])
     family = "cjk"
     link = view.url(base_url)
-    items = list(slides(view))
+    items = slides(view)
     pdf.add_page()
     pdf.set_font(family, size=24)
     _cell(pdf, 12, f"{i18n.t('app_title', view.lang)} — {_page_title(view)}")
     pdf.set_font(family, size=12)
-    _cell(pdf, 7, "\n".join([view.filters.describe(view.lang), date.today().isoformat(), link]))
+    _cell(
+        pdf,
+        7,
+        "\n".join([figures.describe(view.filters, view.lang), date.today().isoformat(), link]),
+    )
     for i, item in enumerate(items):
         pdf.add_page()
         pdf.set_font(family, size=16)
-        _cell(pdf, 8, item["title"])
-        pdf.image(io.BytesIO(png(item["spec"], scale=2)), w=270)
+        _cell(pdf, 8, item.title)
+        pdf.image(io.BytesIO(png(item.spec, scale=2)), w=270)
         pdf.set_font(family, size=9)
-        table = tables.table(item["values"], view.lang)
+        table = item.table()
         _cell(
             pdf,
             5,
@@ -164,8 +160,8 @@ def build_report(view: View, base_url: str, progress: Progress | None = None) ->
                 " | ".join(str(v) for v in row) for row in [table.columns, *table.values.tolist()]
             ),
         )
-        _cell(pdf, 5, footnote(item["values"], link, view.lang))
-        for passage in dict.fromkeys(item["values"]["source_zh"]):
+        _cell(pdf, 5, footnote(item, link, view.lang))
+        for passage in dict.fromkeys(r["source_zh"] for r in item.records):
             _cell(pdf, 5, f"« {passage} »")
         if progress:
             progress(i + 1, len(items))

@@ -5,53 +5,14 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import streamlit as st
 
-from cxdash import charts, db, formatting, i18n, stats
+from cxdash import charts, formatting, i18n
 
 
 def yoy_cards(pairs: pd.DataFrame) -> pd.DataFrame:
     """Region-wide share pairs, largest point change first."""
     shares = pairs[(pairs["measure"] == "share") & (pairs["country"] == "APAC")]
     return shares.reindex(shares["change_points"].abs().sort_values(ascending=False).index)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)  # tests on every answer: compute once
-def cached_tier_gaps(version: int, top: int = 6) -> pd.DataFrame:
-    return tier_gaps(db.run("tier_comparison", tiers=[], years=[2021]), top)
-
-
-def tier_gaps(values: pd.DataFrame, top: int = 6) -> pd.DataFrame:
-    """Champion minus Starter for every share answer, largest gap first, with the test."""
-    rows = []
-    for _, fig in values[values["measure"] == "share"].groupby("figure_id", sort=False):
-        tests = stats.pairwise(fig)
-        for option, grp in fig.groupby(fig["option_en"].fillna(""), sort=False):
-            by_tier = grp.set_index("tier")
-            if not {"Starter", "Champion"} <= set(by_tier.index):
-                continue
-            champ, start = by_tier.loc["Champion"], by_tier.loc["Starter"]
-            test = tests[
-                (tests["option_en"] == option)
-                & tests["a"].isin(["Starter", "Champion"])
-                & tests["b"].isin(["Starter", "Champion"])
-            ]
-            rows.append(
-                {
-                    **champ.to_dict(),
-                    "starter_value": start["value"],
-                    "gap_points": champ["value"] - start["value"],
-                    "significant": bool(test["significant"].any()),
-                    "testable": bool(test["p"].notna().any()),
-                }
-            )
-    gaps = pd.DataFrame(rows)
-    if gaps.empty:
-        return gaps
-    gaps = gaps.assign(size=gaps["gap_points"].abs()).sort_values(
-        ["size", "gap_points"], ascending=False
-    )  # ties: the answer Champions give more
-    return gaps.drop_duplicates("figure_id").head(top)  # one card per question
 
 
 def verdict(significant: bool, testable: bool, lang: str) -> str:

@@ -8,6 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 FORMATS = ("csv", "parquet", "json")
+# A figure's CSV download: its shown values with provenance, numbers as numbers.
+FIGURE_COLUMNS = [
+    "figure_id", "value_id", "title", "question", "year", "tier", "country", "channel",
+    "respondent_group", "option", "value", "unit", "measure", "base_n", "ci_low", "ci_high",
+    "significant", "flag", "document", "source_zh", "note",
+]  # fmt: skip
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,3 +68,8 @@ def write(df: pd.DataFrame, fmt: str, out: Path | None) -> None:
         sys.stdout.buffer.write(data)
     else:
         out.write_bytes(data)
+
+
+def figure_csv(values: pd.DataFrame) -> bytes:
+    """A figure's shown values as a spreadsheet-safe CSV with a BOM (for Excel)."""
+    return to_bytes(values[[c for c in FIGURE_COLUMNS if c in values]], "csv", bom=True)

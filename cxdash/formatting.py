@@ -4,6 +4,7 @@ decides the decimals. Used by charts, tables, KPI cards and exports alike."""
 from __future__ import annotations
 
 import math
+import re
 
 _SUFFIX = {
     "en": {
@@ -61,3 +62,12 @@ def _isnan(x: object) -> bool:
         return math.isnan(float(x))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def literal(text: object) -> str:
+    """Text from the data or a URL, escaped so Markdown shows it as typed: no link, no
+    image, no emphasis, no formula (st.markdown, st.caption and alerts render Markdown)."""
+    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")

@@ -22,9 +22,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_tiers": ("Maturity tiers", "成熟度等級"),
     "page_countries": ("Countries", "國家與地區"),
     "page_channels": ("Channels", "服務管道"),
-    "page_yoy": ("Year over year", "逐年比較"),
-    "page_hongkong": ("Hong Kong", "香港"),
-    "page_metrics": ("Metrics guide", "指標指南"),
+    "page_year_over_year": ("Year over year", "逐年比較"),
+    "page_hong_kong": ("Hong Kong", "香港"),
+    "page_metrics_guide": ("Metrics guide", "指標指南"),
     "page_explore": ("Explore", "探索"),
     "page_claims": ("Claim audit", "主張查核"),
     "page_sources": ("Sources & method", "資料來源與方法"),
@@ -94,9 +94,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "\\* 與本圖中其他族群有顯著差異（雙比例 z 檢定，95%，Holm 校正）；所有配對見「表格」分頁。",
     ),
     "tests_caption": (
-        "Pairwise two-proportion z-tests at 95%, p-values adjusted for the chart's "
-        "comparisons with the Holm–Bonferroni method.",
-        "兩兩比較的雙比例 z 檢定（95%），p 值以 Holm–Bonferroni 法校正本圖的多重比較。",
+        "Pairwise two-proportion z-tests at 95%, p-values adjusted with the Holm–Bonferroni "
+        "method over all {n} comparisons of this chart's published groups — the filters "
+        "change which pairs are listed, never a result.",
+        "兩兩比較的雙比例 z 檢定（95%），p 值以 Holm–Bonferroni 法校正本圖所有已公布組別的 {n} 項比較；"
+        "篩選條件只改變列出哪些組別，不會改變檢定結果。",
     ),
     "sig_yes": ("significant", "顯著"),
     "sig_no": ("not significant", "不顯著"),
@@ -159,23 +161,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "所有文件中針對特定服務管道公布的數據：提供與最常用的管道、香港的使用情況與預期變化、"
         "各管道的滿意度與首次接觸解決率、各項任務使用的管道。",
     ),
-    "intro_hongkong": (
+    "intro_hong_kong": (
         "HKACE survey, Dec 2017 – Feb 2018: 500 Hong Kong customers and 358 frontline staff. "
         "Customers vs staff, human vs digital channels.",
         "香港優質顧客服務協會調查，2017 年 12 月至 2018 年 2 月：500 位香港顧客與 358 位前線"
         "顧客服務員。顧客與員工的看法對照、全人接觸與數碼渠道的比較。",
     ),
-    "intro_yoy": (
+    "intro_year_over_year": (
         "Every measure the APAC report publishes for both 2020 and 2021, with the change in "
         "points and relative to 2020.",
         "亞太報告中同時公布 2020 與 2021 年數值的所有指標，以及以百分點與相對 2020 年計算的變化。",
     ),
-    "intro_metrics": (
+    "intro_metrics_guide": (
         "The six customer-service metrics of the guide: definition, formula and benchmark "
         "bands, and the charts in this app that measure each.",
         "指南中的六項客服指標：定義、公式與基準區間，以及本應用程式中衡量各指標的圖表。",
     ),
-    "intro_more": (
+    "intro_more_reports": (
         "The Zendesk CX agility guide's statistics and the Taiwan customer-service industry "
         "overview.",
         "Zendesk 客戶體驗敏捷性指南的統計數據，以及台灣顧客服務業概況。",
@@ -187,7 +189,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "文件內文中的每一項量化主張（倍數、「快 N%」、成長率），依儲存的圖表數值重新計算。"
         "「相符」表示在公布數字的四捨五入範圍內相等。",
     ),
-    "page_more": ("More reports", "其他報告"),
+    "page_more_reports": ("More reports", "其他報告"),
     "page_executive": ("Executive summary", "主管摘要"),
     "intro_executive": (
         "One screen: what moved most since 2020, where Champions differ most from Starters "
@@ -310,6 +312,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_ci": ("95% interval", "95% 信賴區間"),
     "col_flag": ("Flag", "註記"),
 }
+
+
+def has(key: str) -> bool:
+    return key in STRINGS
 
 
 def t(key: str, lang: str, **fmt: object) -> str:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
-from cxdash import data, export, formatting, i18n, stats
+from cxdash import data, i18n
+
+LOW_BASE = 30  # the same threshold the build's statistics use (cxdash/stats.py)
 
 
 def survey_table(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
     zh = lang == "zh"
-    moe = [None if pd.isna(n) else stats.margin_of_error(int(n)) for n in surveys["sample_n"]]
+    moe = surveys["moe_recomputed_pts"]
     return pd.DataFrame(
         {
             i18n.t("col_survey", lang): surveys["title_zh" if zh else "title_en"],
@@ -24,7 +25,7 @@ def survey_table(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("col_moe_stated", lang): surveys["margin_of_error_pts"].map(
                 lambda m: "–" if pd.isna(m) else f"±{m:g}"
             ),
-            i18n.t("col_moe_recomputed", lang): ["–" if m is None else f"±{m:.1f}" for m in moe],
+            i18n.t("col_moe_recomputed", lang): ["–" if pd.isna(m) else f"±{m:.1f}" for m in moe],
             i18n.t("source_document", lang): surveys["document"],
             i18n.t("col_counts", lang): [
                 f"{f} / {v} / {c}"
@@ -37,7 +38,7 @@ def survey_table(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
 def subgroup_margins(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Each distinct printed base with its worst-case (p = 50%) 95% margin of error, and the
     groups (tiers, countries) that base belongs to, in the reader's language."""
-    labels = data.dimension_labels(lang)
+    labels = data.labels(lang)
 
     def name(dim: str):
         return lambda s: ", ".join(
@@ -47,6 +48,7 @@ def subgroup_margins(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     bases = values.dropna(subset=["base_n"])
     groups = bases.groupby(["survey_id", "base_n"], as_index=False).agg(
         figures=("figure_id", "nunique"),
+        moe=("base_moe_pts", "first"),
         tiers=("tier", name("tier")),
         countries=("country", name("country")),
     )
@@ -55,42 +57,10 @@ def subgroup_margins(values: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             t("col_survey"): groups["survey_id"].map(lambda c: labels.get(("survey", c), c)),
             t("col_base"): groups["base_n"].astype(int).astype(str),
-            t("col_moe_recomputed"): groups["base_n"].map(
-                lambda n: f"±{stats.margin_of_error(int(n)):.1f}"
-            ),
+            t("col_moe_recomputed"): groups["moe"].map(lambda m: f"±{m:.1f}"),
             t("col_tier"): groups["tiers"],
             t("col_country"): groups["countries"],
             t("col_n_figures"): groups["figures"].astype(str),
-            t("col_flag"): groups["base_n"].map(
-                lambda n: t("low_base") if n < stats.LOW_BASE else ""
-            ),
+            t("col_flag"): groups["base_n"].map(lambda n: t("low_base") if n < LOW_BASE else ""),
         }
     )
-
-
-def downloads(ctx) -> None:
-    """The full dataset and the filtered one, CSV and Parquet."""
-    full = data.run("export")
-    filtered = data.values([], ctx.filters)
-    if ctx.filters.surveys:
-        filtered = filtered[filtered["survey_id"].isin(ctx.filters.surveys)]
-    filtered = full[full["value_id"].isin(filtered["value_id"])]
-    cols = st.columns(4)
-    for col, (frame, name, fmt) in zip(
-        cols,
-        [
-            (full, "cx_full", "csv"),
-            (full, "cx_full", "parquet"),
-            (filtered, "cx_filtered", "csv"),
-            (filtered, "cx_filtered", "parquet"),
-        ],
-    ):
-        label = i18n.t(f"download_{name}", ctx.lang, n=len(frame), fmt=fmt.upper())
-        col.download_button(
-            label,
-            data=lambda f=frame, x=fmt: export.to_bytes(f, x, bom=x == "csv"),
-            file_name=f"{name}.{fmt}",
-            key=f"dl_{name}_{fmt}",
-            on_click="ignore",
-        )
-    st.caption(formatting.number(len(full), 0) + " " + i18n.t("values_total", ctx.lang))

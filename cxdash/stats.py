@@ -1,7 +1,9 @@
-"""Intervals and tests for published percentages, from statsmodels (no hand-written formulas).
+"""Intervals and tests for published percentages, from statsmodels (no hand-written formulas),
+computed once at build time into the database (`build_tables`); the app never imports this.
 
 A percentage only gets an interval or a test when the document prints its base N; where it
 does not, the answer is "not testable: base not published" — a base is never assumed.
+Averages (hours, minutes, "% of issues resolved", budget shares, counts) get neither.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ def pairwise(df: pd.DataFrame) -> pd.DataFrame:
     ]
     if dim is None:
         return pd.DataFrame(columns=columns)
+    df = df[df["measure"] == "share"]  # averages get no proportion test
     held = [d for d in ("year", "tier", "country", "channel", "respondent_group") if d != dim]
     # str() of each cell: pandas 3 keeps NA through astype(str), which "|".join refuses
     keys = ["|".join(map(str, row)) for row in df[[*held, "option_en"]].itertuples(index=False)]
@@ -154,6 +157,90 @@ def significant_values(df: pd.DataFrame) -> set[str]:
     return set(hits["id_a"]) | set(hits["id_b"])
 
 
-def mark_significant(df: pd.DataFrame) -> pd.DataFrame:
-    """Add `significant`: the value differs from another group of the chart (Holm, 95%)."""
-    return df.assign(significant=df["value_id"].isin(significant_values(df)))
+_VALUES = """
+    select v.value_id, v.figure_id, f.measure, v.value, v.base_n, v.year, v.tier, v.country,
+        v.channel, v.respondent_group, v.option_en
+    from published_values as v
+    join figures as f using (figure_id)
+    order by v.rowid
+"""
+
+
+def build_tables(con, yoy_sql: str) -> None:
+    """Fill value_stats, pairwise_tests, yoy_tests and margins from the loaded values.
+
+    A test family is a figure × the dimension it compares, decided on all its values, so a
+    result never changes with what a filter happens to show."""
+    values = con.execute(_VALUES).df()
+    stats_rows, test_frames = [], []
+    for figure_id, fig in values.groupby("figure_id", sort=False):
+        tests = pairwise(fig)
+        if not tests.empty:
+            test_frames.append(
+                tests.assign(figure_id=figure_id, family=int(tests["p"].notna().sum()))
+            )
+        hits = tests[tests["significant"].astype(bool)]
+        significant = set(hits["id_a"]) | set(hits["id_b"])
+        for row in with_intervals(fig).itertuples(index=False):
+            stats_rows.append(
+                (
+                    row.value_id,
+                    _num(row.ci_low),
+                    _num(row.ci_high),
+                    bool(row.low_base),
+                    row.value_id in significant,
+                )
+            )
+    _insert(con, "value_stats", stats_rows)
+    if test_frames:
+        tests = pd.concat(test_frames, ignore_index=True)
+        _insert(
+            con,
+            "pairwise_tests",
+            [
+                (
+                    r.figure_id,
+                    r.dimension,
+                    r.option_en or None,
+                    r.id_a,
+                    r.id_b,
+                    _num(r.p),
+                    _num(r.p_holm),
+                    bool(r.significant),
+                    int(r.family),
+                )
+                for r in tests.itertuples(index=False)
+            ],
+        )
+    pairs = con.execute(yoy_sql, {"tiers": [], "countries": []}).df()
+    _insert(
+        con,
+        "yoy_tests",
+        [
+            (
+                r.value_id_2020,
+                r.value_id_2021,
+                two_proportion_p(
+                    r.value_2020, int(r.base_n_2020), r.value_2021, int(r.base_n_2021)
+                ),
+            )
+            for r in pairs.itertuples(index=False)
+            if testable(r.measure, r.base_n_2020) and testable(r.measure, r.base_n_2021)
+        ],
+    )
+    sizes = con.execute(
+        "select sample_n from surveys where sample_n is not null union "
+        "select base_n from respondent_groups where base_n is not null union "
+        "select base_n from published_values where base_n is not null"
+    ).fetchall()
+    _insert(con, "margins", [(int(n), margin_of_error(int(n))) for (n,) in sizes])
+
+
+def _insert(con, table: str, rows: list[tuple]) -> None:
+    if rows:  # the table names are this module's constants, never input
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"insert into {table} values ({marks})", rows)
+
+
+def _num(x: object) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)

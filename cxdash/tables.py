@@ -62,9 +62,9 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            i18n.t("col_option", lang): tests["option_en"],
-            "A": tests["a"].astype(str),
-            "B": tests["b"].astype(str),
+            i18n.t("col_option", lang): tests["option"].fillna(""),
+            "A": tests["a_label"].astype(str),
+            "B": tests["b_label"].astype(str),
             "A %": tests["value_a"].map(lambda v: f"{v:g}%"),
             "B %": tests["value_b"].map(lambda v: f"{v:g}%"),
             "N A / N B": [
@@ -76,17 +76,15 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def _bases(df: pd.DataFrame, lang: str) -> str:
+def _bases(rows: list[dict], lang: str) -> str:
     """'Starter N=133, Emerging N=70, Champion N=62': each base with the group it belongs to."""
-    with_base = df.dropna(subset=["base_n"])
-    if with_base.empty:
-        if df["measure"].iloc[0] in ("count", "threshold", "example"):
+    with_base = [r for r in rows if _given(r["base_n"])]
+    if not with_base:
+        if rows[0]["measure"] in ("count", "threshold", "example"):
             return ""
-        group = df["group_base_n"].dropna()
+        group = next((r["group_base_n"] for r in rows if _given(r["group_base_n"])), None)
         note = i18n.t("base_not_published", lang)
-        return note + (
-            f" ({i18n.t('group_size', lang)} n={int(group.iloc[0])})" if not group.empty else ""
-        )
+        return note + (f" ({i18n.t('group_size', lang)} n={int(group)})" if group else "")
     label = next(
         (
             lab
@@ -95,24 +93,30 @@ def _bases(df: pd.DataFrame, lang: str) -> str:
                 ("country", "country_label"),
                 ("respondent_group", "group_label"),
             )
-            if with_base[code].nunique() > 1
+            if len({r[code] for r in with_base}) > 1
         ),
         None,
     )
-    names = with_base[label].fillna("").astype(str) if label else [""] * len(with_base)
     pairs = dict.fromkeys(
-        f"{name} N={int(n)}".strip() for name, n in zip(names, with_base["base_n"])
+        f"{r[label] if label and isinstance(r[label], str) else ''} N={int(r['base_n'])}".strip()
+        for r in with_base
     )
     return ", ".join(pairs)
 
 
-def caption(df: pd.DataFrame, lang: str) -> str:
-    """Question · bases with their groups · the source report (and file)."""
-    survey = data.dimension_labels(lang).get(("survey", df["survey_id"].iloc[0]), "")
-    bases = _bases(df, lang)
+def _given(x: object) -> bool:
+    return x is not None and not pd.isna(x)
+
+
+def caption(rows: list[dict], lang: str) -> str:
+    """Question · bases with their groups · the source report (and file), for a figure's
+    shown values (records)."""
+    first = rows[0]
+    survey = data.labels(lang).get(("survey", first["survey_id"]), "")
+    bases = _bases(rows, lang)
     parts = [
-        df["question"].iloc[0] if isinstance(df["question"].iloc[0], str) else "",
+        first["question"] if isinstance(first["question"], str) else "",
         f"{i18n.t('base', lang)}: {bases}" if bases else "",
-        f"{i18n.t('source_document', lang)}: {survey} ({df['document'].iloc[0]})",
+        f"{i18n.t('source_document', lang)}: {survey} ({first['document']})",
     ]
     return " · ".join(p for p in parts if p)

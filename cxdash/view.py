@@ -1,81 +1,229 @@
-"""A view as a string: the page path plus the URL query string, e.g.
-`tiers?tier=Champion&lang=zh` or `/countries?country=Japan` or a full app URL.
+"""The view model: which page, which slice of the data, which language — and its one parse /
+serialise pair. No Streamlit here: the URL, the sidebar, the embed, presentation mode, the
+deck, the report and the command line all go through `parse` and `View.params`.
 
-Used by the command line (deck, report) and by the app's share links. Parsing is strict:
-an unknown page or value is a `ViewError` with a plain message, never a traceback.
+A view as text is the page path plus the URL query string (`tiers?tier=Champion&lang=zh`,
+`/countries?country=Japan`, or a full app URL). Values are codes, never translated labels, so
+a link opens the same view in either language. `parse` is lenient for the browser (an unknown
+value is dropped and reported as a `Notice`) and strict for the command line (`ViewError`, a
+one-line message).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from cxdash import data, i18n
-from cxdash.app import PAGES
+from cxdash import i18n
 
-PAGE_NAMES = [file.removesuffix(".py") for file, _, _ in PAGES]
-# page -> the figure list it draws (see data.figures_for)
-PAGE_FIGURES = {
-    "overview": "overview",
-    "tiers": "tiers",
-    "countries": "countries",
-    "channels": "channels",
-    "year_over_year": "yoy",
-    "hong_kong": "hk",
-    "more_reports": "more",
-    "metrics_guide": "metrics",
-    "sources": "sources",
-}
-FILTER_KEYS = {
-    "survey": "survey",
-    "tier": "tier",
-    "country": "country",
-    "channel": "channel",
-    "year": "year",
-}
-OTHER_KEYS = {"lang", "ci", "figure", "q", "status", "topic", "present", "slide", "chart"}
+LANGUAGES = tuple(i18n.LANGUAGES)
+STATUSES = ("matches", "differs", "not_recomputable")
+MAX_TEXT = 100  # the search box's limit
 
 
-class ViewError(ValueError):
-    """A view string the app cannot show."""
+@dataclass(frozen=True)
+class Dimension:
+    """One filter dimension: `key` is its URL parameter and code in queries/dimensions.sql,
+    `field` the Filters attribute, the named queries' list parameter and the catalog column
+    of the members a figure is published for."""
+
+    key: str
+    field: str
+    number: bool = False  # years are integers in the database
+
+
+DIMENSIONS = (
+    Dimension("survey", "surveys"),
+    Dimension("tier", "tiers"),
+    Dimension("country", "countries"),
+    Dimension("channel", "channels"),
+    Dimension("year", "years", number=True),
+)
+SLICES = DIMENSIONS[1:]  # the dimensions a value is sliced by (a survey is a set of figures)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The chosen members of each dimension; an empty tuple means 'all'."""
+
+    surveys: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+
+    def get(self, dim: Dimension) -> tuple:
+        return getattr(self, dim.field)
+
+    def slice_params(self) -> dict[str, list]:
+        """The named queries' parameters: $tiers, $countries, $channels, $years."""
+        return {d.field: list(self.get(d)) for d in SLICES}
+
+    def describe(self, labels: Mapping[tuple[str, str], str], names: Mapping[str, str]) -> str:
+        """'Maturity tier: Champion; Country / region: Japan' (`names`: dimension key ->
+        its label; `labels`: (dimension, code) -> member label). Empty when nothing is
+        chosen."""
+        parts = []
+        for dim in SLICES:
+            chosen = self.get(dim)
+            if chosen:
+                members = ", ".join(labels.get((dim.key, str(c)), str(c)) for c in chosen)
+                parts.append(f"{names[dim.key]}: {members}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a view may name, read from the database (queries/dimensions.sql, pages.sql,
+    catalog.sql, claims.sql)."""
+
+    options: Mapping[str, Sequence[str]]  # dimension key -> codes in sort order
+    pages: Sequence[str]  # page ids in navigation order
+    page_params: Mapping[str, Sequence[str]]  # page id -> its own parameters
+    figures: frozenset[str]
+    topics: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
 class View:
     page: str = "overview"
-    filters: data.Filters = field(default_factory=data.Filters)
+    filters: Filters = field(default_factory=Filters)
     lang: str = "en"
     show_ci: bool = True
-    figure: str | None = None
+    figure: str | None = None  # Explore's chosen figure
+    q: str = ""  # Explore's search
+    status: tuple[str, ...] = ()  # the claim audit's status filter
+    topic: tuple[str, ...] = ()  # the claim audit's topic filter
+    present: bool = False
+    slide: int = 1
+    chart: str | None = None  # the embed form: one chart, no app chrome
+
+    def params(self) -> list[tuple[str, str]]:
+        """The query parameters that reopen this view: codes, defaults left out."""
+        out: list[tuple[str, str]] = []
+        for dim in DIMENSIONS:
+            out += [(dim.key, str(v)) for v in self.filters.get(dim)]
+        default = View()
+        for f in fields(self):
+            if f.name in ("page", "filters"):
+                continue
+            value = getattr(self, f.name)
+            if value == getattr(default, f.name) or (f.name == "slide" and not self.present):
+                continue
+            if isinstance(value, bool):
+                out.append((_PARAM_NAME.get(f.name, f.name), "1" if value else "0"))
+            elif isinstance(value, tuple):
+                out += [(f.name, str(v)) for v in value]
+            else:
+                out.append((f.name, str(value)))
+        return out
 
     def query(self) -> str:
-        """The query string that reopens this view (codes, defaults left out)."""
-        params: list[tuple[str, str]] = []
-        f = self.filters
-        for key, values in (
-            ("survey", f.surveys),
-            ("tier", f.tiers),
-            ("country", f.countries),
-            ("channel", f.channels),
-            ("year", f.years),
-        ):
-            params += [(key, str(v)) for v in values]
-        if self.lang != "en":
-            params.append(("lang", self.lang))
-        if not self.show_ci:
-            params.append(("ci", "0"))
-        if self.figure:
-            params.append(("figure", self.figure))
-        return urlencode(params)
+        return urlencode(self.params())
+
+    def path(self) -> str:
+        """'tiers?tier=Champion' — the form `parse_text` reads."""
+        page = "" if self.page == "overview" or self.chart else self.page
+        query = self.query()
+        return page + (f"?{query}" if query else "")
 
     def url(self, base: str) -> str:
-        path = "" if self.page == "overview" else self.page
-        query = self.query()
-        return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
+        return f"{base.rstrip('/')}/{self.path()}"
+
+    def with_(self, **changes) -> View:
+        return replace(self, **changes)
 
 
-def parse(text: str) -> View:
-    """Parse 'page?query', '/page?query', 'page=tiers&…' or a full URL into a View."""
+_PARAM_NAME = {"show_ci": "ci"}  # the only field whose URL name differs
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value the app could not honour (shown to the user as literal text)."""
+
+    param: str
+    value: str
+
+
+class ViewError(ValueError):
+    """A view the app cannot show (the command line's one-line error)."""
+
+
+def parse(
+    params: Mapping[str, Sequence[str]],
+    vocab: Vocabulary,
+    page: str | None = None,
+    strict: bool = False,
+) -> tuple[View, list[Notice]]:
+    """A View from query parameters (each a list of values, as repeated in a URL).
+
+    Lenient (the browser): an unknown value is dropped, the default kept, and a Notice
+    returned. Strict (the command line): the first problem raises ViewError."""
+    notices: list[Notice] = []
+
+    def bad(key: str, value: str, allowed: Sequence[str] | None = None) -> None:
+        if strict:
+            hint = f"; choose from: {', '.join(map(str, allowed))}" if allowed else ""
+            raise ViewError(f"unknown {key} {value!r}{hint}")
+        notices.append(Notice(key, value))
+
+    def members(key: str, allowed: Sequence[str]) -> tuple[str, ...]:
+        values = [str(v) for v in params.get(key, [])]
+        for v in values:
+            if v not in allowed:
+                bad(key, v, allowed)
+        return tuple(dict.fromkeys(v for v in values if v in allowed))
+
+    def one(key: str, allowed: Sequence[str], default: str) -> str:
+        values = [str(v) for v in params.get(key, [])]
+        if values and values[-1] not in allowed:
+            bad(key, values[-1], allowed)
+            return default
+        return values[-1] if values else default
+
+    page = page or "overview"
+    if page not in vocab.pages:
+        bad("page", page, vocab.pages)
+        page = "overview"
+    if strict:
+        known = {d.key for d in DIMENSIONS} | _GLOBAL | set(vocab.page_params.get(page, ()))
+        unknown = sorted(set(params) - known - {"page"})
+        if unknown:
+            raise ViewError(f"unknown parameter(s) {unknown} for page {page!r}")
+    chosen = {}
+    for dim in DIMENSIONS:
+        codes = members(dim.key, [str(o) for o in vocab.options.get(dim.key, ())])
+        chosen[dim.field] = tuple(int(c) for c in codes) if dim.number else codes
+    # a page's own parameters; a browser's first run parses them all (its page is not known
+    # yet) and the shell keeps those of the page it draws
+    own = set(vocab.page_params.get(page, ()) if strict else _PAGE_PARAMS)
+    figures = sorted(vocab.figures)
+    figure = one("figure", figures, "") if "figure" in own else ""
+    chart = one("chart", figures, "")
+    slides = [str(i) for i in range(1, 1000)]
+    view = View(
+        page=page,
+        filters=Filters(**chosen),
+        lang=one("lang", LANGUAGES, "en"),
+        show_ci=one("ci", ("0", "1"), "1") == "1",
+        figure=figure or None,
+        q=(params.get("q", [""])[-1] or "")[:MAX_TEXT] if "q" in own else "",
+        status=members("status", STATUSES) if "status" in own else (),
+        topic=members("topic", list(vocab.topics)) if "topic" in own else (),
+        present=one("present", ("0", "1"), "0") == "1",
+        slide=int(one("slide", slides, "1")),
+        chart=chart or None,
+    )
+    return view, notices
+
+
+_GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed"}
+_PAGE_PARAMS = {"figure", "q", "status", "topic"}
+
+
+def parse_text(text: str, vocab: Vocabulary) -> View:
+    """Strictly parse 'page?query', '/page?query', 'page=tiers&…' or a full URL."""
     text = (text or "").strip()
     parts = urlsplit(text if "://" in text else f"http://x/{text.lstrip('/')}")
     params = parse_qs(parts.query, keep_blank_values=True)
@@ -83,49 +231,6 @@ def parse(text: str) -> View:
     if "=" in path and not parts.query:  # a bare query string: 'page=tiers&tier=Champion'
         params, path = parse_qs(path, keep_blank_values=True), ""
     page = params.pop("page", [path or "overview"])[-1] or "overview"
-    if page not in PAGE_NAMES:
-        raise ViewError(f"unknown page {page!r}; pages are: {', '.join(PAGE_NAMES)}")
-    unknown = set(params) - set(FILTER_KEYS) - OTHER_KEYS
-    if unknown:
-        raise ViewError(
-            f"unknown parameter(s) {sorted(unknown)}; use "
-            f"{', '.join(sorted({*FILTER_KEYS, *OTHER_KEYS}))}"
-        )
-    chosen = {}
-    for key, dim in FILTER_KEYS.items():
-        values = params.get(key, [])
-        allowed = data.options(dim)
-        bad = [v for v in values if v not in allowed]
-        if bad:
-            raise ViewError(f"unknown {key} {bad[0]!r}; choose from: {', '.join(allowed)}")
-        chosen[key] = tuple(dict.fromkeys(values))
-    lang = params.get("lang", ["en"])[-1]
-    if lang not in i18n.LANGUAGES:
-        raise ViewError(f"unknown lang {lang!r}; choose from: {', '.join(i18n.LANGUAGES)}")
-    ci = params.get("ci", ["1"])[-1]
-    if ci not in ("0", "1"):
-        raise ViewError(f"ci must be 0 or 1, not {ci!r}")
-    figure = params.get("figure", [None])[-1]
-    if figure is not None and figure not in set(data.catalog()["figure_id"]):
-        raise ViewError(f"unknown figure {figure!r}")
-    filters = data.Filters(
-        surveys=chosen["survey"],
-        tiers=chosen["tier"],
-        countries=chosen["country"],
-        channels=chosen["channel"],
-        years=tuple(int(y) for y in chosen["year"]),
-    )
-    return View(page=page, filters=filters, lang=lang, show_ci=ci == "1", figure=figure)
-
-
-def figures(view: View):
-    """The catalog rows of the figures this view draws, published for its filters."""
-    if view.figure:
-        cat = data.catalog()
-        cat = cat[cat["figure_id"] == view.figure]
-    elif view.page in PAGE_FIGURES:
-        cat = data.figures_for(PAGE_FIGURES[view.page], view.filters.surveys)
-    else:
-        return data.catalog().iloc[0:0]
-    published = set(data.values(list(cat["figure_id"]), view.filters)["figure_id"])
-    return cat[cat["figure_id"].isin(published)]
+    if page not in vocab.pages:
+        raise ViewError(f"unknown page {page!r}; pages are: {', '.join(vocab.pages)}")
+    return parse(params, vocab, page=page, strict=True)[0]

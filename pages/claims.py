@@ -3,33 +3,34 @@ the stored figures, with its status and a link to the chart it rests on."""
 
 import streamlit as st
 
-from cxdash import app, audit, data, i18n, state
+from cxdash import audit, data, i18n
+from cxdash.ui import shell, widgets
 
-ctx = app.context()
-st.title(i18n.t("page_claims", ctx.lang))
-st.caption(i18n.t("intro_claims", ctx.lang))
-claims = data.run("claims", surveys=list(ctx.filters.surveys))
-statuses = ["matches", "differs", "not_recomputable"]
+view = shell.page("claims")
+lang = view.lang
+claims = data.run("claims", surveys=list(view.filters.surveys))
 left, right = st.columns(2)
-chosen_status = state.multiselect(
-    "status",
-    i18n.t("col_status", ctx.lang),
-    statuses,
-    lambda s: i18n.t(f"status_{s}", ctx.lang),
-    container=left,
+statuses = left.multiselect(
+    i18n.t("col_status", lang),
+    list(data.STATUSES),
+    key="status",
+    format_func=lambda s: i18n.t(f"status_{s}", lang),
+    placeholder=i18n.t("filter_all", lang),
 )
-topics = sorted(claims["topic"].unique())
-chosen_topic = state.multiselect(
-    "topic", i18n.t("col_topic", ctx.lang), topics, str, container=right
+topics = right.multiselect(
+    i18n.t("col_topic", lang),
+    sorted(claims["topic"].unique()),
+    key="topic",
+    placeholder=i18n.t("filter_all", lang),
 )
-shown = audit.filter_claims(claims, chosen_status, chosen_topic)
-audit.summary(claims, ctx.lang)
+shown = audit.filter_claims(claims, statuses, topics)
+widgets.claim_counts(claims, lang)
 st.dataframe(
-    audit.table(shown, ctx.lang),
+    audit.table(shown, lang),
     hide_index=True,
     width="stretch",
-    column_config=audit.column_config(ctx.lang),
+    column_config=widgets.claim_columns(lang),
 )
-st.subheader(i18n.t("contradictions", ctx.lang))
-st.caption(i18n.t("contradictions_intro", ctx.lang))
-st.dataframe(audit.contradictions(ctx.lang), hide_index=True, width="stretch")
+st.subheader(i18n.t("contradictions", lang))
+st.caption(i18n.t("contradictions_intro", lang))
+st.dataframe(audit.contradictions(lang), hide_index=True, width="stretch")

@@ -3,22 +3,22 @@ marked significant or not), and the four countries ranked on every country callo
 
 import streamlit as st
 
-from cxdash import app, cards, data, executive, i18n
+from cxdash import data, executive, i18n
+from cxdash.ui import cards, shell
 
-ctx = app.context()
-st.title(i18n.t("page_executive", ctx.lang))
-st.caption(i18n.t("intro_executive", ctx.lang))
-if not app.survey_excluded("apac", ctx):
-    st.subheader(i18n.t("exec_moved", ctx.lang))
+view = shell.page("executive")
+if shell.survey_shown("apac", view):
+    lang = view.lang
+    st.subheader(i18n.t("exec_moved", lang))
     pairs = executive.yoy_cards(data.run("yoy_pairs", tiers=[], countries=[]))
-    cards.yoy_grid(pairs, ctx.lang, executive.verdict(False, False, ctx.lang))
-    st.subheader(i18n.t("exec_gaps", ctx.lang))
-    gaps = executive.cached_tier_gaps(data.version())
+    cards.yoy_grid(pairs, lang, executive.verdict(False, False, lang))
+    st.subheader(i18n.t("exec_gaps", lang))
+    gaps = data.run("tier_gaps").head(6)
     verdicts = [
-        executive.verdict(s, t, ctx.lang) for s, t in zip(gaps["significant"], gaps["testable"])
+        executive.verdict(s, t, lang) for s, t in zip(gaps["gap_significant"], gaps["testable"])
     ]
-    cards.gap_grid(gaps, ctx.lang, verdicts)
-    st.subheader(i18n.t("exec_scorecard", ctx.lang))
-    rows = data.run("country_scorecard", countries=list(ctx.filters.countries))
-    st.vega_lite_chart(executive.scorecard(rows, ctx.lang).to_dict(), width="stretch")
-    st.caption(i18n.t("scorecard_note", ctx.lang))
+    cards.gap_grid(gaps, lang, verdicts)
+    st.subheader(i18n.t("exec_scorecard", lang))
+    rows = data.run("country_scorecard", countries=list(view.filters.countries))
+    st.vega_lite_chart(executive.scorecard(rows, lang).to_dict(), width="stretch")
+    st.caption(i18n.t("scorecard_note", lang))

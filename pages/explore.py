@@ -3,27 +3,23 @@ sources."""
 
 import streamlit as st
 
-from cxdash import app, data, i18n, panel, state
+from cxdash import data, i18n
+from cxdash.ui import panel, shell
 
-ctx = app.context()
-st.title(i18n.t("page_explore", ctx.lang))
-catalog = data.catalog(ctx.filters.surveys)
-query = state.text("q", i18n.t("search", ctx.lang), i18n.t("search_hint", ctx.lang))
+view = shell.page("explore", intro=False)
+lang = view.lang
+catalog = data.catalog(view.filters.surveys)
+query = st.text_input(
+    i18n.t("search", lang), key="q", placeholder=i18n.t("search_hint", lang), max_chars=100
+)
 matches = data.search(catalog, query)
-st.caption(i18n.t("n_matches", ctx.lang, n=len(matches), total=len(catalog)))
+st.caption(i18n.t("n_matches", lang, n=len(matches), total=len(catalog)))
 if matches.empty:
-    st.info(i18n.t("no_matches", ctx.lang))
+    st.info(i18n.t("no_matches", lang))
 else:
-    titles = dict(
-        zip(catalog["figure_id"], catalog["title_zh" if ctx.lang == "zh" else "title_en"])
-    )
+    titles = dict(zip(catalog["figure_id"], catalog["title_zh" if lang == "zh" else "title_en"]))
     ids = list(matches["figure_id"])
-    chosen = state.select(
-        "figure",
-        i18n.t("figure", ctx.lang),
-        ids,
-        ids[0],
-        format_func=titles.get,
-        widget=st.selectbox,
-    )
-    panel.figures(matches[matches["figure_id"] == chosen], ctx.filters, ctx.lang, ctx.show_ci)
+    if st.session_state.get("figure") not in ids:
+        st.session_state["figure"] = ids[0]
+    chosen = st.selectbox(i18n.t("figure", lang), ids, key="figure", format_func=titles.get)
+    panel.figures_of(matches[matches["figure_id"] == chosen], view)

@@ -1,13 +1,10 @@
 """More reports: the Zendesk agility guide's statistics and the Taiwan industry overview."""
 
-import streamlit as st
+from cxdash import data
+from cxdash.ui import panel, shell
 
-from cxdash import app, data, i18n, panel
-
-ctx = app.context()
-st.title(i18n.t("page_more", ctx.lang))
-st.caption(i18n.t("intro_more", ctx.lang))
+view = shell.page("more_reports")
+figures = data.page_figures("more_reports", view.filters.surveys)
 for survey_id in ("agility", "taiwan"):
-    if not app.survey_excluded(survey_id, ctx):
-        figs = data.figures_for("more")
-        panel.figures(figs[figs["survey_id"] == survey_id], ctx.filters, ctx.lang, ctx.show_ci)
+    if shell.survey_shown(survey_id, view):
+        panel.figures_of(figures[figures["survey_id"] == survey_id], view)

@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from cxdash import app, cards, data, i18n, panel
+from cxdash import data, i18n
+from cxdash.ui import cards, panel, shell
 
-ctx = app.context()
-st.title(i18n.t("app_title", ctx.lang))
-st.caption(i18n.t("app_tagline", ctx.lang))
+view = shell.page("overview", intro=False)
+st.caption(i18n.t("app_tagline", view.lang))
 headlines = data.run("headlines")
 for _, survey in data.run("surveys").iterrows():
-    if ctx.filters.surveys and survey["survey_id"] not in ctx.filters.surveys:
+    if view.filters.surveys and survey["survey_id"] not in view.filters.surveys:
         continue
-    st.subheader(survey["title_zh"] if ctx.lang == "zh" else survey["title_en"])
-    st.caption(cards.method_line(survey, ctx.lang))
-    cards.grid(headlines[headlines["survey_id"] == survey["survey_id"]], ctx.lang)
+    st.subheader(survey["title_zh"] if view.lang == "zh" else survey["title_en"])
+    st.caption(cards.method_line(survey, view.lang))
+    cards.grid(headlines[headlines["survey_id"] == survey["survey_id"]], view.lang)
     if survey["survey_id"] == "apac":
-        with st.expander(i18n.t("more_apac", ctx.lang)):
-            panel.figures(data.figures_for("overview"), ctx.filters, ctx.lang, ctx.show_ci)
+        with st.expander(i18n.t("more_apac", view.lang)):
+            panel.page_figures(view)

@@ -3,18 +3,17 @@ error (recomputed from n), subgroup margins, demographics, and the data download
 
 import streamlit as st
 
-from cxdash import app, data, i18n, method, panel
+from cxdash import data, i18n, method
+from cxdash.ui import panel, shell, widgets
 
-ctx = app.context()
-st.title(i18n.t("page_sources", ctx.lang))
-surveys = data.run("surveys")
-st.dataframe(method.survey_table(surveys, ctx.lang), hide_index=True, width="stretch")
-st.subheader(i18n.t("subgroup_margins", ctx.lang))
-st.caption(i18n.t("subgroup_margins_intro", ctx.lang))
-st.dataframe(
-    method.subgroup_margins(data.run("export"), ctx.lang), hide_index=True, width="stretch"
-)
-st.subheader(i18n.t("downloads", ctx.lang))
-method.downloads(ctx)
-st.subheader(i18n.t("respondents", ctx.lang))
-panel.figures(data.figures_for("sources"), ctx.filters, ctx.lang, ctx.show_ci)
+view = shell.page("sources", intro=False)
+lang = view.lang
+st.dataframe(method.survey_table(data.run("surveys"), lang), hide_index=True, width="stretch")
+st.subheader(i18n.t("subgroup_margins", lang))
+st.caption(i18n.t("subgroup_margins_intro", lang))
+values = data.run("figure_values", figure_ids=[], tiers=[], countries=[], channels=[], years=[])
+st.dataframe(method.subgroup_margins(values, lang), hide_index=True, width="stretch")
+st.subheader(i18n.t("downloads", lang))
+widgets.downloads(view)
+st.subheader(i18n.t("respondents", lang))
+panel.page_figures(view)

@@ -1,11 +1,7 @@
 """Maturity tiers: every chart broken down by Starter / Emerging / Champion."""
 
-import streamlit as st
+from cxdash.ui import panel, shell
 
-from cxdash import app, data, i18n, panel
-
-ctx = app.context()
-st.title(i18n.t("page_tiers", ctx.lang))
-st.caption(i18n.t("intro_tiers", ctx.lang))
-if not app.survey_excluded("apac", ctx):
-    panel.figures(data.figures_for("tiers"), ctx.filters, ctx.lang, ctx.show_ci)
+view = shell.page("tiers")
+if shell.survey_shown("apac", view):
+    panel.page_figures(view)

@@ -1,31 +1,9 @@
--- One row per figure: titles in both languages, what kind of chart it is, and which
--- breakdowns the document publishes for it (the distinct tiers, countries, channels, years
--- and respondent groups of its values), for search, navigation and "not published" notices.
+-- One row per figure (see staging/figure_catalog.sql) of the chosen surveys.
 -- Parameters: $surveys (list; empty = all).
-with per_figure as (
-    select
-        figure_id,
-        list(distinct tier order by tier) as tiers,
-        list(distinct country order by country) as countries,
-        list(distinct channel order by channel) as channels,
-        list(distinct year order by year) filter (where year is not null) as years,
-        list(distinct respondent_group order by respondent_group) as groups,
-        count(*) as n_values,
-        count(base_n) as n_with_base
-    from published_values
-    group by figure_id
-),
-
-final as (
-    select
-        f.figure_id, f.survey_id, f.kind, f.chart_no, f.sort_order, f.title_en, f.title_zh,
-        f.question_en, f.question_zh, f.unit, f.single_choice, f.flag, f.flag_note,
-        s.sort_order as survey_order,
-        p.* exclude (figure_id)
-    from figures as f
-    join surveys as s using (survey_id)
-    join per_figure as p using (figure_id)
-    where len($surveys) = 0 or list_contains($surveys, f.survey_id)
+with final as (
+    select *
+    from figure_catalog
+    where len($surveys) = 0 or list_contains($surveys, survey_id)
 )
 
 select * from final

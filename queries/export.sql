@@ -2,47 +2,15 @@
 -- Region-wide rows have country 'APAC'; rows for all tiers have tier 'All'.
 -- base_n is the base printed for the value (empty when not printed; never assumed);
 -- group_base_n is the whole respondent group's size, for context only.
+-- ci_low / ci_high: the 95% Wilson interval (computed at build) of shares with a printed base.
 -- Parameters: none.
-with labelled as (
+with final as (
     select
-        v.value_id,
-        f.survey_id,
-        v.figure_id,
-        f.kind,
-        f.title_en,
-        f.title_zh,
-        f.question_en,
-        f.question_zh,
-        f.unit,
-        f.measure,
-        v.year,
-        v.tier,
-        v.country,
-        v.channel,
-        v.respondent_group,
-        v.option_en,
-        v.option_zh,
-        v.value,
-        v.value_decimals,
-        v.base_n,
-        g.base_n as group_base_n,
-        s.document as source,
-        f.caption_zh,
-        v.source_zh,
-        concat_ws(' | ', f.note, v.note) as note,
-        coalesce(v.flag::varchar, f.flag::varchar) as flag,
-        f.flag_note,
-        s.sort_order as survey_order,
-        f.sort_order as figure_order
-    from published_values as v
-    join figures as f using (figure_id)
-    join surveys as s using (survey_id)
-    left join respondent_groups as g using (respondent_group)
-),
-
-final as (
-    select * exclude (survey_order, figure_order)
-    from labelled
+        value_id, survey_id, figure_id, kind, title_en, title_zh, question_en, question_zh,
+        unit, measure, year, tier, country, channel, respondent_group, option_en, option_zh,
+        value, value_decimals, base_n, group_base_n, document as source, caption_zh, source_zh,
+        concat_ws(' | ', figure_note, note) as note, flag, flag_note, ci_low, ci_high
+    from labelled_values
     order by survey_order, figure_order, figure_id, year nulls first, value_id
 )
 

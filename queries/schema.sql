@@ -56,6 +56,17 @@ create table years (
     note       varchar
 );
 
+-- The app's pages (one name each: the id is the file in pages/, the URL path and the i18n
+-- key). `gathers`: a page that also draws every figure published for a specific channel.
+-- `params`: the page's own URL parameters besides the filters (space-separated).
+create table pages (
+    page       varchar primary key check (regexp_full_match(page, '[a-z_]+')),
+    section    varchar not null check (section in ('findings', 'reference')),
+    sort_order smallint not null unique,
+    gathers    varchar check (gathers in ('channel_specific')),
+    params     varchar check (regexp_full_match(params, '[a-z]+( [a-z]+)*'))
+);
+
 create table surveys (
     survey_id          varchar primary key check (regexp_full_match(survey_id, '[a-z]+')),
     document           varchar not null check (regexp_full_match(document, '\d{3}_[0-9a-f]+\.txt')),
@@ -95,6 +106,7 @@ create table figures (
     sort_order    smallint not null,
     chart_no      smallint check (chart_no > 0),
     kind          figure_kind not null,
+    page          varchar not null references pages (page),  -- the page it is drawn on
     title_en      varchar not null,
     title_zh      varchar not null,
     question_en   varchar,
@@ -194,61 +206,49 @@ create table kpi_figures (
     primary key (kpi_id, figure_id)
 );
 
--- Every published value with the labels of its dimensions and their sort orders: the one
--- place the joins live, read by the named queries.
-create view labelled_values as
-select
-    v.value_id,
-    f.survey_id,
-    v.figure_id,
-    f.kind,
-    f.chart_no,
-    f.sort_order as figure_order,
-    f.title_en,
-    f.title_zh,
-    f.question_en,
-    f.question_zh,
-    f.unit,
-    f.measure,
-    f.single_choice,
-    v.year,
-    y.label_en as year_label_en,
-    y.label_zh as year_label_zh,
-    v.tier,
-    t.label_en as tier_label_en,
-    t.label_zh as tier_label_zh,
-    t.sort_order as tier_order,
-    v.country,
-    c.label_en as country_label_en,
-    c.label_zh as country_label_zh,
-    c.sort_order as country_order,
-    v.channel,
-    ch.label_en as channel_label_en,
-    ch.label_zh as channel_label_zh,
-    ch.channel_group,
-    ch.sort_order as channel_order,
-    v.respondent_group,
-    g.label_en as group_label_en,
-    g.label_zh as group_label_zh,
-    g.base_n as group_base_n,
-    v.option_en,
-    v.option_zh,
-    min(v.rowid) over (partition by v.figure_id, v.option_en) as option_order,
-    v.value,
-    v.value_decimals,
-    v.base_n,
-    s.document,
-    f.caption_zh,
-    v.source_zh,
-    v.note,
-    f.note as figure_note,
-    coalesce(v.flag, f.flag) as flag,
-    f.flag_note
-from published_values as v
-join figures as f using (figure_id)
-join surveys as s on s.survey_id = f.survey_id
-join tiers as t on t.tier = v.tier
-join countries as c on c.country = v.country
-join channels as ch on ch.channel = v.channel
-left join respondent_groups as g on g.respondent_group = v.respondent_group
-left join years as y on y.year = v.year;
+-- Statistics computed at build time (cxdash/stats.py, statsmodels), never at request time.
+-- One row per published value: its 95% Wilson interval where it is a share with a printed
+-- base, whether that base is low (N < 30), and whether it differs significantly (pairwise
+-- two-proportion z-tests, Holm within the family) from another group of its figure.
+create table value_stats (
+    value_id    varchar primary key references published_values (value_id),
+    ci_low      double,
+    ci_high     double,
+    low_base    boolean not null,
+    significant boolean not null,
+    check ((ci_low is null) = (ci_high is null)),
+    check (ci_low is null or ci_low <= ci_high)
+);
+
+-- One row per pair of groups compared in a figure's test family: the figure × the dimension
+-- it compares (tier, country, respondent group or year, decided on all its values, so a
+-- filter never changes a result), every other dimension and the answer held fixed.
+-- p is NULL where either base is not printed (not testable).
+create table pairwise_tests (
+    figure_id   varchar not null references figures (figure_id),
+    dimension   varchar not null,
+    option_en   varchar,
+    value_id_a  varchar not null references published_values (value_id),
+    value_id_b  varchar not null references published_values (value_id),
+    p           double check (p between 0 and 1),
+    p_holm      double check (p_holm between 0 and 1),
+    significant boolean not null,
+    family_size integer not null,
+    primary key (value_id_a, value_id_b)
+);
+
+-- One row per year-over-year pair of shares with both bases printed: the unadjusted
+-- two-proportion z-test p-value.
+create table yoy_tests (
+    value_id_from varchar not null references published_values (value_id),
+    value_id_to   varchar not null references published_values (value_id),
+    p             double not null check (p between 0 and 1),
+    primary key (value_id_from, value_id_to)
+);
+
+-- One row per sample size printed anywhere (survey samples, groups, bases): the worst-case
+-- (p = 50%) half-width of the 95% normal interval, in points.
+create table margins (
+    n       integer primary key check (n > 0),
+    moe_pts double not null check (moe_pts > 0)
+);

@@ -1,5 +1,6 @@
 -- One row per measure published for both 2020 and 2021 (same figure, tier, country, channel,
--- respondent group and answer), with the point change and the relative change.
+-- respondent group and answer), with the point change, the relative change and the
+-- build-time two-proportion test's p (NULL: not testable, a base is not printed).
 -- Parameters: $tiers, $countries (lists; empty = all).
 with by_year as (
     select *
@@ -36,10 +37,13 @@ paired as (
 
 final as (
     select
-        *,
-        value_2021 - value_2020 as change_points,
-        100 * (value_2021 - value_2020) / nullif(value_2020, 0) as change_relative_pct
-    from paired
+        p.*,
+        p.value_2021 - p.value_2020 as change_points,
+        100 * (p.value_2021 - p.value_2020) / nullif(p.value_2020, 0) as change_relative_pct,
+        t.p
+    from paired as p
+    left join yoy_tests as t
+        on t.value_id_from = p.value_id_2020 and t.value_id_to = p.value_id_2021
 )
 
 select * from final

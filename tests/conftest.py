@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,16 @@ import pytest
 
 from cxdash import build, db
 from cxdash.paths import DATA_DIR
+
+# The app's pages (data/dimensions/pages.csv, loaded into the pages table), for parametrising.
+with (DATA_DIR / "dimensions" / "pages.csv").open(encoding="utf-8") as _fh:
+    PAGES = [row["page"] for row in csv.DictReader(_fh)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_database() -> None:
+    """The app's own database (data/cx.duckdb), built when missing or stale, as the app does."""
+    db.refresh()
 
 
 @pytest.fixture(scope="session")

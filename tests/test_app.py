@@ -9,10 +9,10 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cxdash.app import PAGES
 from cxdash.paths import ROOT
+from tests.conftest import PAGES
 
-PAGE_FILES = [file for file, _, _ in PAGES]
+PAGE_FILES = [f"{page}.py" for page in PAGES]
 
 
 def open_page(page: str, **params: list[str] | str) -> AppTest:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from cxdash.app import PAGES
 from cxdash.paths import ROOT
+from tests.conftest import PAGES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -147,8 +147,7 @@ def test_unknown_url_value_shows_a_notice(server, browser):
 def test_every_page_renders(server, browser, lang):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = new_page(browser, f"{server}/?lang={lang}")
-    for file, _, _ in PAGES:
-        name = file.removesuffix(".py")
+    for name in PAGES:
         page.goto(f"{server}/{'' if name == 'overview' else name}?lang={lang}")
         settle(page)
         assert page.locator("[data-testid=stException]").count() == 0, name

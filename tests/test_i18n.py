@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from cxdash import i18n
-from cxdash.app import PAGES
 from cxdash.paths import ROOT
 from cxdash.tables import FLAG_KEYS
+from tests.conftest import PAGES
 
 
 def test_every_string_has_both_languages():
@@ -21,7 +21,7 @@ def test_every_string_has_both_languages():
 
 def test_every_key_used_in_code_exists():
     used = set()
-    for path in [*ROOT.glob("cxdash/*.py"), *ROOT.glob("pages/*.py")]:
+    for path in [*ROOT.glob("cxdash/**/*.py"), *ROOT.glob("pages/*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""", path.read_text()))
     dynamic = {f"flag_{f}" for f in FLAG_KEYS}
     dynamic |= {f"status_{s}" for s in ("matches", "differs", "not_recomputable")}
@@ -30,10 +30,11 @@ def test_every_key_used_in_code_exists():
     assert not missing
 
 
-def test_page_titles_translated():
-    for _, title, section in PAGES:
-        assert i18n.t(title, "zh") != i18n.t(title, "en")
-        assert i18n.t(section, "zh") != i18n.t(section, "en")
+def test_page_titles_translated(q):
+    for page, section in zip(q("pages")["page"], q("pages")["section"]):
+        assert i18n.t(f"page_{page}", "zh") != i18n.t(f"page_{page}", "en")
+        assert i18n.t(f"nav_{section}", "zh") != i18n.t(f"nav_{section}", "en")
+    assert PAGES == q("pages")["page"].tolist()
 
 
 def test_dimension_labels_in_both_languages(q):

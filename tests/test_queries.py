@@ -26,18 +26,20 @@ def test_unknown_or_path_like_query_names_are_refused(q):
 
 def test_parameters_must_match(q):
     with pytest.raises(TypeError):
-        q("figure", figure_id="x", extra=1)
+        q("page_figures", page="tiers", extra=1)
 
 
 def test_parameters_are_bound_not_formatted(q):
     hostile = "apac_first_response_hours' or 1=1 --"
-    assert q("figure", figure_id=hostile).empty
+    assert q("page_figures", page=hostile, surveys=[]).empty
     assert q("figure_values", figure_ids=[hostile], **NO_FILTER).empty
 
 
-def test_figure(q):
-    fig = q("figure", figure_id="apac_first_response_hours").iloc[0]
-    assert fig["unit"] == "hours" and fig["document"] == "000_378fe6fa425a9ad9.txt"
+def test_figure_values_carry_build_time_statistics(q):
+    rows = q("figure_values", figure_ids=["apac_first_response_hours"], **NO_FILTER)
+    assert rows["value"].tolist() == [2.4, 2.1, 1.7]  # hours: an average, no interval
+    assert rows["ci_low"].isna().all() and not rows["significant"].any()
+    assert set(rows["document"]) == {"000_378fe6fa425a9ad9.txt"}
 
 
 def test_figure_values_sliced_by_tier(q):
@@ -67,22 +69,40 @@ def test_figure_values_not_published_slice_is_empty(q):
     assert rows["value"].tolist() == [0.0, 6.0]
 
 
-def test_tier_comparison(q):
-    rows = q("tier_comparison", tiers=["Champion"], years=[2021])
-    assert set(rows["tier"]) == {"Champion"}
-    assert "apac_first_response_hours" in set(rows["figure_id"])
+def test_tier_gaps(q):
+    gaps = q("tier_gaps")
+    assert gaps["figure_id"].is_unique  # one answer per question
+    top = gaps.iloc[0]  # Champion 79% vs Starter 4% with excellent cross-channel visibility
+    assert (top["figure_id"], top["value"], top["starter_value"]) == (
+        "apac_cross_channel_visibility",
+        79,
+        4,
+    )
+    assert top["gap_points"] == 75 and top["gap_significant"] and top["testable"]
+    assert (gaps["gap_points"].abs().diff().dropna() <= 0).all()
 
 
-def test_country_comparison(q):
-    rows = q("country_comparison", countries=["Japan"], years=[])
-    switching = rows[rows["figure_id"] == "apac_country_seamless_channel_switching"]
-    assert switching["value"].tolist() == [13.0]
+def test_page_figures(q):
+    tiers = q("page_figures", page="tiers", surveys=[])
+    assert "apac_first_response_hours" in set(tiers["figure_id"]) and len(tiers) == 26
+    # the Channels page gathers every channel-specific figure, from any survey
+    channels = q("page_figures", page="channels", surveys=["hk"])
+    assert "hk_expected_use_3y" in set(channels["figure_id"])
+    assert set(channels["survey_id"]) == {"hk"}
+    assert q("page_figures", page="claims", surveys=[]).empty
 
 
-def test_channel_comparison(q):
-    rows = q("channel_comparison", surveys=["hk"], channels=["live_chat"])
-    more = rows[(rows["figure_id"] == "hk_expected_use_3y") & (rows["option_en"] == "More")]
-    assert more["value"].tolist() == [56.0]
+def test_figure_tests(q):
+    tests = q("figure_tests", figure_ids=["apac_channel_switching"])
+    assert not tests.empty and (tests["family_size"] == tests["p"].notna().sum()).all()
+    assert set(tests["dimension"]) == {"tier"}
+    assert q("figure_tests", figure_ids=["apac_first_response_hours"]).empty  # hours: no test
+
+
+def test_pages(q):
+    pages = q("pages")
+    assert pages["page"].tolist()[:3] == ["overview", "executive", "tiers"]
+    assert pages.set_index("page").loc["explore", "params"] == "figure q"
 
 
 def test_yoy_pairs(q):
@@ -90,6 +110,7 @@ def test_yoy_pairs(q):
     champ = pairs.loc["apac_maturity_distribution"]
     assert (champ["value_2020"], champ["value_2021"], champ["change_points"]) == (17, 23, 6)
     assert champ["change_relative_pct"] == pytest.approx(35.3, abs=0.1)  # 逐年成長 35%
+    assert pairs["p"].isna().all()  # no 2020 base is printed: no year-over-year test
 
 
 def test_headlines_all_resolve(q):
@@ -104,6 +125,7 @@ def test_catalog_surveys_dimensions_kpis(q):
     surveys = q("surveys").set_index("survey_id")
     assert surveys.loc["apac", "sample_n"] == 265
     assert surveys.loc["apac", "margin_of_error_pts"] == 6
+    assert surveys.loc["apac", "moe_recomputed_pts"] == pytest.approx(6.02, abs=0.01)
     assert surveys.loc["hk", "sample_n"] == 858
     dims = q("dimensions")
     assert set(dims["dimension"]) >= {"tier", "country", "channel", "year", "survey"}

@@ -68,10 +68,12 @@ def test_pairwise_tests_on_the_report(q):
     assert not no["significant"]  # 3% vs 2%
     needs = q("figure_values", figure_ids=["hk_digital_needs"], **none)
     assert stats.pairwise(needs)["p"].isna().all()  # HK bases are not printed per chart
+    hours = q("figure_values", figure_ids=["apac_first_response_hours"], **none)
+    assert stats.pairwise(hours).empty  # 2.4 h vs 1.7 h: averages get no proportion test
 
 
 def test_export_carries_intervals_only_for_shares_with_a_base(q):
-    out = stats.with_intervals(q("export")).set_index("value_id")
+    out = q("export").set_index("value_id")  # computed at build, stored beside the values
     seamless = out.loc["apac_channel_switching.champion_yes_seamless"]
     lib = proportion_confint(0.89 * 62, 62, method="wilson")
     assert (seamless["ci_low"], seamless["ci_high"]) == pytest.approx((100 * lib[0], 100 * lib[1]))
@@ -88,6 +90,53 @@ def test_tests_hold_other_dimensions_fixed(q):
     assert not tests[
         tests["id_a"].str.endswith("2020") != tests["id_b"].str.endswith("2020")
     ].shape[0]
-    marked = stats.mark_significant(share).set_index("value_id")["significant"]
+    marked = share.set_index("value_id")["significant"]  # the build's marks
     assert marked["apac_country_champion_share.australia_2021"]
     assert not marked["apac_country_champion_share.australia_2020"]  # 2020 bases unpublished
+
+
+def test_build_stores_the_same_tests_as_the_module(q):
+    none = {"tiers": [], "countries": [], "channels": [], "years": []}
+    share = q("figure_values", figure_ids=["apac_channel_switching"], **none)
+    stored = q("figure_tests", figure_ids=["apac_channel_switching"])
+    live = stats.pairwise(share)
+    assert len(stored) == len(live) == stored["family_size"].iloc[0]
+    merged = stored.merge(live, left_on=["value_id_a", "value_id_b"], right_on=["id_a", "id_b"])
+    assert merged["p_holm_x"].tolist() == pytest.approx(merged["p_holm_y"].tolist())
+    assert set(share.loc[share["significant"], "value_id"]) == stats.significant_values(share)
+
+
+def test_a_filter_never_changes_a_test(q):
+    """The family is the figure's published groups: a slice keeps every value's mark."""
+    none = {"tiers": [], "countries": [], "channels": [], "years": []}
+    full = q("figure_values", figure_ids=["apac_channel_switching"], **none)
+    champ = q(
+        "figure_values", figure_ids=["apac_channel_switching"], **{**none, "tiers": ["Champion"]}
+    )
+    marks = dict(zip(full["value_id"], full["significant"]))
+    assert all(marks[v] == s for v, s in zip(champ["value_id"], champ["significant"]))
+    assert champ["significant"].any()
+
+
+def test_the_app_never_imports_the_statistics_libraries():
+    """The pages run on the build's tables: statsmodels and scipy stay out of the server."""
+    import subprocess
+    import sys
+
+    from cxdash.paths import ROOT
+
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "for page in ('tiers', 'year_over_year', 'executive', 'sources'):\n"
+        f"    at = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=300)\n"
+        f"    at.switch_page({str(ROOT / 'pages')!r} + f'/{{page}}.py').run()\n"
+        "    assert not at.exception, at.exception\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('statsmodels', 'scipy'))\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,157 @@
+"""The figure pipeline: figure id + view -> rows -> Vega-Lite spec (no Streamlit).
+
+Everything that does not depend on the filters is made once per figure, language, interval
+setting and data version: the figure's layout, every one of its values with its display
+columns, and the spec's shape. A filter only picks which rows the spec carries. The page, the
+embed, the deck, the PDF and the tests all call `figure`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cxdash import charts, data, db, i18n, tables
+from cxdash.view import SLICES, Filters, View
+
+# The columns a chart's rows carry (what the specs encode, and what tests read back).
+ROW_COLUMNS = [
+    "figure_id", "value_id", "tier", "country", "channel", "year", "respondent_group",
+    "row", "option", "tier_label", "country_label", "year_label", "group_label",
+    "channel_label", "value", "value_text", "base_text", "ci_low", "ci_high", "ci_text",
+    "label_x", "opacity", "label_color", "small", "option_order", "tier_order",
+    "country_order", "channel_order", "document", "significant",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """One figure as a view shows it."""
+
+    figure_id: str
+    lang: str
+    title: str
+    records: list[dict]  # the shown values, localised, with intervals and significance
+    spec: dict  # Vega-Lite, its rows in datasets["values"]
+
+    @property
+    def caption(self) -> str:
+        return tables.caption(self.records, self.lang)
+
+    def has(self, column: str) -> bool:
+        """Whether any shown value has `column` set (a flag, a low base, significance)."""
+        return any(r.get(column) not in (None, False, "") for r in self.records)
+
+    @functools.cached_property
+    def values(self) -> pd.DataFrame:
+        return pd.DataFrame(self.records)
+
+    def table(self) -> pd.DataFrame:
+        return tables.table(self.values, self.lang)
+
+    def tests(self) -> tuple[pd.DataFrame, int]:
+        """The figure's pairwise tests between the groups shown, and the family size (the
+        family, and so the Holm adjustment, is always all the figure's published groups,
+        whatever the filters show)."""
+        tests = data.run("figure_tests", figure_ids=[self.figure_id])
+        shown = {r["value_id"] for r in self.records}
+        family = int(tests["family_size"].max()) if not tests.empty else 0
+        tests = tests[tests["value_id_a"].isin(shown) & tests["value_id_b"].isin(shown)]
+        return tables.tests_table(i18n.pick(tests, self.lang), self.lang), family
+
+
+@functools.lru_cache(maxsize=4)
+def _all_values(version: int) -> dict[str, pd.DataFrame]:
+    """Every published value (labelled, with build-time statistics), by figure."""
+    values = data.run("figure_values", figure_ids=[], **Filters().slice_params())
+    return {f: group for f, group in values.groupby("figure_id", sort=False)}
+
+
+def _records(rows: pd.DataFrame) -> dict[str, dict]:
+    """value_id -> the row as plain Python values (None where missing)."""
+    out = {}
+    for record in rows.to_dict("records"):
+        out[record["value_id"]] = {k: None if _missing(v) else v for k, v in record.items()}
+    return out
+
+
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+@functools.lru_cache(maxsize=512)
+def _shape(figure_id: str, lang: str, version: int):
+    """(the figure's layout, every value localised as records, the spec's shape)."""
+    values = i18n.pick(_all_values(version)[figure_id], lang)
+    lay = charts.layout(values)
+    rows = charts.rows(values, lay, lang, show_ci=True)
+    return lay, values, _records(rows), charts.spec(rows, lay)
+
+
+@functools.lru_cache(maxsize=1024)
+def _chart_rows(figure_id: str, lang: str, show_ci: bool, version: int) -> dict[str, dict]:
+    """value_id -> the columns the chart draws, with or without intervals."""
+    lay, values, _, _ = _shape(figure_id, lang, version)
+    rows = charts.rows(values, lay, lang, show_ci)
+    return _records(rows[[c for c in ROW_COLUMNS if c in rows]])
+
+
+def shown_values(figure_ids: list[str], filters: Filters) -> pd.DataFrame:
+    """(figure_id, value_id) of every value the filters keep, for these figures."""
+    return data.run("figure_values", figure_ids=figure_ids, **filters.slice_params())[
+        ["figure_id", "value_id"]
+    ]
+
+
+def figure(figure_id: str, view: View, value_ids: list[str] | None = None) -> Figure | None:
+    """The figure as `view` shows it, or None when nothing of it is published for the
+    view's filters. `value_ids`: the shown values, when the caller already asked for them
+    (one query for a whole page)."""
+    if value_ids is None:
+        value_ids = list(shown_values([figure_id], view.filters)["value_id"])
+    if not value_ids:
+        return None
+    version = db.version()
+    _, _, full, shape = _shape(figure_id, view.lang, version)
+    chart = _chart_rows(figure_id, view.lang, view.show_ci, version)
+    records = [full[v] for v in value_ids]
+    spec = {**shape, "datasets": {"values": [chart[v] for v in value_ids]}}
+    return Figure(figure_id, view.lang, str(records[0]["title"]), records, spec)
+
+
+def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
+    """(the figures a page draws for the view, the catalog rows of those drawn, those not
+    published for the filters)."""
+    cat = data.page_figures(view.page, view.filters.surveys)
+    return figures_of(cat, view)
+
+
+def figures_of(cat: pd.DataFrame, view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
+    """Like page_figures, for any catalog slice (Explore's match, the embed's one chart)."""
+    if cat.empty:
+        return [], cat, cat
+    shown = shown_values(list(cat["figure_id"]), view.filters)
+    by_figure = shown.groupby("figure_id", sort=False)["value_id"].agg(list).to_dict()
+    drawn = [figure(f, view, by_figure[f]) for f in cat["figure_id"] if f in by_figure]
+    published = cat["figure_id"].isin(by_figure)
+    return [f for f in drawn if f is not None], cat[published], cat[~published]
+
+
+def describe(filters: Filters, lang: str) -> str:
+    """The active filters in words, e.g. 'Maturity tier: Champion; Country / region: Japan'."""
+    names = {d.key: i18n.t(f"filter_{d.key}", lang) for d in SLICES}
+    return filters.describe(data.labels(lang), names) or i18n.t("filter_all", lang)
+
+
+def available(meta: pd.Series, lang: str) -> str:
+    """The breakdowns a figure is published by, in words (from its catalog row)."""
+    labels = data.labels(lang)
+    parts = []
+    for dim in SLICES:
+        members = [str(m) for m in meta[dim.field]]
+        if members:
+            names = ", ".join(labels.get((dim.key, m), m) for m in members)
+            parts.append(f"{i18n.t(f'filter_{dim.key}', lang)}: {names}")
+    return "; ".join(parts)

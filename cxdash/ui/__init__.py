@@ -1,0 +1,1 @@
+"""The Streamlit shell: every `import streamlit` of the package lives here."""

@@ -1,0 +1,216 @@
+"""Figures on a page: title, chart / table / source tabs, downloads; presentation mode.
+
+Pages call `page_figures(view)` (the figures their page draws, named in the pages table) or
+`figures(view, catalog)`; a figure the documents do not publish for the current filters gets
+a plain sentence naming the breakdowns that do exist.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from cxdash import data, export, figures, i18n
+from cxdash.figures import Figure
+from cxdash.formatting import literal
+from cxdash.ui import state
+from cxdash.view import View
+
+
+def _source(fig: Figure, lang: str) -> None:
+    row = fig.records[0]
+    for flag in dict.fromkeys(r["flag"] for r in fig.records if r["flag"]):
+        note = row["flag_note"] if isinstance(row["flag_note"], str) else ""
+        st.warning(f"**{i18n.t('flag_' + flag, lang)}** {literal(note)}", icon=":material/search:")
+    st.markdown(f"**{i18n.t('source_document', lang)}:** `{row['document']}`")
+    if isinstance(row["caption_zh"], str):
+        st.markdown(f"**{i18n.t('source_caption', lang)}:**")
+        st.text(row["caption_zh"])
+    st.markdown(f"**{i18n.t('source_passage', lang)}:**")
+    for passage in dict.fromkeys(r["source_zh"] for r in fig.records):
+        st.text(passage)
+    notes = [row["figure_note"], *(r["note"] for r in fig.records)]
+    notes = [n for n in dict.fromkeys(notes) if isinstance(n, str)]
+    if notes:
+        st.markdown(f"**{i18n.t('source_note', lang)}:**")
+        for note in notes:
+            st.text(note)
+
+
+def _image(spec: dict, fmt: str) -> bytes:
+    import vl_convert as vlc  # heavy (a JS engine): loaded on the first image download only
+
+    return vlc.vegalite_to_png(spec, scale=2) if fmt == "png" else vlc.vegalite_to_svg(spec)
+
+
+def _downloads(fig: Figure) -> None:
+    """CSV (numbers as numbers, BOM for Excel), PNG (2x) and SVG with the title and the
+    source line drawn in, produced only when clicked (vl-convert, in-process)."""
+    export_spec = {
+        **fig.spec,
+        "width": 760,
+        "title": {
+            "text": fig.title,
+            "subtitle": fig.caption,
+            "anchor": "start",
+            "fontSize": 16,
+            "subtitleFontSize": 11,
+        },
+    }
+    files = [
+        ("download_csv", "csv", "text/csv", lambda: export.figure_csv(fig.values)),
+        ("download_png", "png", "image/png", lambda: _image(export_spec, "png")),
+        ("download_svg", "svg", "image/svg+xml", lambda: _image(export_spec, "svg")),
+    ]
+    for col, (label, ext, mime, make) in zip(st.columns([1, 1, 1, 3]), files):
+        col.download_button(
+            i18n.t(label, fig.lang),
+            data=make,
+            file_name=f"{fig.figure_id}.{ext}",
+            mime=mime,
+            key=f"{ext}_{fig.figure_id}",
+            on_click="ignore",
+        )
+
+
+def figure(fig: Figure, big: bool = False) -> None:
+    """Draw one figure."""
+    lang = fig.lang
+    with st.container(border=True):
+        st.markdown(f"#### {literal(fig.title)}")
+        st.caption(literal(fig.caption))
+        flag = next((r["flag"] for r in fig.records if r["flag"]), None)
+        if flag:
+            st.caption(
+                f":material/search: **{i18n.t('flag_' + flag, lang)}** — "
+                f"{i18n.t('see_source_tab', lang)}"
+            )
+        if fig.has("low_base"):
+            st.caption(f"⚠ {i18n.t('low_base', lang)}")
+        # Lazy tabs: only the open one runs, so a page of 30 figures draws 30 charts, not
+        # 30 charts + 30 tables + 30 source panels.
+        tab_chart, tab_table, tab_source = st.tabs(
+            [i18n.t("tab_chart", lang), i18n.t("tab_table", lang), i18n.t("tab_source", lang)],
+            key=f"tabs_{fig.figure_id}",
+            on_change="rerun",
+        )
+        if tab_chart.open is not False:
+            with tab_chart:
+                st.vega_lite_chart(_bigger(fig.spec) if big else fig.spec, width="stretch")
+                if fig.has("significant"):
+                    st.caption(i18n.t("sig_legend", lang))
+                _downloads(fig)
+        if tab_table.open:
+            with tab_table:
+                st.dataframe(fig.table(), hide_index=True, width="stretch")
+                tests, family = fig.tests()
+                if not tests.empty:
+                    st.caption(i18n.t("tests_caption", lang, n=family))
+                    st.dataframe(tests, hide_index=True, width="stretch")
+        if tab_source.open:
+            with tab_source:
+                _source(fig, lang)
+
+
+def _bigger(spec: dict) -> dict:
+    """Presentation mode: larger steps per row and larger type."""
+    height = spec.get("height")
+    if isinstance(height, dict) and "step" in height:
+        height = {**height, "step": int(height["step"] * 1.6)}
+    else:
+        height = max(int(height or 0), 440)
+    config = spec.get("config", {})
+    return {
+        **spec,
+        "height": height,
+        "config": {
+            **config,
+            "axis": {**config.get("axis", {}), "labelFontSize": 18},
+            "legend": {**config.get("legend", {}), "labelFontSize": 18},
+        },
+    }
+
+
+# Presentation mode: app-owned CSS only (no data or URL value reaches it).
+PRESENT_CSS = """<style>
+[data-testid=stSidebar], [data-testid=stSidebarCollapsedControl] {display: none;}
+.block-container {max-width: 1400px; padding-top: 3.5rem;}
+h4 {font-size: 2.2rem !important;}
+[data-testid=stCaptionContainer] p {font-size: 1.1rem;}
+</style>"""
+
+
+def present(shown: list[Figure], view: View) -> None:
+    """One chart per screen with previous / next; the sidebar is hidden, so the filters
+    are the ones the URL fixed. The slide number is in the URL too."""
+    st.html(PRESENT_CSS)
+    count = max(len(shown), 1)
+    index = min(max(view.slide, 1), count)
+    prev, where, nxt, leave = st.columns([1, 1, 1, 3])
+    prev.button(
+        "◀",
+        disabled=index <= 1,
+        key="slide_prev",
+        width="stretch",
+        on_click=state.go,
+        kwargs={"slide": index - 1},
+    )
+    where.markdown(f"**{index} / {len(shown)}**")
+    nxt.button(
+        "▶",
+        disabled=index >= len(shown),
+        key="slide_next",
+        width="stretch",
+        on_click=state.go,
+        kwargs={"slide": index + 1},
+    )
+    leave.button(
+        i18n.t("leave_present", view.lang),
+        key="leave_present",
+        on_click=state.go,
+        kwargs={"present": False, "slide": 1},
+    )
+    if not shown:
+        asked = literal(figures.describe(view.filters, view.lang))
+        st.info(i18n.t("not_published_page", view.lang, asked=asked))
+    else:
+        figure(shown[index - 1], big=True)
+
+
+def present_page(view: View) -> None:
+    """Presentation mode of the view's page: every figure it draws, one per screen (the
+    chosen figure on Explore)."""
+    if view.page == "explore" and view.figure:
+        cat = data.catalog()
+        cat = cat[cat["figure_id"] == view.figure]
+    else:
+        cat = data.page_figures(view.page, view.filters.surveys)
+    present(figures.figures_of(cat, view)[0], view)
+
+
+def page_figures(view: View) -> int:
+    """Draw the figures of the view's page (see `figures`)."""
+    return figures_of(data.page_figures(view.page, view.filters.surveys), view)
+
+
+def figures_of(catalog: pd.DataFrame, view: View) -> int:
+    """Draw every figure of a catalog slice that is published for the filters; say plainly
+    which are not, and which breakdowns they do have. Returns how many were drawn."""
+    shown, _, missing = figures.figures_of(catalog, view)
+    lang = view.lang
+    if shown and not missing.empty:
+        with st.expander(i18n.t("some_not_published", lang, n=len(missing))):
+            _missing(missing, lang)
+    if not shown and not catalog.empty:
+        asked = literal(figures.describe(view.filters, lang))
+        st.info(i18n.t("not_published_page", lang, asked=asked), icon="ℹ️")
+        _missing(catalog, lang)
+    for fig in shown:
+        figure(fig)
+    return len(shown)
+
+
+def _missing(catalog: pd.DataFrame, lang: str) -> None:
+    for _, meta in catalog.iterrows():
+        title = meta["title_zh" if lang == "zh" else "title_en"]
+        st.markdown(f"- **{literal(title)}** — {literal(figures.available(meta, lang))}")

@@ -1,0 +1,100 @@
+"""Presenter tools in the sidebar (slides and PDF of the current view, with progress; the
+Present button) and the embed form (one chart, no chrome)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from cxdash import figures, i18n
+from cxdash.formatting import literal
+from cxdash.ui import state
+from cxdash.view import View
+
+_MIME = {
+    "deck": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    "report": ("pdf", "application/pdf"),
+}
+
+
+def base_url() -> str:
+    """The address the app is served at, for links on slides."""
+    parts = urlsplit(st.context.url or "http://localhost:8501")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def export_tools(view: View) -> None:
+    """Sidebar: build slides / PDF of this view with a progress bar, then download."""
+    from cxdash import deck  # python-pptx, fpdf2: loaded when the sidebar first shows them
+
+    side = st.sidebar
+    side.markdown(f"**{i18n.t('share_export', view.lang)}**")
+    key = (view.page, view.query())
+
+    def request(kind: str) -> None:
+        st.session_state["_build"] = kind
+
+    for col, kind in zip(side.columns(2), _MIME):
+        made = st.session_state.get(f"_{kind}")
+        ext, mime = _MIME[kind]
+        if made and made[0] == key:
+            col.download_button(
+                i18n.t(f"download_{kind}", view.lang),
+                data=made[1],
+                file_name=f"cx-{view.page}.{ext}",
+                mime=mime,
+                key=f"dl_{kind}",
+                on_click="ignore",
+            )
+        else:
+            col.button(
+                i18n.t(f"make_{kind}", view.lang),
+                key=f"make_{kind}",
+                on_click=request,
+                args=(kind,),
+            )
+    kind = st.session_state.pop("_build", None)
+    if kind:
+        make = deck.build_deck if kind == "deck" else deck.build_report
+        bar = side.progress(0.0, text=i18n.t("building", view.lang))
+        try:
+            built = make(view, base_url(), lambda d, n: bar.progress(d / n, text=f"{d} / {n}"))
+        except RuntimeError as err:
+            side.error(literal(err))
+        else:
+            st.session_state[f"_{kind}"] = (key, built)
+            st.rerun()
+    side.button(
+        i18n.t("present", view.lang),
+        key="start_present",
+        on_click=state.go,
+        kwargs={"present": True, "slide": 1},
+    )
+
+
+def embed(view: View) -> None:
+    """The iframe form (?chart=<figure id>[&filters…]&embed=true; Streamlit's own embed=true
+    removes the app chrome): one chart and its source line, nothing else."""
+    lang = view.lang
+    for notice in state.pending_notices():
+        st.warning(
+            i18n.t(
+                "notice_unknown_value", lang, param=notice.param, value=literal(notice.value)[:200]
+            )
+        )
+    fig = figures.figure(view.chart, view) if view.chart else None
+    if not view.chart:
+        st.warning(i18n.t("embed_needs_figure", lang))
+        return
+    if fig is None:
+        asked = literal(figures.describe(view.filters, lang))
+        st.info(i18n.t("not_published_page", lang, asked=asked))
+        return
+    st.markdown(f"**{literal(fig.title)}**")
+    st.vega_lite_chart(fig.spec, width="stretch")
+    st.caption(literal(fig.caption))
+    st.link_button(
+        i18n.t("open_in_app", lang),
+        view.with_(chart=None, page="explore", figure=view.chart).url(base_url()),
+    )

@@ -1,0 +1,135 @@
+"""The Streamlit shell every page shares: the sidebar (language, filters, interval toggle),
+the page list (from the database's pages table), the page header, and the view pages read."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from cxdash import data, db, figures, i18n
+from cxdash.formatting import literal
+from cxdash.paths import ROOT
+from cxdash.ui import state
+from cxdash.view import DIMENSIONS, View
+
+_VIEW, _PAGES = "_view", "_pages"
+
+
+def start() -> View:
+    """The run's first step: the one freshness check of the database, then the URL's view."""
+    db.refresh()
+    return state.begin()
+
+
+def sidebar(view: View) -> None:
+    """Draw the shared sidebar: language, one multiselect per dimension, the interval toggle."""
+    side = st.sidebar
+    lang = view.lang
+    side.radio(
+        i18n.t("language", lang),
+        list(i18n.LANGUAGES),
+        key="lang",
+        format_func=i18n.LANGUAGES.get,
+        horizontal=True,
+    )
+    lang = st.session_state["lang"]
+    side.markdown(f"**{i18n.t('filters', lang)}**")
+    vocab = data.vocabulary()
+    labels = data.labels(lang)
+    for dim in DIMENSIONS:
+        side.multiselect(
+            i18n.t(f"filter_{dim.key}", lang),
+            [str(o) for o in vocab.options[dim.key]],
+            key=dim.key,
+            format_func=lambda code, d=dim.key: labels.get((d, code), code),
+            placeholder=i18n.t("filter_all", lang),
+        )
+    side.toggle(i18n.t("intervals_toggle", lang), key="ci")
+    side.caption(i18n.t("share_hint", lang))
+
+
+def navigation(lang: str, position: str = "sidebar"):
+    """st.navigation over the pages table, titles in the current language. The Overview is
+    the default page at "/"; a hidden twin answers a typed or legacy-mode "/overview"."""
+    sections: dict[str, list] = {}
+    pages = {}
+    for row in data.run("pages").itertuples():
+        default = row.page == "overview"
+        page = st.Page(
+            str(ROOT / "pages" / f"{row.page}.py"),
+            title=i18n.t(f"page_{row.page}", lang),
+            url_path="home" if default else row.page,
+            default=default,
+        )
+        pages[row.page] = page
+        sections.setdefault(i18n.t(f"nav_{row.section}", lang), []).append(page)
+    twin = st.Page(
+        str(ROOT / "pages" / "overview.py"),
+        title=i18n.t("page_overview", lang),
+        url_path="overview",
+        visibility="hidden",
+    )
+    sections[next(iter(sections))].append(twin)
+    st.session_state[_PAGES] = pages
+    return st.navigation(sections, position=position)
+
+
+def page_name(page) -> str:
+    """The page id a navigation page runs (the default page lives at "/")."""
+    return {"": "overview", "home": "overview"}.get(page.url_path, page.url_path)
+
+
+def page_link(name: str):
+    """The st.Page of a page id, for st.page_link."""
+    return st.session_state[_PAGES][name]
+
+
+def remember(view: View) -> None:
+    st.session_state[_VIEW] = view
+
+
+def page(name: str, intro: bool = True) -> View:
+    """A page's first line: its title (and intro), and the view to draw.
+
+    On a server's very first session Streamlit runs in its legacy `pages/` mode, and a deep
+    link runs the page file directly, without dashboard.py: then nothing has drawn the
+    sidebar in this run; switch that mode off and rerun, which runs dashboard.py, and
+    st.navigation resolves the same url path to the same page."""
+    if _VIEW not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    view = st.session_state[_VIEW]
+    st.title(i18n.t(f"page_{name}", view.lang))
+    if intro and i18n.has(f"intro_{name}"):
+        st.caption(i18n.t(f"intro_{name}", view.lang))
+    return view
+
+
+def notices(container) -> None:
+    """What the link asked for that the app could not honour, shown as literal text."""
+    lang = st.session_state.get("lang", "en")
+    for notice in state.pending_notices():
+        value = literal(notice.value[:80]) if notice.value.strip() else "(empty)"
+        container.warning(
+            i18n.t("notice_unknown_value", lang, param=notice.param, value=value),
+            icon=":material/warning:",
+        )
+
+
+def end_run() -> None:
+    """Forget this run's view, so a page run without dashboard.py is detected."""
+    st.session_state.pop(_VIEW, None)
+
+
+def asked(view: View) -> str:
+    """The active filters in words, as literal text."""
+    return literal(figures.describe(view.filters, view.lang))
+
+
+def survey_shown(survey_id: str, view: View) -> bool:
+    """False (with a notice) when the Survey filter excludes this page's survey."""
+    if view.filters.surveys and survey_id not in view.filters.surveys:
+        name = data.labels(view.lang).get(("survey", survey_id), survey_id)
+        st.info(i18n.t("survey_filtered_out", view.lang, survey=name), icon="ℹ️")
+        return False
+    return True

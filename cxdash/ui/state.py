@@ -1,0 +1,93 @@
+"""The URL is the view: `begin` parses the query string once per session (view.parse,
+lenient) into widget state, and `sync` writes the view the widgets now hold back into the
+URL (View.params: codes, defaults left out). Streamlit's `bind="query-params"` would store a
+widget's translated label; the app keeps the URL itself, here, in codes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxdash import data
+from cxdash.view import DIMENSIONS, Filters, Notice, View, parse
+
+_SEEDED, _NOTICES, _SHOWN_FOR = "_url_seeded", "_url_notices", "_url_notice_view"
+
+
+def begin() -> View:
+    """The view of this run (page not yet known). On a session's first run the widget state
+    is seeded from the URL, and what it could not honour is kept for `notices`."""
+    s = st.session_state
+    if _SEEDED not in s:
+        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        view, notices = parse(params, data.vocabulary())
+        s[_NOTICES] = notices
+        s[_SEEDED] = True
+        _seed(view)
+    return current()
+
+
+def _seed(view: View) -> None:
+    s = st.session_state
+    for dim in DIMENSIONS:
+        s[dim.key] = [str(v) for v in view.filters.get(dim)]
+    s["lang"], s["ci"] = view.lang, view.show_ci
+    s["present"], s["slide"], s["chart"] = view.present, view.slide, view.chart
+    if view.figure:
+        s["figure"] = view.figure
+    s["q"], s["status"], s["topic"] = view.q, list(view.status), list(view.topic)
+
+
+def current(page: str = "overview") -> View:
+    """The view the widget state holds now, on `page` (its own parameters only)."""
+    s = st.session_state
+    own = set(data.vocabulary().page_params.get(page, ()))
+    filters = Filters(
+        **{
+            d.field: tuple(int(v) if d.number else v for v in s.get(d.key) or [])
+            for d in DIMENSIONS
+        }
+    )
+    return View(
+        page=page,
+        filters=filters,
+        lang=s.get("lang", "en"),
+        show_ci=bool(s.get("ci", True)),
+        figure=s.get("figure") if "figure" in own else None,
+        q=s.get("q", "") if "q" in own else "",
+        status=tuple(s.get("status") or ()) if "status" in own else (),
+        topic=tuple(s.get("topic") or ()) if "topic" in own else (),
+        present=bool(s.get("present")),
+        slide=int(s.get("slide") or 1),
+        chart=s.get("chart"),
+    )
+
+
+def pending_notices() -> list[Notice]:
+    """What the link asked for that the app could not honour, for as long as the view is
+    still the one the link opened (the first change of a filter dismisses them)."""
+    s = st.session_state
+    if not s.get(_NOTICES):
+        return []
+    now = current().params()
+    shown_for = s.setdefault(_SHOWN_FOR, now)
+    if now != shown_for:
+        s.pop(_NOTICES, None)
+        return []
+    return s[_NOTICES]
+
+
+def sync(page: str) -> None:
+    """Write the view the widgets hold into the URL, when it differs."""
+    wanted: dict[str, list[str]] = {}
+    for key, value in current(page).params():
+        wanted.setdefault(key, []).append(value)
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    if have != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def go(**changes) -> None:
+    """A callback that changes view state (presentation mode, slide): runs before the next
+    script run, so a click is never lost to a rerun."""
+    st.session_state.update(changes)

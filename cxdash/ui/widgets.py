@@ -1,0 +1,53 @@
+"""Small Streamlit pieces of single pages: the claim audit's counts and column formats, the
+data downloads of Sources & method."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from cxdash import data, export, formatting, i18n
+from cxdash.view import View
+
+
+def claim_counts(claims: pd.DataFrame, lang: str) -> None:
+    counts = claims["status"].value_counts()
+    for col, status in zip(st.columns(3), data.STATUSES):
+        col.metric(i18n.t(f"status_{status}", lang), int(counts.get(status, 0)))
+
+
+def claim_columns(lang: str) -> dict:
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return {
+        t("col_claim"): st.column_config.TextColumn(t("col_claim"), width="large"),
+        t("col_original"): st.column_config.TextColumn(t("col_original"), width="medium"),
+        t("col_chart"): st.column_config.LinkColumn(
+            t("col_chart"), display_text=t("open_chart"), width="small"
+        ),
+        t("col_status"): st.column_config.TextColumn(t("col_status"), width="large"),
+    }
+
+
+def downloads(view: View) -> None:
+    """The full dataset and the filtered one, CSV and Parquet."""
+    full = data.run("export")
+    shown = data.run("figure_values", figure_ids=[], **view.filters.slice_params())
+    if view.filters.surveys:
+        shown = shown[shown["survey_id"].isin(view.filters.surveys)]
+    filtered = full[full["value_id"].isin(shown["value_id"])]
+    files = [
+        (full, "cx_full", "csv"),
+        (full, "cx_full", "parquet"),
+        (filtered, "cx_filtered", "csv"),
+        (filtered, "cx_filtered", "parquet"),
+    ]
+    for col, (frame, name, fmt) in zip(st.columns(4), files):
+        label = i18n.t(f"download_{name}", view.lang, n=len(frame), fmt=fmt.upper())
+        col.download_button(
+            label,
+            data=lambda f=frame, x=fmt: export.to_bytes(f, x, bom=x == "csv"),
+            file_name=f"{name}.{fmt}",
+            key=f"dl_{name}_{fmt}",
+            on_click="ignore",
+        )
+    st.caption(formatting.number(len(full), 0) + " " + i18n.t("values_total", view.lang))

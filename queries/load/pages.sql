@@ -1,0 +1,1 @@
+insert into pages values ($page, $section, $sort_order, $gathers, $params)

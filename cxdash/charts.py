@@ -280,9 +280,7 @@ def _dumbbell(df: pd.DataFrame, lay: Layout) -> alt.Chart:
         .encode(y=y, x=x, color=years, tooltip=_tooltip(df))
     )
     labels = (
-        _chart()
-        .mark_text(dy=-15, fontSize=12)
-        .encode(y=y, x=x, text="value_text:N", color=years)
+        _chart().mark_text(dy=-15, fontSize=12).encode(y=y, x=x, text="value_text:N", color=years)
     )
     return (line + points + labels).properties(height=alt.Step(64))
 

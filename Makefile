@@ -9,7 +9,7 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-.PHONY: setup run test lint build bench
+.PHONY: setup run test lint build bench fuzz
 setup: $(BIN)/.installed
 
 run: setup  ## set up, build the database and start the app
@@ -27,3 +27,6 @@ build: setup
 
 bench: setup
 	$(BIN)/python bench/speed.py
+
+fuzz: setup  ## a long property-based run over every page (thousands of cases)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:randomly -p no:cacheprovider --hypothesis-show-statistics

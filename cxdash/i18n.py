@@ -217,6 +217,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank": ("Rank", "排名"),
     "vs_starter": ("vs Starter", "（與入門新手相比）"),
     "tier_champion_short": ("Champions", "領航者"),
+    "explore_survey": ("Explore all {n} figures of this document", "瀏覽本文件全部 {n} 張圖表"),
+    "cards_hidden": (
+        "{n} headline card(s) of this document are not published for the current filters "
+        "({asked}).",
+        "本文件有 {n} 張重點卡片在目前的篩選條件下未公布（{asked}）。",
+    ),
     "more_apac": (
         "More APAC findings (region-wide statistics)",
         "更多亞太地區調查發現（全區統計）",

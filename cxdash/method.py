@@ -12,11 +12,12 @@ LOW_BASE = 30  # the same threshold the build's statistics use (cxdash/stats.py)
 def survey_table(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
     zh = lang == "zh"
     moe = surveys["moe_recomputed_pts"]
+    text = lambda col: surveys[col].fillna("–")  # noqa: E731  (not stated by the document)
     return pd.DataFrame(
         {
             i18n.t("col_survey", lang): surveys["title_zh" if zh else "title_en"],
-            i18n.t("col_publisher", lang): surveys["publisher_zh" if zh else "publisher_en"],
-            i18n.t("col_population", lang): surveys["population_zh" if zh else "population_en"],
+            i18n.t("col_publisher", lang): text("publisher_zh" if zh else "publisher_en"),
+            i18n.t("col_population", lang): text("population_zh" if zh else "population_en"),
             i18n.t("col_fieldwork", lang): [
                 f"{a} – {b}" if isinstance(a, str) else "–"
                 for a, b in zip(surveys["fieldwork_start"], surveys["fieldwork_end"])

@@ -10,7 +10,7 @@ if shell.survey_shown("apac", view):
     f = view.filters
     pairs = data.run("yoy_pairs", tiers=list(f.tiers), countries=list(f.countries))
     if f.years and not {2020, 2021} <= set(f.years):
-        st.info(i18n.t("yoy_needs_both_years", view.lang), icon="ℹ️")
+        st.info(i18n.t("yoy_needs_both_years", view.lang), icon=":material/info:")
     elif pairs.empty or f.channels:
         st.info(i18n.t("not_published_page", view.lang, asked=shell.asked(view)))
     else:

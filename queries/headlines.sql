@@ -1,7 +1,8 @@
 -- One row per headline finding shown as a KPI card on the Overview page: a curated list of
 -- published values (the curation is the only thing decided here; every number is a stored
 -- value), with the same measure's 2020 value where the report publishes one.
--- Parameters: none.
+-- Sliced by the filters like every chart (an empty list means "all").
+-- Parameters: $tiers, $countries, $channels, $years (lists).
 -- Card labels are short names for the cards (words, not numbers).
 with picked (card_order, value_id, card_en, card_zh) as (
     values
@@ -31,6 +32,10 @@ current as (
     select p.card_order, p.card_en, p.card_zh, v.*
     from picked as p
     join labelled_values as v using (value_id)
+    where (len($tiers) = 0 or list_contains($tiers, v.tier))
+        and (len($countries) = 0 or list_contains($countries, v.country))
+        and (len($channels) = 0 or list_contains($channels, v.channel))
+        and (len($years) = 0 or list_contains($years, v.year))
 ),
 
 final as (

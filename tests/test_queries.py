@@ -114,10 +114,13 @@ def test_yoy_pairs(q):
 
 
 def test_headlines_all_resolve(q):
-    heads = q("headlines")
+    heads = q("headlines", **NO_FILTER)
     assert len(heads) == 12
     first = heads.iloc[0]
     assert (first["value"], first["value_2020"]) == (23, 17)
+    # sliced like the charts: the APAC-wide Champion share is not a Japan value
+    japan = q("headlines", **{**NO_FILTER, "tiers": ["Champion"], "countries": ["Japan"]})
+    assert japan.empty
 
 
 def test_catalog_surveys_dimensions_kpis(q):

@@ -3,8 +3,6 @@ where it comes from."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -97,11 +95,11 @@ def gap_grid(gaps: pd.DataFrame, lang: str, verdicts: list[str], columns: int = 
 
 
 def method_line(survey: pd.Series, lang: str) -> str:
-    """Who, when, n: one line per survey, from what the document states."""
+    """Publisher, fieldwork, n, margin: one line per survey, from what the document states."""
     zh = lang == "zh"
-    who = survey["population_zh" if zh else "population_en"]
-    who = re.split(r"[;；]", who)[0] if isinstance(who, str) else None
-    parts = [survey["publisher_zh" if zh else "publisher_en"] or survey["publisher_en"], who]
+    parts = [
+        _text(survey["publisher_zh" if zh else "publisher_en"]) or _text(survey["publisher_en"])
+    ]
     if isinstance(survey["fieldwork_start"], str):
         parts.append(f"{survey['fieldwork_start']} – {survey['fieldwork_end']}")
     if pd.notna(survey["sample_n"]):
@@ -115,4 +113,17 @@ def method_line(survey: pd.Series, lang: str) -> str:
                 conf=f"{survey['confidence_pct']:g}",
             )
         )
-    return " · ".join(str(p) for p in parts if isinstance(p, str) and p)
+    return " · ".join(p for p in parts if p)
+
+
+def population_line(survey: pd.Series, lang: str) -> str:
+    """Whom the survey asked, whole, in the reader's language (or the document's method when
+    it asked no one itself)."""
+    zh = lang == "zh"
+    return _text(survey["population_zh" if zh else "population_en"]) or _text(
+        survey["method_zh" if zh else "method_en"]
+    )
+
+
+def _text(x: object) -> str:
+    return x.strip() if isinstance(x, str) else ""

@@ -86,7 +86,7 @@ def figure(fig: Figure, big: bool = False) -> None:
                 f"{i18n.t('see_source_tab', lang)}"
             )
         if fig.has("low_base"):
-            st.caption(f"⚠ {i18n.t('low_base', lang)}")
+            st.caption(f":material/warning: {i18n.t('low_base', lang)}")
         # Lazy tabs: only the open one runs, so a page of 30 figures draws 30 charts, not
         # 30 charts + 30 tables + 30 source panels.
         tab_chart, tab_table, tab_source = st.tabs(
@@ -203,7 +203,7 @@ def figures_of(catalog: pd.DataFrame, view: View) -> int:
             _missing(missing, lang)
     if not shown and not catalog.empty:
         asked = literal(figures.describe(view.filters, lang))
-        st.info(i18n.t("not_published_page", lang, asked=asked), icon="ℹ️")
+        st.info(i18n.t("not_published_page", lang, asked=asked), icon=":material/info:")
         _missing(catalog, lang)
     for fig in shown:
         figure(fig)

@@ -130,6 +130,6 @@ def survey_shown(survey_id: str, view: View) -> bool:
     """False (with a notice) when the Survey filter excludes this page's survey."""
     if view.filters.surveys and survey_id not in view.filters.surveys:
         name = data.labels(view.lang).get(("survey", survey_id), survey_id)
-        st.info(i18n.t("survey_filtered_out", view.lang, survey=name), icon="ℹ️")
+        st.info(i18n.t("survey_filtered_out", view.lang, survey=name), icon=":material/info:")
         return False
     return True

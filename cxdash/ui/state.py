@@ -12,30 +12,43 @@ from cxdash import data
 from cxdash.view import DIMENSIONS, Filters, Notice, View, parse
 
 _SEEDED, _NOTICES, _SHOWN_FOR = "_url_seeded", "_url_notices", "_url_notice_view"
+_WRITTEN = "_url_written"
 
 
 def begin() -> View:
     """The view of this run (page not yet known). On a session's first run the widget state
-    is seeded from the URL, and what it could not honour is kept for `notices`."""
+    is seeded from the URL; later, when the URL holds what the app did not write there (a
+    link with parameters), the values it names replace the widgets'. What the URL asked for
+    that the app cannot honour is kept for `pending_notices`."""
     s = st.session_state
-    if _SEEDED not in s:
-        params = {k: st.query_params.get_all(k) for k in st.query_params}
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    first = _SEEDED not in s
+    if first or (params and params != s.get(_WRITTEN)):
         view, notices = parse(params, data.vocabulary())
-        s[_NOTICES] = notices
+        if first or notices:
+            s[_NOTICES] = notices
+            s.pop(_SHOWN_FOR, None)
         s[_SEEDED] = True
-        _seed(view)
+        _seed(view, None if first else set(params))
     return current()
 
 
-def _seed(view: View) -> None:
-    s = st.session_state
-    for dim in DIMENSIONS:
-        s[dim.key] = [str(v) for v in view.filters.get(dim)]
-    s["lang"], s["ci"] = view.lang, view.show_ci
-    s["present"], s["slide"], s["chart"] = view.present, view.slide, view.chart
+def _seed(view: View, only: set[str] | None) -> None:
+    """Widget state from a view: every key, or `only` the URL parameters a link named."""
+    values = {dim.key: [str(v) for v in view.filters.get(dim)] for dim in DIMENSIONS}
+    values |= {
+        "lang": view.lang,
+        "ci": view.show_ci,
+        "present": view.present,
+        "slide": view.slide,
+        "chart": view.chart,
+        "q": view.q,
+        "status": list(view.status),
+        "topic": list(view.topic),
+    }
     if view.figure:
-        s["figure"] = view.figure
-    s["q"], s["status"], s["topic"] = view.q, list(view.status), list(view.topic)
+        values["figure"] = view.figure
+    st.session_state.update({k: v for k, v in values.items() if only is None or k in only})
 
 
 def current(page: str = "overview") -> View:
@@ -85,6 +98,7 @@ def sync(page: str) -> None:
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[_WRITTEN] = wanted
 
 
 def go(**changes) -> None:

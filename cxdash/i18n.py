@@ -114,6 +114,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "breakdowns they have",
         "本頁有 {n} 張圖表未就目前篩選條件公布數據 — 查看其公布的細分方式",
     ),
+    "not_published_charts": (
+        "None of the charts in this section is published for the current filters ({asked}). "
+        "Clear a filter to see them. Each chart and the breakdowns it is published by:",
+        "本區的圖表在目前的篩選條件（{asked}）下皆未公布。請清除部分篩選條件。"
+        "以下為各圖表及其公布的細分方式：",
+    ),
     "not_published_page": (
         "The documents publish nothing on this page for the current filters ({asked}). "
         "Clear a filter to see the figures. Each figure below and the breakdowns it is "

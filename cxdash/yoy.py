@@ -17,7 +17,7 @@ def _label(pairs: pd.DataFrame, lang: str) -> pd.Series:
     country = pairs["country_label_zh" if zh else "country_label_en"].where(
         pairs["country"] != "APAC", ""
     )
-    parts = pd.concat([title, tier, country, option], axis=1).astype(str)
+    parts = pd.concat([country, tier, option, title], axis=1).astype(str)  # what differs first
     return parts.apply(lambda r: " · ".join(p for p in r if p), axis=1)
 
 
@@ -34,7 +34,13 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     long["year"] = long["year"].str[-4:]
     long["value_text"] = long["value"].map(lambda v: formatting.number(v, 0, "percent", lang))
     order = list(dict.fromkeys(pct.sort_values("figure_order")["row"]))
-    y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=620))
+    y = alt.Y(
+        "row:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelLimit=560, labelPadding=8),
+        scale=alt.Scale(paddingOuter=0.6),
+    )
     x = alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 100]))
     color = alt.Color(
         "year:N",
@@ -53,10 +59,10 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     )
     text = (
         alt.Chart(long)
-        .mark_text(dy=-12, fontSize=11)
+        .mark_text(dy=-14, fontSize=12)
         .encode(y=y, x=x, text="value_text:N", color=color)
     )
-    return charts.themed((line + dots + text).properties(height=42 * len(order)))
+    return charts.themed((line + dots + text).properties(height=alt.Step(48)))
 
 
 def _test(row: pd.Series, lang: str) -> str:

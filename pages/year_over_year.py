@@ -15,5 +15,9 @@ if shell.survey_shown("apac", view):
         st.info(i18n.t("not_published_page", view.lang, asked=shell.asked(view)))
     else:
         st.altair_chart(yoy.dumbbell(pairs, view.lang), width="stretch")
-        st.dataframe(yoy.table(pairs, view.lang), hide_index=True, width="stretch")
+        table = yoy.table(pairs, view.lang)
+        measure = st.column_config.TextColumn(width="medium")  # the other columns stay whole
+        st.dataframe(
+            table, hide_index=True, width="stretch", column_config={table.columns[0]: measure}
+        )
     panel.page_figures(view)

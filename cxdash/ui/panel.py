@@ -203,7 +203,7 @@ def figures_of(catalog: pd.DataFrame, view: View) -> int:
             _missing(missing, lang)
     if not shown and not catalog.empty:
         asked = literal(figures.describe(view.filters, lang))
-        st.info(i18n.t("not_published_page", lang, asked=asked), icon=":material/info:")
+        st.info(i18n.t("not_published_charts", lang, asked=asked), icon=":material/info:")
         _missing(catalog, lang)
     for fig in shown:
         figure(fig)

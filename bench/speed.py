@@ -1,108 +1,794 @@
-"""Speed and memory, measured in one run and printed (a benchmark, not a test).
+"""Speed and memory of the app against a bare page, measured in one run and printed.
 
-1. Server-side rerun of every page vs a bare page drawing one Altair chart (AppTest, warm
-   caches, median of N reruns) -> ratio per page; target <= 1.3x.
-2. Browser: filter click -> charts settled, repeated; p50 / p95; target p95 <= 300 ms.
-3. `streamlit run` -> first chart visible; target <= 3 s.
-4. Server memory (RSS) with one session after visiting every page; target <= 150 MB.
-Run: make bench   (needs Debian's chromium for 2-4)
+A benchmark, not a test: it prints every figure beside the bare page's (bench/bare_page.py,
+same number of Altair charts, same sidebar keys and URL parameters) with the ratio and the
+target, and never fails on a target.
+
+  a. Server: a run of /tiers with a never-seen filter slice vs the same slice run again
+     (AppTest, after warming each language x interval setting once). Target <= 1.5x.
+  b. Server: warm rerun of /tiers vs the bare page drawing as many charts (AppTest, median).
+     Target <= 1.5x.
+  c. Chromium: filter change -> every chart drawn, p50 / p95 over never-seen combinations of
+     tiers, years, language and the interval toggle, (i) by a click in the sidebar and (ii) by
+     opening a link. Target: app p95 <= 1.5x bare p95.
+  d. `streamlit run` -> first chart drawn on /tiers in a fresh browser. Target <= 1.3x.
+  e. Server RSS after one browser session visited every page. Target <= 1.3x.
+
+Self-contained on purpose: it never imports the app's package. It reaches the app only by
+`streamlit run dashboard.py`, AppTest of dashboard.py + pages/tiers.py, URLs and the sidebar's
+widget keys (lang, tier, year, ci) and option order.
+
+Run: /work/main/.venv/bin/python bench/speed.py [--quick]   (about 10 minutes; --quick ~4)
+Needs Debian's chromium at /usr/bin/chromium (never downloads a browser) and a built database
+(python -m cxdash build). Servers listen on free 127.0.0.1 ports and are always stopped.
 """
 
 from __future__ import annotations
 
-import shutil
+import argparse
+import contextlib
+import csv
+import os
+import random
+import signal
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+# The app's pages as URL paths ("" is the Overview at "/"), from the pages table's CSV.
+with (Path(__file__).resolve().parent.parent / "data" / "dimensions" / "pages.csv").open() as _fh:
+    PAGES = ["" if r["page"] == "overview" else r["page"] for r in csv.DictReader(_fh)]
+HEAVY_URL = "tiers"  # the heaviest page (26 Altair charts at the time of writing)
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.conftest import PAGES as _IDS  # noqa: E402
+APP = ROOT / "dashboard.py"
+HEAVY_FILE = ROOT / "pages" / "tiers.py"
+BARE = ROOT / "bench" / "bare_page.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+]
+VIEWPORT = {"width": 1440, "height": 900}
 
-PAGES = [(f"{p}.py", None, None) for p in _IDS]
+# Sidebar codes the views are made of (option order as in the app's sidebar).
+TIERS = ("Starter", "Emerging", "Champion")
+YEARS = ("2020", "2021")
+LANGS = ("en", "zh")
+TARGET = {"a": 1.5, "b": 1.5, "c": 1.5, "d": 1.3, "e": 1.3}
 
-RERUNS = 7
-
-
-def rerun_ms(script: Path, page: str | None = None) -> tuple[float, int]:
-    at = AppTest.from_file(str(script), default_timeout=300)
-    if page:
-        at.switch_page(str(ROOT / "pages" / page))
-    at.run()  # warm the caches
-    times = []
-    for _ in range(RERUNS):
-        t = time.perf_counter()
-        at.run()
-        times.append(1000 * (time.perf_counter() - t))
-    assert not at.exception, at.exception
-    return statistics.median(times), len(at.get("vega_lite_chart"))
-
-
-def server_side() -> None:
-    bare, _ = rerun_ms(ROOT / "bench" / "bare_page.py")
-    print(f"bare page (one Altair chart): {bare:6.1f} ms per rerun (warm, median of {RERUNS})")
-    print(f"  {'page':20s} {'rerun':>9s} {'x bare':>7s} {'charts':>6s} {'per chart x bare':>17s}")
-    for file, _, _ in PAGES:
-        ms, charts = rerun_ms(ROOT / "dashboard.py", file)
-        per_chart = ms / max(charts, 1) / bare
-        flag = "" if ms <= 1.3 * bare else "  over the 1.3x target"
-        print(f"  {file:20s} {ms:7.1f}ms {ms / bare:6.1f}x {charts:6d} {per_chart:16.2f}x{flag}")
+QUIET_MS = 250  # charts quiet this long after every chart changed -> settled
+QUIET_LONG_MS = 1000  # ... or this long when some chart kept its old drawing
+STEP_TIMEOUT_MS = 240_000
 
 
-def browser() -> None:
-    chromium = shutil.which("chromium")
-    if not chromium:
-        print("browser figures skipped: Debian's chromium is not installed")
-        return
-    from playwright.sync_api import sync_playwright
+def log(msg: str = "") -> None:
+    print(msg, flush=True)
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_browser import ARGS, settle, start_server  # noqa: PLC0415
 
-    start = time.perf_counter()
-    proc, url = start_server(8765)
+def progress(msg: str) -> None:
+    """A step as it happens, on stderr (the figures go to stdout)."""
+    print(f"    [{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Views: one combination of the sidebar's tier, year, language and interval controls
+
+
+@dataclass(frozen=True)
+class View:
+    tiers: tuple[str, ...] = ()  # in the order they were picked (the widget's order)
+    years: tuple[str, ...] = ()
+    lang: str = "en"
+    ci: bool = True
+
+    def key(self) -> tuple:
+        return (frozenset(self.tiers), frozenset(self.years), self.lang, self.ci)
+
+    def valid(self) -> bool:
+        # 2020 alone leaves 1 of /tiers' 26 charts (the tier mix 2020 -> 2021): not a heavy
+        # view, and the bare page would still draw all of its charts. Left out.
+        return set(self.years) != {"2020"}
+
+    def query(self, extra: dict[str, str] | None = None) -> str:
+        pairs = [("tier", t) for t in TIERS if t in self.tiers]
+        pairs += [("year", y) for y in YEARS if y in self.years]
+        if self.lang != "en":
+            pairs.append(("lang", self.lang))
+        if not self.ci:
+            pairs.append(("ci", "0"))
+        pairs += list((extra or {}).items())
+        return urllib.parse.urlencode(pairs)
+
+    def __str__(self) -> str:
+        return (
+            f"tier={'+'.join(self.tiers) or 'all'} year={'+'.join(self.years) or 'all'} "
+            f"{self.lang} ci={'on' if self.ci else 'off'}"
+        )
+
+
+DEFAULT = View()
+# Warm-up, once per language x interval setting: AppTest runs the default view (26 charts);
+# the browser servers run the 2020-only view (1 chart on /tiers) for the same code paths at a
+# fraction of the time. Neither is ever measured.
+WARM = [View(lang=lang, ci=ci) for lang in LANGS for ci in (True, False)]
+WARM_BROWSER = [View(years=("2020",), lang=lang, ci=ci) for lang in LANGS for ci in (True, False)]
+
+
+def moves(view: View, step: int) -> list[tuple[str, str]]:
+    """One-click changes from `view`, the kind preferred at this step first (for variety)."""
+    kinds = ["tier", "year", "lang", "tier", "ci", "year"]
+    first = kinds[step % len(kinds)]
+    tier_moves = [("tier", TIERS[(i + step) % 3]) for i in range(3)]
+    all_moves = {
+        "tier": tier_moves,
+        "year": [("year", y) for y in (YEARS if step % 2 else YEARS[::-1])],
+        "lang": [("lang", "")],
+        "ci": [("ci", "")],
+    }
+    order = [first] + [k for k in ("tier", "year", "lang", "ci") if k != first]
+    return [m for k in order for m in all_moves[k]]
+
+
+def apply(view: View, move: tuple[str, str]) -> View:
+    kind, code = move
+    if kind in ("tier", "year"):
+        current = getattr(view, kind + "s")
+        new = tuple(c for c in current if c != code) if code in current else (*current, code)
+        return replace(view, **{kind + "s": new})
+    if kind == "lang":
+        return replace(view, lang="zh" if view.lang == "en" else "en")
+    return replace(view, ci=not view.ci)
+
+
+def click_walk(n: int, seen: set) -> list[tuple[tuple[str, str], View]]:
+    """n one-click steps from the default view, each to a view never seen before."""
+    path: list[tuple[tuple[str, str], View]] = []
+    visited = set(seen)
+
+    def dfs(view: View) -> bool:
+        if len(path) == n:
+            return True
+        for move in moves(view, len(path)):
+            nxt = apply(view, move)
+            if nxt.valid() and nxt.key() not in visited:
+                visited.add(nxt.key())
+                path.append((move, nxt))
+                if dfs(nxt):
+                    return True
+                path.pop()
+        return False
+
+    if not dfs(DEFAULT):
+        raise RuntimeError(f"no walk of {n} never-seen views")
+    return path
+
+
+def link_views(n: int, seen: set) -> list[View]:
+    views = []
+    for mask in range(8):
+        tiers = tuple(t for i, t in enumerate(TIERS) if mask >> i & 1)
+        for years in ((), ("2021",), ("2020", "2021")):
+            for lang in LANGS:
+                for ci in (True, False):
+                    views.append(View(tiers, years, lang, ci))
+    fresh = [v for v in views if v.valid() and v.key() not in seen]
+    random.Random(7).shuffle(fresh)
+    if len(fresh) < n:
+        raise RuntimeError(f"only {len(fresh)} never-seen views left for links")
+    return fresh[:n]
+
+
+# AppTest slices for (a): never-seen filter slices (2020-only left out, see View.valid)
+SLICES = [
+    View(("Starter",), (), "en", True),
+    View(("Emerging", "Champion"), ("2021",), "zh", True),
+    View(("Champion",), ("2020", "2021"), "en", False),
+    View(("Starter", "Emerging"), ("2021",), "zh", False),
+    View(("Emerging",), ("2020", "2021"), "en", True),
+    View(("Starter", "Champion"), (), "zh", True),
+    View(("Starter", "Emerging", "Champion"), ("2021",), "en", False),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100), linear between closest ranks."""
+    xs = sorted(values)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * q / 100
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def fmt_ms(ms: float) -> str:
+    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+# --------------------------------------------------------------------------------------------
+# a + b: server side with AppTest
+
+
+def set_view(at, view: View) -> None:
+    at.sidebar.radio(key="lang").set_value(view.lang)
+    at.sidebar.multiselect(key="tier").set_value(list(view.tiers))
+    at.sidebar.multiselect(key="year").set_value(list(view.years))
+    at.sidebar.toggle(key="ci").set_value(view.ci)
+
+
+def timed_run(at, what: str) -> float:
+    t = time.perf_counter()
+    at.run()
+    ms = 1000 * (time.perf_counter() - t)
+    if at.exception:
+        raise RuntimeError(f"{what}: {[e.value for e in at.exception]}")
+    return ms
+
+
+def server_side(n_slices: int, reruns: int) -> dict:
+    """App and bare page in turn (one run each, alternating), so a change in the machine's
+    load hits both alike."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(APP), default_timeout=600)
+    app.switch_page(str(HEAVY_FILE))
+    ats = {"app": app}
+    out: dict = {"app": {}, "bare": {}}
+
+    def prepare(name: str) -> None:
+        at, res = ats[name], out[name]
+        res["cold_ms"] = timed_run(at, f"{name} first run")
+        for view in WARM:  # the legitimate per-language x interval caches, warmed once
+            set_view(at, view)
+            timed_run(at, f"{name} warm {view}")
+        set_view(at, DEFAULT)
+        timed_run(at, f"{name} default view")
+        res["charts"] = len(at.get("vega_lite_chart"))
+        res.update(new=[], again=[], slice_charts=[], reruns=[])
+
+    prepare("app")
+    os.environ["BARE_CHARTS"] = str(out["app"]["charts"])  # AppTest runs in this process
+    ats["bare"] = AppTest.from_file(str(BARE), default_timeout=600)
+    prepare("bare")
+    for view in SLICES[:n_slices]:
+        for name, at in ats.items():
+            res = out[name]
+            set_view(at, view)
+            res["new"].append(timed_run(at, f"{name} {view}"))
+            res["slice_charts"].append(len(at.get("vega_lite_chart")))
+            res["again"].append(timed_run(at, f"{name} {view} again"))
+    for name, at in ats.items():
+        set_view(at, DEFAULT)
+        timed_run(at, f"{name} back to the default view")  # seen: warm
+    for _ in range(reruns):
+        for name, at in ats.items():
+            out[name]["reruns"].append(timed_run(at, f"{name} rerun"))
+    for name, r in out.items():
+        log(
+            f"  {name:4s} cold first run {fmt_ms(r['cold_ms'])}; charts {r['charts']}; "
+            f"slices new {[round(x) for x in r['new']]} ms, again "
+            f"{[round(x) for x in r['again']]} ms (charts {r['slice_charts']}); "
+            f"reruns {[round(x) for x in r['reruns']]} ms"
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# c, d, e: streamlit run + headless Chromium
+
+# Installed in every document before the page's scripts: remembers the first input of a step,
+# Streamlit's script-state changes and every DOM change inside a chart, with page timestamps.
+INSTRUMENT_JS = """
+(() => {
+  if (window.__bench) return;
+  const CHART = '[data-testid="stVegaLiteChart"]';
+  const B = {armed: false, t0: 0, inputAt: null, sawRunning: false, candidate: null,
+             before: new WeakSet(), changed: new WeakSet()};
+  window.__bench = B;
+  B.arm = () => {
+    B.armed = true; B.t0 = performance.now(); B.inputAt = null; B.sawRunning = false;
+    B.candidate = null; B.changed = new WeakSet();
+    B.before = new WeakSet(document.querySelectorAll(CHART));
+  };
+  addEventListener('pointerdown', (e) => {
+    if (B.armed && B.inputAt === null) B.inputAt = e.timeStamp;
+  }, true);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.attributeName === 'data-test-script-state') {
+        if (r.target.getAttribute('data-test-script-state') === 'running') B.sawRunning = true;
+        B.candidate = null;
+        continue;
+      }
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      const chart = el && el.closest(CHART);
+      if (chart) { B.changed.add(chart); B.candidate = null; }
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+})();
+"""
+
+# Polled every animation frame. True (with the page timestamps) once Streamlit's run finished
+# (connected, script not running, no skeleton, no stale element), every chart has a drawn
+# svg/canvas of non-zero size, and no chart changed since: for QUIET_MS if every chart
+# changed during the step, QUIET_LONG_MS if some kept its drawing. The moment reported is the
+# first frame of that quiet stretch (the wait itself is not counted).
+SETTLE_JS = """
+(args) => {
+  const B = window.__bench;
+  if (!B) return false;
+  const now = performance.now();
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app && app.getAttribute('data-test-script-state');
+  if (state === 'running') B.sawRunning = true;
+  const no = () => { B.candidate = null; return false; };
+  if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return no();
+  if (state !== 'notRunning' || !B.sawRunning) return no();
+  if (document.querySelector('[data-testid="stSkeleton"]')) return no();
+  if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return no();
+  const charts = Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'));
+  if (charts.length < args.minCharts) return no();
+  let allChanged = true;
+  for (const c of charts) {
+    const g = c.querySelector('svg.marks, canvas.marks');
+    if (!g) return no();
+    const r = g.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0)) return no();
+    if (g.tagName.toLowerCase() === 'svg' && !g.querySelector('.role-mark')) return no();
+    if (B.before.has(c) && !B.changed.has(c)) allChanged = false;
+  }
+  if (B.candidate === null) B.candidate = now;
+  if (now - B.candidate < (allChanged ? args.quietMs : args.quietLongMs)) return false;
+  const start = B.armed ? (B.inputAt ?? B.t0) : 0;
+  return {ms: B.candidate - start, charts: charts.length, allChanged,
+          errors: document.querySelectorAll('[data-testid="stException"]').length};
+}
+"""
+
+FIRST_CHART_JS = """
+() => {
+  const c = '[data-testid="stVegaLiteChart"]';
+  const sel = `${c} svg.marks, ${c} canvas.marks`;
+  for (const g of document.querySelectorAll(sel)) {
+    const r = g.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 &&
+        (g.tagName.toLowerCase() !== 'svg' || g.querySelector('.role-mark')))
+      return performance.timeOrigin + performance.now();
+  }
+  return false;
+}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    url: str
+    started: float  # time.time() just before the process was started
+    log_path: Path
+
+    def tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-2000:]
+
+
+@contextlib.contextmanager
+def streamlit_run(script: Path, env_extra: dict[str, str] | None = None):
+    """`streamlit run script` on a free 127.0.0.1 port; always stopped on exit."""
+    port = free_port()
+    log_file = tempfile.NamedTemporaryFile(
+        prefix=f"bench-{script.stem}-", suffix=".log", delete=False
+    )
+    env = {**os.environ, **(env_extra or {})}
+    cmd = [
+        sys.executable,  # python itself, so the pid is the server's (no wrapper process)
+        "-m",
+        "streamlit",
+        "run",
+        str(script.relative_to(ROOT)),
+        "--server.headless=true",
+        f"--server.port={port}",
+        "--server.address=127.0.0.1",
+        "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false",
+    ]
+    started = time.time()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    server = Server(proc, f"http://127.0.0.1:{port}", started, Path(log_file.name))
     try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=chromium, args=ARGS)
-            page = b.new_page(viewport={"width": 1440, "height": 900})
-            page.goto(f"{url}/tiers")
-            page.wait_for_selector(
-                "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg",
-                timeout=60_000,
-            )
-            print(
-                f"streamlit run -> first chart: {time.perf_counter() - start:5.2f} s "
-                "(target <= 3 s)"
-            )
-            settle(page)
-            clicks = []
-            toggle = page.get_by_text("Show 95% intervals", exact=True)
-            for _ in range(12):
-                t = time.perf_counter()
-                toggle.click()
-                settle(page)
-                clicks.append(1000 * (time.perf_counter() - t) - 600)  # minus settle's pauses
-            q = statistics.quantiles(clicks, n=20)
-            print(
-                f"filter click -> charts settled: p50 {statistics.median(clicks):6.0f} ms, "
-                f"p95 {q[18]:6.0f} ms over {len(clicks)} clicks (target p95 <= 300 ms)"
-            )
-            for file, _, _ in PAGES:
-                page.goto(f"{url}/{file.removesuffix('.py')}")
-                settle(page)
-            rss = int(Path(f"/proc/{proc.pid}/status").read_text().split("VmRSS:")[1].split()[0])
-            print(
-                f"server memory, one session, every page visited: {rss / 1024:5.0f} MB "
-                "(target <= 150 MB)"
-            )
-            b.close()
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{script.name} exited:\n{server.tail()}")
+            try:
+                with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=1) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{script.name} did not answer its health check")
+            time.sleep(0.05)
+        yield server
     finally:
         proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log_file.close()
+        os.unlink(log_file.name)
+
+
+def rss_kb(pid: int) -> tuple[int, int]:
+    """VmRSS and VmHWM (kB) of a python process."""
+    exe = os.readlink(f"/proc/{pid}/exe")
+    if "python" not in Path(exe).name:
+        raise RuntimeError(f"pid {pid} is {exe}, not the python server")
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(rest.split()[0])
+    return fields["VmRSS"], fields["VmHWM"]
+
+
+def new_page(browser):
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(INSTRUMENT_JS)
+    return context, context.new_page()
+
+
+def settle(page, min_charts: int = 0) -> dict:
+    return page.wait_for_function(
+        SETTLE_JS,
+        arg={"minCharts": min_charts, "quietMs": QUIET_MS, "quietLongMs": QUIET_LONG_MS},
+        polling="raf",
+        timeout=STEP_TIMEOUT_MS,
+    ).json_value()
+
+
+def open_link(page, url: str, min_charts: int = 1) -> dict:
+    """page.goto: a new document, timed from its navigation start."""
+    page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS)
+    return settle(page, min_charts)
+
+
+def open_list(page, key: str) -> None:
+    """Open a multiselect's list of options (its button; the arrow key if that did not)."""
+    page.locator(f".st-key-{key} button[aria-haspopup=listbox]").click()
+    options = page.locator("[role=option] >> visible=true").first
+    try:
+        options.wait_for(timeout=3000)
+    except Exception:
+        page.locator(f".st-key-{key} input[role=combobox]").press("ArrowDown")
+        options.wait_for(timeout=10_000)
+
+
+def option_keys(page, key: str, codes: tuple[str, ...]) -> dict[str, str]:
+    """The listbox data-key of each code, read once from the English labels (which start
+    with the code); clicks then use data-key, so they work in either language."""
+    found: list = []
+    for _ in range(5):
+        open_list(page, key)
+        found = page.evaluate(
+            """() => Array.from(document.querySelectorAll('[role=option]'))
+                   .map(o => [o.getAttribute('data-key'), o.textContent.trim()])"""
+        )
+        close_list(page)
+        keys = {}
+        for code in codes:
+            hits = [k for k, text in found if text.startswith(code) and k != "__select_all__"]
+            if len(hits) == 1:
+                keys[code] = hits[0]
+        if len(keys) == len(codes):
+            return keys
+        page.wait_for_timeout(500)
+    raise RuntimeError(f"cannot find the options {codes} of {key!r} in {found}")
+
+
+def close_list(page) -> None:
+    if page.locator("[role=option]").count():
+        page.keyboard.press("Escape")
+        page.locator("[role=option]").first.wait_for(state="detached")
+
+
+def click_step(page, view: View, move: tuple[str, str], keys: dict) -> dict:
+    """One click in the sidebar that changes `view` by `move`; timed from the pointerdown."""
+    kind, code = move
+    if kind in ("tier", "year"):
+        current = getattr(view, kind + "s")
+        if code in current:  # remove: the tag's close button
+            target = page.locator(
+                f".st-key-{kind} [data-tag-index='{current.index(code)}'] button >> visible=true"
+            )
+        else:  # add: open the list (not timed), click the option
+            open_list(page, kind)
+            target = page.locator(f"[role=option][data-key='{keys[kind][code]}']")
+            target.wait_for()
+    elif kind == "lang":
+        other = LANGS.index("zh" if view.lang == "en" else "en")
+        target = page.locator(".st-key-lang [data-testid=stRadioOption]").nth(other)
+    else:
+        target = page.locator(".st-key-ci label").first
+    page.evaluate("window.__bench.arm()")
+    target.click()
+    result = settle(page, 1)
+    close_list(page)  # not timed
+    return result
+
+
+def check_view(page, view: View) -> None:
+    """The sidebar shows `view` (the click did what was meant)."""
+    got = page.evaluate(
+        """() => ({
+          tier: document.querySelectorAll(
+            '.st-key-tier .react-aria-ComboBox [data-tag-index]').length,
+          year: document.querySelectorAll(
+            '.st-key-year .react-aria-ComboBox [data-tag-index]').length,
+          lang: Array.from(document.querySelectorAll('.st-key-lang [data-testid=stRadioOption]'))
+                  .findIndex(o => o.getAttribute('data-selected') === 'true'),
+          ci: !!document.querySelector('.st-key-ci input[role=switch]:checked'),
+        })"""
+    )
+    want = {
+        "tier": len(view.tiers),
+        "year": len(view.years),
+        "lang": LANGS.index(view.lang),
+        "ci": view.ci,
+    }
+    if got != want:
+        raise RuntimeError(f"sidebar shows {got}, expected {want} for {view}")
+
+
+@dataclass
+class Target:
+    name: str
+    script: Path
+    path: str  # URL path of the measured page
+    env: dict[str, str]
+    visit_pages: bool  # e: visit every page of PAGES (the app) or just the measured one
+    res: dict | None = None
+    page: object = None
+    keys: dict | None = None
+    view: View = DEFAULT
+
+
+def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
+    """d and e: a fresh browser, `streamlit run`, the first chart, then one session that
+    visits every page; the server stays up (until `stack` closes) for c."""
+    t.res = {"click": [], "link": [], "errors": [], "charts": [], "kept": 0}
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    stack.callback(browser.close)
+    server = stack.enter_context(streamlit_run(t.script, t.env))
+    base = server.url
+    context, page = new_page(browser)
+    page.goto(f"{base}/{t.path}", wait_until="commit", timeout=STEP_TIMEOUT_MS)
+    first = page.wait_for_function(FIRST_CHART_JS, polling="raf", timeout=STEP_TIMEOUT_MS)
+    # page timestamps (epoch ms) against the time the process was started
+    t.res["first_chart_s"] = first.json_value() / 1000 - server.started
+    r = settle(page, 1)
+    log(
+        f"  {t.name}: first chart {t.res['first_chart_s']:.2f} s after the process started; "
+        f"all {r['charts']} charts {fmt_ms(r['ms'])} after navigation start"
+    )
+    if t.visit_pages:  # sidebar links: one Streamlit session throughout
+        visited = []
+        for url_path in PAGES:
+            link = page.locator(
+                f'[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]'
+                f'[href="{base}/{url_path}"]'
+            )
+            if not link.is_visible():
+                more = page.locator('[data-testid="stSidebarNavViewButton"]')
+                if more.count() and more.first.is_visible():
+                    more.first.click()
+            page.evaluate("window.__bench.arm()")
+            link.click()
+            r = settle(page, 0)
+            if r["errors"]:
+                t.res["errors"].append(f"/{url_path}: {r['errors']} exception(s)")
+            visited.append(f"/{url_path} {fmt_ms(r['ms'])} ({r['charts']} charts)")
+        log(f"  {t.name}: pages visited (cold): {', '.join(visited)}")
+    t.res["rss_kb"], t.res["hwm_kb"] = rss_kb(server.proc.pid)
+    log(
+        f"  {t.name}: server RSS {t.res['rss_kb'] / 1024:.0f} MB "
+        f"(peak {t.res['hwm_kb'] / 1024:.0f} MB) after one session"
+    )
+    context.close()
+    # c, prepared: warm the per-language x interval caches at the default slice (untimed),
+    # learn the option keys, end on the default view
+    context, t.page = new_page(browser)
+    stack.callback(context.close)
+    for view in WARM_BROWSER:
+        open_link(t.page, f"{base}/{t.path}?{view.query()}")
+    open_link(t.page, f"{base}/{t.path}")
+    t.keys = {
+        "tier": option_keys(t.page, "tier", TIERS),
+        "year": option_keys(t.page, "year", YEARS),
+    }
+    return server
+
+
+def browser_side(walk, links, charts: int) -> tuple[dict, dict]:
+    """c, d, e for the app and the bare page. Both servers stay up for c, and c's steps
+    alternate between them (who goes first alternates too), so the machine's load changes
+    hit both alike."""
+    from playwright.sync_api import sync_playwright
+
+    app = Target("app", APP, HEAVY_URL, {}, visit_pages=True)
+    bare = Target("bare", BARE, "", {"BARE_CHARTS": str(charts)}, visit_pages=False)
+    with sync_playwright() as p, contextlib.ExitStack() as stack:
+        servers = {t.name: start_and_visit(p, stack, t) for t in (app, bare)}
+        for i, (move, nxt) in enumerate(walk):  # (i) a click in the sidebar
+            for t in (app, bare) if i % 2 == 0 else (bare, app):
+                r = click_step(t.page, t.view, move, t.keys)
+                progress(f"{t.name} click {move[0]} {move[1]} -> {nxt}: {r}")
+                check_view(t.page, nxt)
+                t.view = nxt
+                t.res["click"].append(r["ms"])
+                t.res["charts"].append(r["charts"])
+                t.res["kept"] += not r["allChanged"]
+        for i, view in enumerate(links):  # (ii) opening a link
+            for t in (app, bare) if i % 2 == 0 else (bare, app):
+                r = open_link(t.page, f"{servers[t.name].url}/{t.path}?{view.query()}")
+                progress(f"{t.name} link {view}: {r}")
+                t.res["link"].append(r["ms"])
+                t.res["charts"].append(r["charts"])
+    for t in (app, bare):
+        log(f"  {t.name} clicks (ms): {[round(x) for x in t.res['click']]}")
+        log(f"  {t.name} links  (ms): {[round(x) for x in t.res['link']]}")
+    return app.res, bare.res
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer slices and steps (~4 min)")
+    ap.add_argument("--steps", type=int, help="browser clicks and links per page (c)")
+    ap.add_argument("--slices", type=int, help="never-seen AppTest slices (a)")
+    args = ap.parse_args()
+    n_slices, reruns, n_steps = (3, 7, 6) if args.quick else (5, 7, 20)
+    n_slices = min(args.slices or n_slices, len(SLICES))
+    n_steps = args.steps or n_steps
+
+    def stop(signum, frame):  # SIGTERM / SIGHUP: unwind, so every server is stopped
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+    os.chdir(ROOT)
+    if not (ROOT / "data" / "cx.duckdb").exists():
+        sys.exit("build the database first: python -m cxdash build")
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    log(f"{os.cpu_count()} cores, load average {load_before[0]:.1f} (other processes count too)")
+
+    log(f"a/b. server side, AppTest of /tiers vs bench/bare_page.py ({n_slices} slices) ...")
+    srv = server_side(n_slices, reruns)
+    app, bare = srv["app"], srv["bare"]
+    charts = app["charts"]
+
+    seen = {v.key() for v in WARM_BROWSER} | {DEFAULT.key()}  # the browser servers' warm-up
+    walk = click_walk(n_steps, seen)
+    links = link_views(n_steps, seen | {v.key() for _, v in walk})
+    log(f"c/d/e. browser: {n_steps} clicks, {n_steps} links, {charts} bare charts ...")
+    b_app, b_bare = browser_side(walk, links, charts)
+
+    # ---- the table
+    rows = []
+
+    def row(fig: str, app_s: str, bare_s: str, ratio: float, target: float) -> None:
+        rows.append(
+            (
+                fig,
+                app_s,
+                bare_s,
+                f"{ratio:.2f}×",
+                f"≤ {target}×",
+                "met" if ratio <= target else "not met",
+            )
+        )
+
+    a_new, a_again = statistics.median(app["new"]), statistics.median(app["again"])
+    b_new, b_again = statistics.median(bare["new"]), statistics.median(bare["again"])
+    row(
+        f"a. /tiers server run, never-seen slice ÷ same slice again (AppTest, median of "
+        f"{n_slices}; ratio is the app's)",
+        f"{fmt_ms(a_new)} ÷ {fmt_ms(a_again)}",
+        f"{fmt_ms(b_new)} ÷ {fmt_ms(b_again)}",
+        a_new / a_again,
+        TARGET["a"],
+    )
+    a_rr, b_rr = statistics.median(app["reruns"]), statistics.median(bare["reruns"])
+    row(
+        f"b. warm rerun, /tiers vs bare page with {charts} charts (AppTest, median of {reruns})",
+        fmt_ms(a_rr),
+        fmt_ms(b_rr),
+        a_rr / b_rr,
+        TARGET["b"],
+    )
+    for kind, label in (("click", "sidebar click"), ("link", "opening a link")):
+        ap95, bp95 = pct(b_app[kind], 95), pct(b_bare[kind], 95)
+        row(
+            f"c. {label} → every chart drawn, p95 (p50), {len(b_app[kind])} never-seen views",
+            f"{fmt_ms(ap95)} ({fmt_ms(pct(b_app[kind], 50))})",
+            f"{fmt_ms(bp95)} ({fmt_ms(pct(b_bare[kind], 50))})",
+            ap95 / bp95,
+            TARGET["c"],
+        )
+    row(
+        "d. `streamlit run` → first chart drawn (/tiers vs bare, fresh browser)",
+        f"{b_app['first_chart_s']:.2f} s",
+        f"{b_bare['first_chart_s']:.2f} s",
+        b_app["first_chart_s"] / b_bare["first_chart_s"],
+        TARGET["d"],
+    )
+    row(
+        "e. server RSS after one session (app: every page; bare: its page)",
+        f"{b_app['rss_kb'] / 1024:.0f} MB",
+        f"{b_bare['rss_kb'] / 1024:.0f} MB",
+        b_app["rss_kb"] / b_bare["rss_kb"],
+        TARGET["e"],
+    )
+
+    log()
+    log("Notes:")
+    log(
+        f"  a. app new ÷ bare new {a_new / b_new:.1f}×; app cold first run "
+        f"{fmt_ms(app['cold_ms'])} (bare {fmt_ms(bare['cold_ms'])})"
+    )
+    for name, res in (("app", b_app), ("bare", b_bare)):
+        log(
+            f"  c. {name}: charts per step {min(res['charts'])}–{max(res['charts'])}; "
+            f"steps where a chart kept its drawing (settled by the {QUIET_LONG_MS} ms quiet "
+            f"rule): {res['kept']}; click max {fmt_ms(max(res['click']))}, link max "
+            f"{fmt_ms(max(res['link']))}"
+        )
+        if res["errors"]:
+            log(f"  {name} pages with exceptions: {res['errors']}")
+    for name, res in (("app", b_app), ("bare", b_bare)):
+        by_kind = {}
+        for (move, _), ms in zip(walk, res["click"]):
+            by_kind.setdefault(move[0], []).append(ms)
+        log(
+            f"  c. {name} click median by control: "
+            + ", ".join(f"{k} {fmt_ms(statistics.median(v))}" for k, v in by_kind.items())
+        )
+    log(f"  c. views clicked: {' | '.join(str(v) for _, v in walk)}")
+    log(f"  c. views linked:  {' | '.join(str(v) for v in links)}")
+    log(
+        f"  wall time {time.perf_counter() - started:.0f} s; load average "
+        f"{load_before[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    )
+    log()
+    log("| figure | app | bare | ratio | target | met? |")
+    log("|---|---|---|---|---|---|")
+    for r in rows:
+        log("| " + " | ".join(r) + " |")
 
 
 if __name__ == "__main__":
-    server_side()
-    browser()
+    main()

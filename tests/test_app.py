@@ -93,7 +93,7 @@ def test_unpublished_combination_says_so():
     at = open_page("tiers.py", tier=["Champion"], country=["Japan"])
     assert not chart_rows(at, "apac_first_response_hours")
     text = " ".join(i.value for i in at.info)
-    assert "publish nothing" in text and "Japan" in text
+    assert "None of the charts" in text and "Japan" in text
 
 
 def test_language_switch_translates_labels():

@@ -90,14 +90,17 @@ def browser():
 
 
 def settle(page) -> None:
-    """Wait for a rerun to finish, as Streamlit's own e2e suite does."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector(
-        "[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=60_000
-    )
-    page.wait_for_selector("[data-test-script-state=notRunning]", timeout=120_000)
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=60_000)
-    page.wait_for_timeout(300)
+    """Wait for a rerun to finish, as Streamlit's own e2e suite does. Twice: a server's
+    first deep link runs the page, then reruns it through dashboard.py (see shell.page)."""
+    for _ in range(2):
+        page.wait_for_timeout(300)
+        page.wait_for_selector(
+            "[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=60_000
+        )
+        page.wait_for_selector("[data-test-script-state=notRunning]", timeout=120_000)
+        page.wait_for_function(
+            "!document.querySelector('[data-testid=stSkeleton]')", timeout=60_000
+        )
 
 
 def new_page(browser, url: str):

@@ -1,0 +1,437 @@
+"""What the charts actually draw, in Chromium: a valid Vega-Lite spec can still draw badly
+(stacked bars 0.3 px tall with their tier names on top of each other, value labels run
+together as "46%10%*", dumbbell rows on top of their labels, value labels cut at the top).
+
+Every chart of every page (the Overview's collapsed "More APAC findings" expander opened) and
+the embed form of every figure (`/?chart=<id>&embed=true`), in English and Chinese, is read
+back from Vega's own scenegraph and checked:
+
+* the chart has a height (> 0 px);
+* every bar (rect mark item drawn as a bar) is at least 8 px tall;
+* every point (symbol mark item) has its centre inside the plot and is not cut by the
+  chart's edge;
+* no two y-axis row labels overlap vertically by more than 2 px;
+* no value label (text mark item) reaches outside the chart's drawn area (1 px tolerance).
+
+Every violation of every chart is collected and reported at once, grouped by chart kind
+(told from the geometry: points -> dumbbell, several bars in a row -> stacked bars or a
+heatmap, one bar per row -> bars, only text -> big numbers).
+
+How the geometry is read (`_GEOMETRY_JS`): Streamlit renders Vega-Lite with vega-embed into
+`[data-testid=stVegaLiteChart]` (svg renderer for these charts). The Vega `View` is not on a
+DOM property; Streamlit keeps it in a React ref of the chart component. The script walks the
+element's React fiber (`el["__reactFiber$…"]`) up through `.return`, and each fiber's hook
+list (`memoizedState`, then `.next`), for an object (the hook's state or its `.current`) with
+`scenegraph()`, `origin()` and `container()` whose container is that chart element. It then
+reads `view.scenegraph().root` and `view.origin()`; this works for the svg and the canvas
+renderer. Fallback if no view is found (a Streamlit change): Vega's svg renderer binds each
+scenegraph item to its element as `el.__data__`; from any such item `item.mark.group.mark…`
+climbs to the root mark, and the origin is the `translate(x,y)` of the svg's first `<g>`.
+Item bounds are relative to the enclosing group item, so the walk adds each group's `x`/`y`
+(and the view origin) to get pixels in the drawn svg/canvas, whose bounding box is the
+chart's drawn area. Axis groups carry `orient` ("left" = the row labels), data marks have
+role "mark"; bars are rect items with `ariaRoleDescription` "bar" (an errorbar's ticks are
+1 px wide rects without it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import pytest
+
+from tests.conftest import PAGES
+from tests.test_browser import ARGS, CHROMIUM, _free_port, start_server
+
+async_api = pytest.importorskip("playwright.async_api")
+
+LANGS = ("en", "zh")
+MIN_BAR_PX = 8.0  # a bar shorter than this is not readable
+ROW_OVERLAP_PX = 2.0  # row labels may touch, not overlap
+CLIP_TOLERANCE_PX = 1.0
+SLOTS = 4  # tabs of the one browser context working at once
+KINDS = ("stacked bars", "bars", "dumbbell", "big numbers", "heatmap", "other")
+
+# One chart element -> {via, width, height, bars, symbols, texts, rowLabels, marks} or
+# {error}. Boxes are [x1, y1, x2, y2] in px of the drawn svg/canvas.
+_GEOMETRY_JS = r"""
+(el) => {
+  const surface = el.querySelector('svg.marks, canvas.marks') || el.querySelector('svg, canvas');
+  if (!surface) return {error: 'no svg/canvas in the chart element'};
+  const rect = surface.getBoundingClientRect();
+
+  function findView() {
+    const key = Object.keys(el).find(k => k.startsWith('__reactFiber$'));
+    let fiber = key ? el[key] : null;
+    for (let up = 0; fiber && up < 40; up++, fiber = fiber.return) {
+      let hook = fiber.memoizedState;
+      for (let n = 0; hook && typeof hook === 'object' && n < 400; n++) {
+        const state = hook.memoizedState;
+        for (const c of [state, state && state.current]) {
+          if (c && typeof c.scenegraph === 'function' && typeof c.origin === 'function'
+              && typeof c.container === 'function') {
+            const box = c.container();
+            if (box === el || (box && el.contains(box))) return c;
+          }
+        }
+        if (!('next' in hook)) break;
+        hook = hook.next;
+      }
+    }
+    return null;
+  }
+
+  let root = null, origin = [0, 0], via = null;
+  const view = findView();
+  if (view && view.scenegraph() && view.scenegraph().root) {
+    root = view.scenegraph().root; origin = view.origin(); via = 'view';
+  } else {
+    const bound = Array.from(el.querySelectorAll('svg *'))
+      .find(e => e.__data__ && e.__data__.mark);
+    if (bound) {
+      let mark = bound.__data__.mark;
+      while (mark.group && mark.group.mark) mark = mark.group.mark;
+      root = mark; via = 'svg';
+      const g = surface.querySelector(':scope > g');
+      const m = g && /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(g.getAttribute('transform'));
+      if (m) origin = [+m[1], +m[2]];
+    }
+  }
+  if (!root) return {error: 'no Vega view or scenegraph', width: rect.width, height: rect.height};
+
+  const out = {via, width: rect.width, height: rect.height,
+               bars: [], symbols: [], texts: [], rowLabels: [], marks: 0};
+  const r1 = v => Math.round(v * 10) / 10;
+  const box = (b, ox, oy) =>
+    b ? [r1(b.x1 + ox), r1(b.y1 + oy), r1(b.x2 + ox), r1(b.y2 + oy)] : null;
+  const FIELDS = ['row', 'callout', 'country_name', 'option', 'year_label', 'small',
+                  'value_text'];
+  function what(it) {
+    const d = it.datum || {};
+    const parts = [];
+    for (const f of FIELDS) {
+      const v = d[f] == null ? '' : String(d[f]);
+      if (v && !parts.includes(v)) parts.push(v.length > 40 ? v.slice(0, 39) + '…' : v);
+    }
+    return parts.length ? parts.join(' · ') : (it.description || '').slice(0, 80);
+  }
+  const hidden = it => it.opacity === 0 || it.fillOpacity === 0;
+  const textOf = it =>
+    Array.isArray(it.text) ? it.text.join(' ') : (it.text == null ? '' : String(it.text));
+
+  function walk(mark, ox, oy, plot) {
+    if (mark.role === 'legend' || mark.role === 'title') return;
+    for (const it of mark.items || []) {
+      if (mark.marktype === 'group') {
+        const gx = ox + (it.x || 0), gy = oy + (it.y || 0);
+        if (mark.role === 'axis') {
+          const rows = it.orient === 'left' || it.orient === 'right';
+          for (const sub of it.items || []) {
+            if (sub.role !== 'axis-label' || !rows) continue;
+            for (const lab of sub.items || []) {
+              out.rowLabels.push(
+                {text: textOf(lab), box: box(lab.bounds, gx, gy), hidden: hidden(lab)});
+            }
+          }
+          continue;
+        }
+        const own = (it.width != null && it.height != null)
+          ? [r1(gx), r1(gy), r1(gx + it.width), r1(gy + it.height)] : plot;
+        for (const sub of it.items || []) walk(sub, gx, gy, own);
+        continue;
+      }
+      if (mark.role !== 'mark') continue;
+      out.marks += 1;
+      const b = box(it.bounds, ox, oy);
+      if (mark.marktype === 'rect') {
+        const ard = it.ariaRoleDescription;
+        const w = it.width != null ? Math.abs(it.width) : (b ? b[2] - b[0] : 0);
+        if (ard === 'bar' || (ard == null && w >= 2)) {
+          const h = it.height != null ? Math.abs(it.height) : (b ? b[3] - b[1] : 0);
+          out.bars.push({what: what(it), height: r1(h), width: r1(w), box: b,
+                         hidden: hidden(it)});
+        }
+      } else if (mark.marktype === 'symbol') {
+        out.symbols.push({what: what(it), x: r1(ox + (it.x || 0)), y: r1(oy + (it.y || 0)),
+                          box: b, plot, hidden: hidden(it)});
+      } else if (mark.marktype === 'text') {
+        const text = textOf(it);
+        if (text.trim()) out.texts.push({what: what(it), text, box: b, hidden: hidden(it)});
+      }
+    }
+  }
+  walk(root, origin[0], origin[1], null);
+  return out;
+}
+"""
+
+# True once every chart element on the page has drawn mark items and no chart's size or
+# item count changed since the previous poll (vega-embed re-renders on resize).
+_READY_JS = """
+() => {
+  const charts = Array.from(document.querySelectorAll('[data-testid=stVegaLiteChart]'));
+  const sig = charts.map(el => {
+    const s = el.querySelector('svg, canvas');
+    if (!s) return 'none';
+    const r = s.getBoundingClientRect();
+    const n = s.tagName === 'svg' ? s.querySelectorAll('.role-mark > *').length : -1;
+    return `${r.width}x${r.height}:${n}`;
+  }).join('|');
+  const drawn = charts.every(el => {
+    const s = el.querySelector('svg, canvas');
+    return s && (s.tagName !== 'svg' || s.querySelector('.role-mark > *'));
+  });
+  const same = window.__geometrySig === sig;
+  window.__geometrySig = sig;
+  return drawn && same;
+}
+"""
+
+# Opens every collapsed expander that holds a chart (the Overview's APAC findings), so its
+# charts are drawn at their real width.
+_EXPAND_JS = """
+() => {
+  let n = 0;
+  for (const ex of document.querySelectorAll('[data-testid=stExpander]')) {
+    const details = ex.querySelector('details');
+    if (details && !details.open && ex.querySelector('[data-testid=stVegaLiteChart]')) {
+      ex.querySelector('summary').click();
+      n++;
+    }
+  }
+  return n;
+}
+"""
+
+
+@dataclass
+class Target:
+    where: str  # "page overview" / "embed apac_foo"
+    lang: str
+    url: str
+    embed: bool
+    charts: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the page itself (no chart, an error)
+    seconds: float = 0.0
+
+
+def _figure_ids() -> list[str]:
+    from cxdash import data, db
+
+    db.refresh()
+    return sorted(data.vocabulary().figures)
+
+
+def _targets(base: str) -> list[Target]:
+    """Pages first (the slowest, so they do not finish last), then every embed."""
+    out = []
+    for lang in LANGS:
+        for name in PAGES:
+            path = "" if name == "overview" else name
+            out.append(Target(f"page {name}", lang, f"{base}/{path}?lang={lang}", False))
+    for lang in LANGS:
+        for fid in _figure_ids():
+            url = f"{base}/?chart={fid}&embed=true&lang={lang}"
+            out.append(Target(f"embed {fid}", lang, url, True))
+    return out
+
+
+async def _settle(page) -> None:
+    """tests/test_browser.py's settle() for the async API (Streamlit's own e2e waits)."""
+    await page.wait_for_timeout(300)
+    await page.wait_for_selector(
+        "[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=60_000
+    )
+    await page.wait_for_selector("[data-test-script-state=notRunning]", timeout=120_000)
+    await page.wait_for_function(
+        "!document.querySelector('[data-testid=stSkeleton]')", timeout=60_000
+    )
+    await page.wait_for_timeout(300)
+
+
+async def _read(page, target: Target) -> None:
+    """Load a target, wait for the run and for its charts to finish drawing, read them."""
+    t0 = time.monotonic()
+    await page.goto(target.url, wait_until="commit")
+    first = "[data-testid=stVegaLiteChart], [data-testid=stAlert]" if target.embed else "h1"
+    await page.wait_for_selector(first, timeout=60_000)
+    await _settle(page)
+    if await page.evaluate(_EXPAND_JS):
+        await _settle(page)
+    try:
+        await page.wait_for_function(_READY_JS, polling=150, timeout=20_000)
+    except async_api.TimeoutError:
+        target.problems.append("charts did not finish drawing within 20 s")
+    if await page.locator("[data-testid=stException]").count():
+        target.problems.append("the page shows an exception")
+    for i, el in enumerate(await page.locator("[data-testid=stVegaLiteChart]").element_handles()):
+        geo = await el.evaluate(_GEOMETRY_JS)
+        geo["index"] = i
+        target.charts.append(geo)
+    if target.embed and len(target.charts) != 1:
+        target.problems.append(f"embed drew {len(target.charts)} charts, expected 1")
+    target.seconds = time.monotonic() - t0
+
+
+async def _measure(targets: list[Target]) -> None:
+    """SLOTS tabs of one browser context work through the targets at once, so the waits of
+    one overlap the loading and the server runs of the others."""
+    async with async_api.async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = await browser.new_context(viewport={"width": 1440, "height": 900})
+        todo = iter(targets)
+
+        async def worker() -> None:
+            page = await context.new_page()
+            for target in todo:
+                try:
+                    await _read(page, target)
+                except async_api.Error as e:  # one view that times out must not hide the rest
+                    target.problems.append(f"not read: {str(e).splitlines()[0]}")
+            await page.close()
+
+        await asyncio.gather(*(worker() for _ in range(SLOTS)))
+        await context.close()
+        await browser.close()
+
+
+def kind(chart: dict) -> str:
+    """The chart's kind, told from what it drew."""
+    if "error" in chart:
+        return "other"
+    if chart["symbols"]:
+        return "dumbbell"
+    bars = [b for b in chart["bars"] if b["box"]]
+    if bars:
+        rows: dict[float, list[dict]] = {}
+        for b in bars:
+            rows.setdefault(round((b["box"][1] + b["box"][3]) / 2), []).append(b)
+        if all(len(r) == 1 for r in rows.values()):
+            return "bars"
+        widths = {round(b["width"]) for b in bars}
+        return "heatmap" if len(widths) == 1 else "stacked bars"
+    return "big numbers" if chart["texts"] else "other"
+
+
+def _outside(box: list[float], width: float, height: float) -> str:
+    """How far a box reaches past the drawn area, e.g. 'top 4.5 px', or ''."""
+    x1, y1, x2, y2 = box
+    sides = {"left": -x1, "top": -y1, "right": x2 - width, "bottom": y2 - height}
+    return ", ".join(f"{side} {px:.1f} px" for side, px in sides.items() if px > CLIP_TOLERANCE_PX)
+
+
+def _chart_violations(chart: dict) -> list[str]:
+    """One line per kind of problem in one chart, every offending item with its numbers."""
+    if "error" in chart:
+        return [f"geometry unreadable ({chart['error']})"]
+    w, h = chart["width"], chart["height"]
+    if not h > 0:
+        return [f"chart height {h} px (width {w} px)"]
+    found: dict[str, list[str]] = {}
+
+    def add(what: str, item: str) -> None:
+        found.setdefault(what, []).append(item)
+
+    if chart["marks"] == 0:
+        add("nothing drawn", "no mark items")
+    for bar in chart["bars"]:
+        if not bar["hidden"] and bar["width"] > 0 and bar["height"] < MIN_BAR_PX:
+            add(f"bars under {MIN_BAR_PX:g} px tall", f"{bar['height']} px [{bar['what']}]")
+    for sym in chart["symbols"]:
+        if sym["hidden"]:
+            continue
+        plot, x, y = sym["plot"], sym["x"], sym["y"]
+        tol = CLIP_TOLERANCE_PX
+        if plot and not (
+            plot[0] - tol <= x <= plot[2] + tol and plot[1] - tol <= y <= plot[3] + tol
+        ):
+            add(
+                "points outside the plot",
+                f"centre ({x}, {y}) vs plot x {plot[0]}–{plot[2]}, y {plot[1]}–{plot[3]} "
+                f"[{sym['what']}]",
+            )
+        cut = _outside(sym["box"], w, h) if sym["box"] else ""
+        if cut:
+            add(f"points cut by the chart edge (chart {w:g}x{h:g})", f"{cut} [{sym['what']}]")
+    labels = sorted(
+        (lab for lab in chart["rowLabels"] if not lab["hidden"] and lab["box"]),
+        key=lambda lab: lab["box"][1],
+    )
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            px = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
+            if px > ROW_OVERLAP_PX:
+                add(
+                    "row labels overlap",
+                    f"{px:.1f} px: {a['text']!r} (y {a['box'][1]}–{a['box'][3]}) and "
+                    f"{b['text']!r} (y {b['box'][1]}–{b['box'][3]})",
+                )
+    for text in chart["texts"]:
+        if text["hidden"] or not text["box"]:
+            continue
+        cut = _outside(text["box"], w, h)
+        if cut:
+            add(
+                f"value labels clipped (chart {w:g}x{h:g})",
+                f"{text['text']!r} {cut}, box {text['box']} [{text['what']}]",
+            )
+    return [f"{len(items)} {what}: " + "; ".join(items) for what, items in found.items()]
+
+
+def violations(target: Target) -> list[tuple[str, str]]:
+    """(chart kind, readable line) for every problem of one page or embed."""
+    head = f"{target.where} [{target.lang}]"
+    out = [("other", f"{head}: {p}") for p in target.problems]
+    n = len(target.charts)
+    for chart in target.charts:
+        k = kind(chart)
+        at = f"{head} chart {chart['index'] + 1}/{n}" if n > 1 else head
+        out += [(k, f"{at}: {line}") for line in _chart_violations(chart)]
+    return out
+
+
+def report(targets: list[Target]) -> str:
+    found = [v for t in targets for v in violations(t)]
+    charts = sum(len(t.charts) for t in targets)
+    lines = [f"{len(found)} drawing problem(s) in {charts} charts of {len(targets)} views"]
+    for k in KINDS:
+        mine = [line for kk, line in found if kk == k]
+        if mine:
+            lines += [f"--- {k} ({len(mine)})"] + [f"  {line}" for line in mine]
+    return "\n".join(lines) if found else ""
+
+
+@pytest.fixture(scope="module")
+def drawn() -> list[Target]:
+    proc, url = start_server(_free_port())
+    try:
+        targets = _targets(url)
+        asyncio.run(_measure(targets))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    return targets
+
+
+def test_every_page_and_embed_was_read(drawn):
+    """The check saw what it claims to: every embed drew one chart, the pages drew charts,
+    every chart finished drawing and its scenegraph was readable."""
+    assert len([t for t in drawn if t.embed]) == len(_figure_ids()) * len(LANGS)
+    assert sum(len(t.charts) for t in drawn if not t.embed) > 0
+    unreadable = [
+        f"{t.where} [{t.lang}] chart {c['index'] + 1}: {c['error']}"
+        for t in drawn
+        for c in t.charts
+        if "error" in c
+    ]
+    missing = [f"{t.where} [{t.lang}]: {p}" for t in drawn for p in t.problems]
+    if unreadable + missing:
+        pytest.fail("\n".join(unreadable + missing), pytrace=False)
+
+
+def test_charts_draw_readably(drawn):
+    problems = report(drawn)
+    if problems:
+        pytest.fail(problems, pytrace=False)

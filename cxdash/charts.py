@@ -24,9 +24,10 @@ from cxdash.palette import (
     COUNTRY_COLORS,
     FONT,
     GROUP_COLORS,
-    ROW_PX,
     TIER_COLORS,
+    WEB,
     YEAR_COLORS,
+    Type,
 )
 
 # (dimension code column, label column, order column) in the order they are tried as colour.
@@ -104,9 +105,11 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
         options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
         colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
         out["label_color"] = out["option"].map(lambda o: colours[o][1])
-    if lay.kind == "numbers":
+    if lay.kind == "numbers":  # labels wrapped to share about 640 px, never cut
+        width = max(14, 96 // len(out))
         out["small"] = [
-            " · ".join(filter(None, [o, b])) for o, b in zip(out["option"], out["base_text"])
+            "\n".join(formatting.wrap(" · ".join(filter(None, [o, b])), width))
+            for o, b in zip(out["option"], out["base_text"])
         ]
     return out
 
@@ -155,7 +158,7 @@ def _x(df: pd.DataFrame, field: str = "value") -> alt.X:
             scale=alt.Scale(domain=[0, top]),
             axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5),
         )
-    return alt.X(f"{field}:Q", title=None, scale=alt.Scale(domainMin=0))
+    return alt.X(f"{field}:Q", title=None, scale=alt.Scale(domainMin=0), axis=alt.Axis(tickCount=5))
 
 
 def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
@@ -185,7 +188,7 @@ def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{col}:N", title=title) for col, title in fields if col in df]
 
 
-def _stacked(df: pd.DataFrame, lay: Layout) -> alt.Chart:
+def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     rows = list(lay.rows)
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
     colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
@@ -194,7 +197,7 @@ def _stacked(df: pd.DataFrame, lay: Layout) -> alt.Chart:
             "row:N",
             sort=_row_order(df, rows),
             title=None,
-            axis=alt.Axis(labelLimit=360, labelOverlap=False),
+            axis=alt.Axis(labelLimit=look.label_limit, labelOverlap=False),
         ),
         x=alt.X("value:Q", stack="zero", title=None, axis=None),
         order=alt.Order("option_order:Q"),
@@ -209,16 +212,17 @@ def _stacked(df: pd.DataFrame, lay: Layout) -> alt.Chart:
         opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=_tooltip(df),
     )
-    # segments under 6 points are too thin for a label: their value is in the tooltip
-    labels = base.mark_text(align="right", dx=-4, fontSize=12).encode(
-        text=alt.condition(alt.datum.value >= 6, "value_text:N", alt.value("")),
+    # segments too thin for a label keep their value in the tooltip
+    thin = alt.datum.value >= look.min_label_points
+    labels = base.mark_text(align="right", dx=-4, fontSize=look.label).encode(
+        text=alt.condition(thin, "value_text:N", alt.value("")),
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
-    return (bars + labels).properties(height=alt.Step(44))
+    return (bars + labels).properties(height=alt.Step(look.row + 14))
 
 
-def _grouped(df: pd.DataFrame, lay: Layout) -> alt.Chart:
+def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     colour = lay.colour
     code, label, order = next(d for d in _DIMS if d[0] == colour)
     rows = list(lay.rows)
@@ -234,7 +238,7 @@ def _grouped(df: pd.DataFrame, lay: Layout) -> alt.Chart:
         "row:N",
         sort=_row_order(df, rows),
         title=None,
-        axis=alt.Axis(labelLimit=360, labelOverlap=False),
+        axis=alt.Axis(labelLimit=look.label_limit, labelOverlap=False),
     )
     enc = {"y": y, "color": color}
     if grouped:
@@ -243,7 +247,7 @@ def _grouped(df: pd.DataFrame, lay: Layout) -> alt.Chart:
     bars = base.mark_bar().encode(
         x=_x(df), opacity=alt.Opacity("opacity:Q", scale=None), tooltip=_tooltip(df)
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=look.label, color="#222222").encode(
         x=alt.X("label_x:Q"), text="value_text:N"
     )
     layers = [bars, labels]
@@ -253,11 +257,11 @@ def _grouped(df: pd.DataFrame, lay: Layout) -> alt.Chart:
                 x=alt.X("ci_low:Q", title=None), x2="ci_high:Q"
             )
         )
-    step = alt.Step(ROW_PX, **{"for": "offset"}) if grouped else alt.Step(ROW_PX + 6)
+    step = alt.Step(look.row, **{"for": "offset"}) if grouped else alt.Step(look.row + 6)
     return alt.layer(*layers).properties(height=step)
 
 
-def _dumbbell(df: pd.DataFrame, lay: Layout) -> alt.Chart:
+def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     rows = list(lay.rows)
     years = alt.Color(
         "year_label:N",
@@ -268,7 +272,7 @@ def _dumbbell(df: pd.DataFrame, lay: Layout) -> alt.Chart:
         "row:N",
         sort=_row_order(df, rows),
         title=None,
-        axis=alt.Axis(labelLimit=320, labelPadding=8),
+        axis=alt.Axis(labelLimit=look.label_limit, labelPadding=8),
         scale=alt.Scale(paddingOuter=0.6),
     )
     domain = [0, 100] if (df["unit"] == "percent").all() else [0, float(df["value"].max()) * 1.1]
@@ -276,16 +280,18 @@ def _dumbbell(df: pd.DataFrame, lay: Layout) -> alt.Chart:
     line = _chart().mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
     points = (
         _chart()
-        .mark_circle(size=160, opacity=1)
+        .mark_circle(size=look.label * 13, opacity=1)
         .encode(y=y, x=x, color=years, tooltip=_tooltip(df))
     )
     labels = (
-        _chart().mark_text(dy=-15, fontSize=12).encode(y=y, x=x, text="value_text:N", color=years)
+        _chart()
+        .mark_text(dy=-(look.label + 3), fontSize=look.label)
+        .encode(y=y, x=x, text="value_text:N", color=years)
     )
-    return (line + points + labels).properties(height=alt.Step(64))
+    return (line + points + labels).properties(height=alt.Step(look.row * 2 + 4))
 
 
-def _numbers(df: pd.DataFrame) -> alt.Chart:
+def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
     """Statistics that are not one comparable series (a count of customers beside a count of
     countries; "over 25% of costs" beside "35% of time"): side by side, as numbers."""
     order = list(dict.fromkeys(df.sort_values("option_order")["small"]))
@@ -296,19 +302,22 @@ def _numbers(df: pd.DataFrame) -> alt.Chart:
         axis=alt.Axis(
             orient="bottom",
             labelAngle=0,
-            labelLimit=260,
+            labelLimit=0,
+            labelOverlap=False,
+            labelExpr="split(datum.label, '\\n')",
+            labelLineHeight=look.label + 2,
             domain=False,
             ticks=False,
-            labelFontSize=12,
+            labelFontSize=look.label,
             labelPadding=12,
         ),
     )
     big = (
         _chart()
-        .mark_text(fontSize=40, fontWeight="bold", color="#0072B2")
+        .mark_text(fontSize=look.number, fontWeight="bold", color="#0072B2")
         .encode(x=x, text="value_text:N", tooltip=_tooltip(df))
     )
-    return big.properties(height=110)
+    return big.properties(height=look.number * 2 + 30)
 
 
 def _chart() -> alt.Chart:
@@ -319,18 +328,39 @@ def _chart() -> alt.Chart:
 _BUILDERS = {"dumbbell": _dumbbell, "stacked": _stacked, "grouped": _grouped}
 
 
-def spec(df: pd.DataFrame, lay: Layout) -> dict:
+def spec(df: pd.DataFrame, lay: Layout, look: Type = WEB) -> dict:
     """The Vega-Lite spec of a figure's `rows`, over the named dataset "values" (empty: the
-    caller puts the rows to draw in `spec["datasets"]["values"]`)."""
-    chart = _numbers(df) if lay.kind == "numbers" else _BUILDERS[lay.kind](df, lay)
-    return {**themed(chart).to_dict(validate=False), "datasets": {"values": []}}
+    caller puts the rows to draw in `spec["datasets"]["values"]`), in `look`'s type sizes."""
+    if lay.kind == "numbers":
+        chart = _numbers(df, look)
+    else:
+        chart = _BUILDERS[lay.kind](df, lay, look)
+    return {**themed(chart, look).to_dict(validate=False), "datasets": {"values": []}}
 
 
-def themed(chart: alt.Chart) -> alt.Chart:
+def themed(chart: alt.Chart, look: Type = WEB) -> alt.Chart:
     """Fonts and a clean look that survive export (exports do not carry Streamlit's theme)."""
     return (
         chart.configure(font=FONT, background="white")
         .configure_view(stroke=None)
-        .configure_axis(labelFontSize=12, grid=False, domain=False)
-        .configure_legend(labelFontSize=12, symbolType="square")
+        .configure_axis(labelFontSize=look.label, grid=False, domain=False)
+        .configure_legend(labelFontSize=look.label, symbolType="square", symbolSize=look.label * 8)
     )
+
+
+def fit(spec: dict, height: int, bands: int | None = None, grow: float = 2.0) -> dict:
+    """The spec with its rows stepped to fill up to `height` px of plot: a few rows grow (at
+    most `grow` times their step), many rows share the height (presentation mode, one
+    screen). `bands`: how many rows (or offset bars) the step is for, counted from the
+    spec's "values" rows when not given."""
+    step = spec.get("height")
+    if not isinstance(step, dict) or "step" not in step:
+        return spec
+    if bands is None:
+        records = spec.get("datasets", {}).get("values", [])
+        offset = step.get("for") == "offset"
+        bands = len(records) if offset else len({r.get("row") for r in records})
+    if not bands:
+        return spec
+    best = min(height / bands, step["step"] * grow)
+    return {**spec, "height": {**step, "step": max(int(best), 1)}}

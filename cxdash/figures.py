@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cxdash import charts, data, db, i18n, tables
+from cxdash.palette import WEB, Type
 from cxdash.view import SLICES, Filters, View
 
 # The columns a chart's rows carry (what the specs encode, and what tests read back).
@@ -82,12 +83,12 @@ def _missing(v: object) -> bool:
 
 
 @functools.lru_cache(maxsize=512)
-def _shape(figure_id: str, lang: str, version: int):
+def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
     """(the figure's layout, every value localised as records, the spec's shape)."""
     values = i18n.pick(_all_values(version)[figure_id], lang)
     lay = charts.layout(values)
     rows = charts.rows(values, lay, lang, show_ci=True)
-    return lay, values, _records(rows), charts.spec(rows, lay)
+    return lay, values, _records(rows), charts.spec(rows, lay, look)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -105,16 +106,18 @@ def shown_values(figure_ids: list[str], filters: Filters) -> pd.DataFrame:
     ]
 
 
-def figure(figure_id: str, view: View, value_ids: list[str] | None = None) -> Figure | None:
+def figure(
+    figure_id: str, view: View, value_ids: list[str] | None = None, look: Type = WEB
+) -> Figure | None:
     """The figure as `view` shows it, or None when nothing of it is published for the
     view's filters. `value_ids`: the shown values, when the caller already asked for them
-    (one query for a whole page)."""
+    (one query for a whole page); `look`: type sizes (web page or presentation screen)."""
     if value_ids is None:
         value_ids = list(shown_values([figure_id], view.filters)["value_id"])
     if not value_ids:
         return None
     version = db.version()
-    _, _, full, shape = _shape(figure_id, view.lang, version)
+    _, _, full, shape = _shape(figure_id, view.lang, version, look)
     chart = _chart_rows(figure_id, view.lang, view.show_ci, version)
     records = [full[v] for v in value_ids]
     spec = {**shape, "datasets": {"values": [chart[v] for v in value_ids]}}
@@ -128,15 +131,22 @@ def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
     return figures_of(cat, view)
 
 
-def figures_of(cat: pd.DataFrame, view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
-    """Like page_figures, for any catalog slice (Explore's match, the embed's one chart)."""
+def published(cat: pd.DataFrame, view: View) -> dict[str, list[str]]:
+    """figure id -> the value ids the view's filters keep, for the catalog's figures that
+    have any (in catalog order). One query for the whole slice."""
     if cat.empty:
-        return [], cat, cat
+        return {}
     shown = shown_values(list(cat["figure_id"]), view.filters)
     by_figure = shown.groupby("figure_id", sort=False)["value_id"].agg(list).to_dict()
-    drawn = [figure(f, view, by_figure[f]) for f in cat["figure_id"] if f in by_figure]
-    published = cat["figure_id"].isin(by_figure)
-    return [f for f in drawn if f is not None], cat[published], cat[~published]
+    return {f: by_figure[f] for f in cat["figure_id"] if f in by_figure}
+
+
+def figures_of(cat: pd.DataFrame, view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
+    """Like page_figures, for any catalog slice (Explore's match, the embed's one chart)."""
+    shown = published(cat, view)
+    drawn = [figure(f, view, ids) for f, ids in shown.items()]
+    kept = cat["figure_id"].isin(shown) if not cat.empty else pd.Series(dtype=bool)
+    return [f for f in drawn if f is not None], cat[kept], cat[~kept]
 
 
 def describe(filters: Filters, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 _SUFFIX = {
     "en": {
@@ -71,3 +72,24 @@ def literal(text: object) -> str:
     """Text from the data or a URL, escaped so Markdown shows it as typed: no link, no
     image, no emphasis, no formula (st.markdown, st.caption and alerts render Markdown)."""
     return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+# a wide (CJK) character, which a line may break after; or a run of other non-space characters
+_TOKEN = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]\s*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+"
+)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns (a CJK character counts two), broken at
+    spaces or between CJK characters; a word longer than a line keeps its own line, whole."""
+    lines, line, used = [], "", 0
+    for token in _TOKEN.findall(text):
+        word = token.rstrip()
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+        if line.strip() and word and used + size > width:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line += token
+        used += size + len(token) - len(word)
+    return [*lines, line.rstrip()] if line.strip() else lines

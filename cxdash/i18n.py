@@ -198,31 +198,49 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_more_reports": ("More reports", "其他報告"),
     "page_executive": ("Executive summary", "主管摘要"),
     "intro_executive": (
-        "One screen: what moved most since 2020, where Champions differ most from Starters "
-        "(and whether the difference is statistically significant), and how the four "
-        "countries rank on every country callout.",
-        "一頁總覽：自 2020 年以來變化最大的指標、領航者與入門新手差距最大之處（以及差異是否具統計顯著性），"
-        "以及四個國家在每則區域差異中的排名。",
+        "Where Champions lead Starters most, and how the four countries rank on every "
+        "country callout of the 2021 report; below, what moved since 2020.",
+        "領航者領先入門新手最多之處，以及四個國家在 2021 年報告每則區域差異中的排名；"
+        "下方為自 2020 年以來的變化。",
     ),
     "exec_moved": ("What moved most since 2020 (APAC)", "自 2020 年以來變化最大的指標（亞太地區）"),
     "exec_gaps": (
-        "Biggest Champion – Starter gaps (2021)",
-        "領航者與入門新手的最大差距（2021 年）",
+        "Champions vs Starters (2021)",
+        "領航者與入門新手，2021 年",
+    ),
+    "exec_more_gaps": (
+        "All {n} questions by tier, with their tests, are on the Maturity tiers page.",
+        "全部 {n} 題的分層結果與檢定，請見「成熟度等級」頁。",
+    ),
+    "exec_gaps_caption": (
+        "Share of Starters and of Champions giving each answer, 2021 (Champion base {base}; "
+        "{document}). * the gap is significant (two-proportion z-test, 95%, Holm-corrected "
+        "within its question).",
+        "入門新手與領航者選擇各答案的比例，2021 年（領航者樣本數 {base}；{document}）。"
+        "* 差距具顯著性（雙比例 z 檢定，95%，依題目 Holm 校正）。",
+    ),
+    "gap_line": (
+        "Champions **{champion}** · Starters {starter} · **{gap}**, {verdict}",
+        "領航者 **{champion}** · 入門新手 {starter} · **{gap}**，{verdict}",
+    ),
+    "moves_untestable": (
+        "None of these changes can be tested for significance: the report prints no base for "
+        "its 2020 wave.",
+        "以下變化均無法進行顯著性檢定：報告未公布 2020 年調查的樣本數。",
     ),
     "exec_scorecard": ("Country scorecard", "國家計分卡"),
     "scorecard_note": (
-        "Each row is a country callout (區域差異) of the report; colour is the country's rank "
-        "among the countries that callout reports (1 = highest value), text is the published "
-        "value. A rank is not a significant difference: with about 60 respondents per country "
-        "the margin is roughly ±12 points (see the Countries page for the tests). Blank: the "
-        "report gives no number for that country.",
-        "每一列為報告中的一則「區域差異」；顏色代表該國在該則所列國家中的排名（1 = 數值最高），"
-        "文字為公布的數值。排名不等於顯著差異：每國約 60 位受訪者，誤差約 ±12 個百分點"
-        "（檢定結果見「國家與地區」頁）。空白表示報告未提供該國數字。",
+        "Colour: the country's rank among the countries each callout (區域差異) reports, "
+        "1 = highest; text: the published value; blank: no number for that country. A rank is "
+        "not a significant difference: about 60 respondents per country give a margin of "
+        "roughly ±12 points (tests on the Countries page).",
+        "顏色：該國在每則「區域差異」所列國家中的排名（1 = 最高）；文字：公布的數值；空白：報告未提供"
+        "該國數字。排名不等於顯著差異：每國約 60 位受訪者，誤差約 ±12 個百分點（檢定見「國家與地區」頁）。",
     ),
     "rank": ("Rank", "排名"),
     "vs_starter": ("vs Starter", "（與入門新手相比）"),
     "tier_champion_short": ("Champions", "領航者"),
+    "tier_starter_short": ("Starters", "入門新手"),
     "explore_survey": ("Explore all {n} figures of this document", "瀏覽本文件全部 {n} 張圖表"),
     "cards_hidden": (
         "{n} headline card(s) of this document are not published for the current filters "

@@ -1,6 +1,8 @@
-"""Colours and fonts, the same on every chart and every export. Tiers, countries and years
-keep one colour everywhere (Okabe–Ito, colour-blind safe); answers use a categorical palette
-that avoids the tier colours."""
+"""Colours, fonts and type sizes, the same on every chart and every export. Tiers, countries
+and years keep one colour everywhere (Okabe–Ito, colour-blind safe); answers use a
+categorical palette that avoids the tier colours."""
+
+from dataclasses import dataclass
 
 TIER_COLORS = {"Starter": "#E69F00", "Emerging": "#56B4E9", "Champion": "#009E73", "All": "#7F7F7F"}
 COUNTRY_COLORS = {
@@ -30,5 +32,21 @@ ANSWER_COLORS = [
     ("#999933", "#222222"),
     ("#882255", "white"),
 ]
-ROW_PX = 30  # per bar: every row keeps its label
+ROW_PX = 30  # per bar: every row keeps its label (web pages)
 FONT = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif"
+
+
+@dataclass(frozen=True)
+class Type:
+    """Type sizes and row steps of a chart, in CSS px: one set for a web page, one for a
+    presentation screen (large type, read from across a room)."""
+
+    label: int = 12  # axis, legend and value labels
+    number: int = 40  # the big numbers of a side-by-side statistics chart
+    row: int = ROW_PX  # per bar
+    label_limit: int = 360  # row labels longer than this are cut (tooltip keeps them)
+    min_label_points: float = 6  # stacked segments narrower than this carry no label
+
+
+WEB = Type()
+PRESENT = Type(label=20, number=64, row=40, label_limit=640, min_label_points=10)

@@ -113,8 +113,15 @@ def test_claim_audit_lists_every_claim():
 
 def test_executive_summary_ranks_gaps_and_countries():
     at = open_page("executive.py")
-    labels = [m.value for m in at.markdown]
-    assert any("Yes, agents can switch channels seamlessly" in v for v in labels)
-    values = [m.value for m in at.metric]
-    assert "89%" in values and "41%" in values  # Champion switching; differentiator 2021
+    markdown = [m.value for m in at.markdown]
+    # a gap card is titled by the question, the answer beneath, then both shares and the test
+    question = "Are your agents able to switch seamlessly between the channels"
+    assert any(question in v for v in markdown)
+    assert "Yes, agents can switch channels seamlessly" in [c.value for c in at.caption]
+    assert any("Champions **89%** · Starters 15% · **+74 pts**, significant" in v for v in markdown)
+    # year over year: said once that no move is testable, not on every card
+    untestable = [c.value for c in at.caption if "None of these changes can be tested" in c.value]
+    assert len(untestable) == 1
+    assert "41%" in [m.value for m in at.metric]  # differentiator, 2021
+    assert not any("not testable" in c.value for c in at.caption)
     assert at.get("vega_lite_chart")  # the scorecard

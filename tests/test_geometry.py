@@ -102,7 +102,8 @@ _GEOMETRY_JS = r"""
   if (!root) return {error: 'no Vega view or scenegraph', width: rect.width, height: rect.height};
 
   const out = {via, width: rect.width, height: rect.height,
-               bars: [], symbols: [], texts: [], rowLabels: [], marks: 0};
+               bars: [], symbols: [], texts: [], rowLabels: [], axisFonts: [], marks: 0,
+               bottom: rect.bottom};
   const r1 = v => Math.round(v * 10) / 10;
   const box = (b, ox, oy) =>
     b ? [r1(b.x1 + ox), r1(b.y1 + oy), r1(b.x2 + ox), r1(b.y2 + oy)] : null;
@@ -131,8 +132,14 @@ _GEOMETRY_JS = r"""
           for (const sub of it.items || []) {
             if (sub.role !== 'axis-label' || !rows) continue;
             for (const lab of sub.items || []) {
-              out.rowLabels.push(
-                {text: textOf(lab), box: box(lab.bounds, gx, gy), hidden: hidden(lab)});
+              out.rowLabels.push({text: textOf(lab), box: box(lab.bounds, gx, gy),
+                                  hidden: hidden(lab), size: lab.fontSize});
+            }
+          }
+          for (const sub of it.items || []) {
+            if (sub.role !== 'axis-label') continue;
+            for (const lab of sub.items || []) {
+              if (!hidden(lab)) out.axisFonts.push(lab.fontSize);
             }
           }
           continue;
@@ -158,7 +165,9 @@ _GEOMETRY_JS = r"""
                           box: b, plot, hidden: hidden(it)});
       } else if (mark.marktype === 'text') {
         const text = textOf(it);
-        if (text.trim()) out.texts.push({what: what(it), text, box: b, hidden: hidden(it)});
+        if (text.trim()) {
+          out.texts.push({what: what(it), text, box: b, hidden: hidden(it), size: it.fontSize});
+        }
       }
     }
   }
@@ -212,7 +221,10 @@ class Target:
     lang: str
     url: str
     embed: bool
+    viewport: tuple[int, int] = (1440, 900)
+    present: bool = False
     charts: list[dict] = field(default_factory=list)
+    page_height: int = 0  # the app's scroll height (presentation: at most the viewport's)
     problems: list[str] = field(default_factory=list)  # the page itself (no chart, an error)
     seconds: float = 0.0
 
@@ -222,6 +234,45 @@ def _figure_ids() -> list[str]:
 
     db.refresh()
     return sorted(data.vocabulary().figures)
+
+
+def _present_figures() -> list[str]:
+    """The hardest figures to fit on one screen: of each chart kind the one with the most
+    rows, the one with the most bars, and the one with the longest legend labels."""
+    from cxdash import db, figures
+    from cxdash.view import View
+
+    sizes = []
+    for fid in _figure_ids():
+        fig = figures.figure(fid, View(page="explore"))
+        if fig is None:
+            continue
+        lay = figures._shape(fid, "en", db.version())[0]
+        rows = fig.spec["datasets"]["values"]
+        legend = max((len(str(r.get("option") or "")) for r in rows), default=0)
+        sizes.append((lay.kind, len({r["row"] for r in rows}), len(rows), legend, fid))
+    picked = set()
+    for k in {s[0] for s in sizes}:
+        mine = [s for s in sizes if s[0] == k]
+        for i in (1, 2, 3):
+            picked.add(max(mine, key=lambda s, i=i: (s[i], s[4]))[4])
+    return sorted(picked)
+
+
+PRESENT_VIEWPORTS = ((1440, 900), (1920, 1080))
+PRESENT_MIN_FONT_PX = 18
+
+
+def _present_targets(base: str) -> list[Target]:
+    """Presentation mode: the executive summary's slides and the hardest figures."""
+    paths = [f"executive?present=1&slide={i}" for i in (1, 2)]
+    paths += [f"explore?figure={fid}&present=1" for fid in _present_figures()]
+    return [
+        Target(f"present {path}", lang, f"{base}/{path}&lang={lang}", False, vp, present=True)
+        for vp in PRESENT_VIEWPORTS
+        for lang in LANGS
+        for path in paths
+    ]
 
 
 def _targets(base: str) -> list[Target]:
@@ -256,6 +307,7 @@ async def _read(page, target: Target) -> None:
     t0 = time.monotonic()
     await page.goto(target.url, wait_until="commit")
     first = "[data-testid=stVegaLiteChart], [data-testid=stAlert]" if target.embed else "h1"
+    first = "h2" if target.present else first
     await page.wait_for_selector(first, timeout=60_000)
     await _settle(page)
     if await page.evaluate(_EXPAND_JS):
@@ -270,6 +322,9 @@ async def _read(page, target: Target) -> None:
         geo = await el.evaluate(_GEOMETRY_JS)
         geo["index"] = i
         target.charts.append(geo)
+    target.page_height = await page.evaluate(
+        "document.querySelector('[data-testid=stMain]').scrollHeight"
+    )
     if target.embed and len(target.charts) != 1:
         target.problems.append(f"embed drew {len(target.charts)} charts, expected 1")
     target.seconds = time.monotonic() - t0
@@ -280,20 +335,23 @@ async def _measure(targets: list[Target]) -> None:
     one overlap the loading and the server runs of the others."""
     async with async_api.async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = await browser.new_context(viewport={"width": 1440, "height": 900})
-        todo = iter(targets)
+        for viewport in dict.fromkeys(t.viewport for t in targets):
+            context = await browser.new_context(
+                viewport={"width": viewport[0], "height": viewport[1]}
+            )
+            todo = iter([t for t in targets if t.viewport == viewport])
 
-        async def worker() -> None:
-            page = await context.new_page()
-            for target in todo:
-                try:
-                    await _read(page, target)
-                except async_api.Error as e:  # one view that times out must not hide the rest
-                    target.problems.append(f"not read: {str(e).splitlines()[0]}")
-            await page.close()
+            async def worker(context=context, todo=todo) -> None:
+                page = await context.new_page()
+                for target in todo:
+                    try:
+                        await _read(page, target)
+                    except async_api.Error as e:  # one view timing out must not hide the rest
+                        target.problems.append(f"not read: {str(e).splitlines()[0]}")
+                await page.close()
 
-        await asyncio.gather(*(worker() for _ in range(SLOTS)))
-        await context.close()
+            await asyncio.gather(*(worker() for _ in range(SLOTS)))
+            await context.close()
         await browser.close()
 
 
@@ -407,7 +465,7 @@ def report(targets: list[Target]) -> str:
 def drawn() -> list[Target]:
     proc, url = start_server(_free_port())
     try:
-        targets = _targets(url)
+        targets = _targets(url) + _present_targets(url)
         asyncio.run(_measure(targets))
     finally:
         proc.terminate()
@@ -435,3 +493,26 @@ def test_charts_draw_readably(drawn):
     problems = report(drawn)
     if problems:
         pytest.fail(problems, pytrace=False)
+
+
+def test_presentation_mode_is_large_type_on_one_screen(drawn):
+    """Presentation mode at 1440×900 and 1920×1080: every axis and value label at least
+    18 px, the slide (title, chart, legend, source) without scrolling."""
+    present = [t for t in drawn if t.present]
+    assert len(present) >= 2 * len(LANGS) * len(PRESENT_VIEWPORTS)
+    problems = []
+    for t in present:
+        head = f"{t.where} [{t.lang}] at {t.viewport[0]}x{t.viewport[1]}"
+        if len(t.charts) != 1:
+            problems.append(f"{head}: {len(t.charts)} charts, expected 1")
+        if t.page_height > t.viewport[1]:
+            problems.append(f"{head}: the slide is {t.page_height} px tall, it scrolls")
+        for chart in t.charts:
+            if chart.get("bottom", 0) > t.viewport[1]:
+                problems.append(f"{head}: the chart ends at {chart['bottom']:.0f} px")
+            sizes = chart.get("axisFonts", []) + [x["size"] for x in chart.get("texts", [])]
+            small = sorted({x for x in sizes if x is not None and x < PRESENT_MIN_FONT_PX})
+            if small or not sizes:
+                problems.append(f"{head}: label sizes {small or 'unread'} px")
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
 
+import pyarrow as pa
 import pytest
 from pptx import Presentation
 
 from cxdash import data, deck, view
 from cxdash.paths import ROOT
+from cxdash.ui import panel
 from tests.test_app import chart_rows, open_page
 
 VIEW = "tiers?tier=Champion&tier=Starter&lang=zh"
@@ -107,6 +110,33 @@ def test_presentation_mode_shows_one_chart_and_hides_the_sidebar():
     assert any("2 / " in m.value for m in at.markdown)
     at.button(key="slide_next").click().run()
     assert any("3 / " in m.value for m in at.markdown)
+
+
+def test_presentation_mode_is_large_type_and_fits_the_screen():
+    at = open_page("tiers.py", present="1", slide="3")
+    (chart,) = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["config"]["axis"]["labelFontSize"] >= 18
+    texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    assert texts and all(mark["fontSize"] >= 18 for mark in texts)
+    # three tiers grow to fill the screen, within the plot height one screen allows
+    assert 3 * spec["height"]["step"] <= panel.PLOT_PX
+    rows = [(r["tier"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")]
+    assert ("Champion", 1.7) in rows
+
+
+def test_executive_summary_presents_the_scorecard_and_the_gaps():
+    at = open_page("executive.py", present="1")
+    assert any("1 / 2" in m.value for m in at.markdown)
+    assert any("Country scorecard" in m.value for m in at.markdown)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["config"]["axis"]["labelFontSize"] >= 18
+    at.button(key="slide_next").click().run()
+    assert any("Champions vs Starters" in m.value for m in at.markdown)
+    (chart,) = at.get("vega_lite_chart")
+    rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pylist()
+    switching = [r for r in rows if r["answer"].startswith("Yes, agents can switch")]
+    assert sorted(r["value_text"] for r in switching) == ["15%", "89%*"]
 
 
 def test_embed_shows_one_chart_without_sidebar():

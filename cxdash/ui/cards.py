@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from cxdash import formatting, i18n
+from cxdash.formatting import literal
 
 
 def delta_text(row: pd.Series, lang: str) -> str | None:
@@ -28,7 +29,8 @@ def kpi(
         st.markdown(f"**{label}**", help=help_text)  # wraps, where a metric label truncates
         # grey arrows: a move is not good or bad in itself (fewer Starters is good news)
         st.metric(label, value, delta=delta, delta_color="off", label_visibility="collapsed")
-        st.caption(caption)
+        if caption:
+            st.caption(caption)
 
 
 def card(row: pd.Series, lang: str, container=st) -> None:
@@ -54,8 +56,9 @@ def grid(rows: pd.DataFrame, lang: str, columns: int = 3) -> None:
         card(row, lang, cols[i % columns])
 
 
-def yoy_grid(pairs: pd.DataFrame, lang: str, verdict: str, columns: int = 4) -> None:
-    """Year-over-year pairs as cards: 2021 value, change since 2020, testability."""
+def yoy_grid(pairs: pd.DataFrame, lang: str, columns: int = 3) -> None:
+    """Year-over-year pairs as cards: the later value and the change since the earlier year
+    (whether a change can be tested is said once, above the cards)."""
     zh = lang == "zh"
     cols = st.columns(columns)
     for i, (_, row) in enumerate(pairs.iterrows()):
@@ -70,28 +73,29 @@ def yoy_grid(pairs: pd.DataFrame, lang: str, verdict: str, columns: int = 4) -> 
             label,
             value,
             f"{delta} {i18n.t('vs_2020', lang)}",
-            verdict,
+            "",
             f"{title}\n\n{row['source_zh_2021']}",
         )
 
 
-def gap_grid(gaps: pd.DataFrame, lang: str, verdicts: list[str], columns: int = 3) -> None:
-    """Champion-vs-Starter gaps as cards: Champion value, gap in points, the test."""
-    zh = lang == "zh"
-    cols = st.columns(columns)
-    for i, (_, row) in enumerate(gaps.reset_index(drop=True).iterrows()):
-        option = row["option_zh" if zh else "option_en"]
-        title = row["title_zh" if zh else "title_en"]
-        delta = formatting.number(row["gap_points"], 0, "points", lang, signed=True)
-        starter = formatting.number(row["starter_value"], 0, "percent", lang)
-        kpi(
-            cols[i % columns],
-            option if isinstance(option, str) else title,
-            formatting.number(row["value"], 0, "percent", lang),
-            f"{delta} {i18n.t('vs_starter', lang)} ({starter})",
-            f"{i18n.t('tier_champion_short', lang)} · {verdicts[i]}",
-            f"{title}\n\n{row['source_zh']}",
-        )
+def gap_cards(gaps: pd.DataFrame, lang: str) -> None:
+    """Champion-vs-Starter gaps (rows of `executive.gap_rows`): titled by the question, the
+    answer beneath, both shares, the gap and its test."""
+    for _, row in gaps.iterrows():
+        with st.container(border=True):
+            source = f"{row['source_zh']}\n\n{row['document']} · N={int(row['base_n'])}"
+            st.markdown(f"**{literal(row['question'])}**", help=source)
+            st.caption(literal(row["answer"]))
+            st.markdown(
+                i18n.t(
+                    "gap_line",
+                    lang,
+                    champion=row["champion"],
+                    starter=row["starter"],
+                    gap=row["gap"],
+                    verdict=row["verdict"],
+                )
+            )
 
 
 def method_line(survey: pd.Series, lang: str) -> str:

@@ -7,12 +7,16 @@ a plain sentence naming the breakdowns that do exist.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
-from cxdash import data, export, figures, i18n
+from cxdash import charts, data, executive, export, figures, i18n
 from cxdash.figures import Figure
 from cxdash.formatting import literal
+from cxdash.palette import PRESENT
 from cxdash.ui import state
 from cxdash.view import View
 
@@ -73,7 +77,7 @@ def _downloads(fig: Figure) -> None:
         )
 
 
-def figure(fig: Figure, big: bool = False) -> None:
+def figure(fig: Figure) -> None:
     """Draw one figure."""
     lang = fig.lang
     with st.container(border=True):
@@ -96,7 +100,7 @@ def figure(fig: Figure, big: bool = False) -> None:
         )
         if tab_chart.open is not False:
             with tab_chart:
-                st.vega_lite_chart(_bigger(fig.spec) if big else fig.spec, width="stretch")
+                st.vega_lite_chart(fig.spec, width="stretch")
                 if fig.has("significant"):
                     st.caption(i18n.t("sig_legend", lang))
                 _downloads(fig)
@@ -112,41 +116,26 @@ def figure(fig: Figure, big: bool = False) -> None:
                 _source(fig, lang)
 
 
-def _bigger(spec: dict) -> dict:
-    """Presentation mode: larger steps per row and larger type."""
-    height = spec.get("height")
-    if isinstance(height, dict) and "step" in height:
-        height = {**height, "step": int(height["step"] * 1.6)}
-    else:
-        height = max(int(height or 0), 440)
-    config = spec.get("config", {})
-    return {
-        **spec,
-        "height": height,
-        "config": {
-            **config,
-            "axis": {**config.get("axis", {}), "labelFontSize": 18},
-            "legend": {**config.get("legend", {}), "labelFontSize": 18},
-        },
-    }
-
-
-# Presentation mode: app-owned CSS only (no data or URL value reaches it).
+# Presentation mode: app-owned CSS only (no data or URL value reaches it). The chart's plot
+# is at most PLOT_PX tall, so title, chart, legend and source fit a 1440×900 screen.
 PRESENT_CSS = """<style>
 [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl] {display: none;}
-.block-container {max-width: 1400px; padding-top: 3.5rem;}
-h4 {font-size: 2.2rem !important;}
-[data-testid=stCaptionContainer] p {font-size: 1.1rem;}
+.block-container {max-width: 1600px; padding-top: 3rem; padding-bottom: 1rem;}
+h2 {font-size: 2.1rem !important; padding: 0.25rem 0 !important;}
+[data-testid=stCaptionContainer] p {font-size: 1.05rem;}
 </style>"""
+PLOT_PX = 430
+
+Slide = Callable[[], None]  # draws one screen of presentation mode
 
 
-def present(shown: list[Figure], view: View) -> None:
-    """One chart per screen with previous / next; the sidebar is hidden, so the filters
+def present(slides: list[Slide], view: View) -> None:
+    """One slide per screen with previous / next; the sidebar is hidden, so the filters
     are the ones the URL fixed. The slide number is in the URL too."""
     st.html(PRESENT_CSS)
-    count = max(len(shown), 1)
+    count = max(len(slides), 1)
     index = min(max(view.slide, 1), count)
-    prev, where, nxt, leave = st.columns([1, 1, 1, 3])
+    prev, where, nxt, leave = st.columns([1, 1, 1, 3], vertical_alignment="center")
     prev.button(
         "◀",
         disabled=index <= 1,
@@ -155,10 +144,10 @@ def present(shown: list[Figure], view: View) -> None:
         on_click=state.go,
         kwargs={"slide": index - 1},
     )
-    where.markdown(f"**{index} / {len(shown)}**")
+    where.markdown(f"**{index} / {len(slides)}**")
     nxt.button(
         "▶",
-        disabled=index >= len(shown),
+        disabled=index >= len(slides),
         key="slide_next",
         width="stretch",
         on_click=state.go,
@@ -170,22 +159,71 @@ def present(shown: list[Figure], view: View) -> None:
         on_click=state.go,
         kwargs={"present": False, "slide": 1},
     )
-    if not shown:
+    if not slides:
         asked = literal(figures.describe(view.filters, view.lang))
         st.info(i18n.t("not_published_page", view.lang, asked=asked))
     else:
-        figure(shown[index - 1], big=True)
+        slides[index - 1]()
+
+
+def slide(
+    title: str, caption: str, spec: dict, notes: list[str] = (), bands: int | None = None
+) -> None:
+    """One screen: the title, what it shows and where from, the chart in large type
+    (`bands`: its rows, when the chart has no "values" rows to count them from)."""
+    st.markdown(f"## {literal(title)}")
+    st.caption(literal(caption))
+    st.vega_lite_chart(charts.fit(spec, PLOT_PX, bands), width="stretch")
+    for note in notes:
+        st.caption(note)
+
+
+def _figure_slide(figure_id: str, value_ids: list[str], view: View) -> None:
+    fig = figures.figure(figure_id, view, value_ids, look=PRESENT)
+    lang = view.lang
+    notes = [
+        f":material/search: {i18n.t('flag_' + flag, lang)}"
+        for flag in dict.fromkeys(r["flag"] for r in fig.records if r["flag"])
+    ]
+    if fig.has("significant"):
+        notes.append(i18n.t("sig_legend", lang))
+    slide(fig.title, fig.caption, fig.spec, notes)
+
+
+def _executive_slides(view: View) -> list[Slide]:
+    lang = view.lang
+    rows = data.run("country_scorecard", countries=list(view.filters.countries))
+    gaps = data.run("tier_gaps").head(executive.TOP_GAPS * 2)
+    return [
+        lambda: slide(
+            i18n.t("exec_scorecard", lang),
+            i18n.t("scorecard_note", lang),
+            executive.scorecard(rows, lang, PRESENT).to_dict(),
+            bands=rows["figure_id"].nunique(),
+        ),
+        lambda: slide(
+            i18n.t("exec_gaps", lang),
+            executive.gaps_caption(gaps, lang),
+            executive.gaps_chart(gaps, lang, PRESENT).to_dict(),
+            bands=len(gaps),
+        ),
+    ]
 
 
 def present_page(view: View) -> None:
-    """Presentation mode of the view's page: every figure it draws, one per screen (the
-    chosen figure on Explore)."""
+    """Presentation mode of the view's page: every figure it draws (the chosen one on
+    Explore), one per screen in large type; the executive summary's scorecard and gaps."""
+    if view.page == "executive":
+        apac = not view.filters.surveys or "apac" in view.filters.surveys
+        present(_executive_slides(view) if apac else [], view)
+        return
     if view.page == "explore" and view.figure:
         cat = data.catalog()
         cat = cat[cat["figure_id"] == view.figure]
     else:
         cat = data.page_figures(view.page, view.filters.surveys)
-    present(figures.figures_of(cat, view)[0], view)
+    shown = figures.published(cat, view)
+    present([functools.partial(_figure_slide, f, ids, view) for f, ids in shown.items()], view)
 
 
 def page_figures(view: View) -> int:

@@ -37,6 +37,10 @@ SOURCES: list[tuple[str, str]] = [
     ("claims", "*/claims.csv"),
     ("kpis", "metrics/kpis.csv"),
     ("kpi_figures", "metrics/kpi_figures.csv"),
+    ("practices", "*/practices.csv"),
+    ("tier_rules", "*/tier_rules.csv"),
+    ("benchmark_measures", "metrics/benchmark_measures.csv"),
+    ("benchmark_bands", "metrics/benchmark_bands.csv"),
 ]
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 

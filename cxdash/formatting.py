@@ -51,6 +51,11 @@ def number(
     return f"{sign}{text}{_SUFFIX['zh' if lang == 'zh' else 'en'].get(unit, '')}"
 
 
+def suffix(unit: str, lang: str = "en") -> str:
+    """The unit as printed after a number: '%', 'h', '小時' ('' for counts and scores)."""
+    return _SUFFIX["zh" if lang == "zh" else "en"].get(unit, "").strip()
+
+
 def interval(low: float | None, high: float | None, unit: str, lang: str = "en") -> str:
     """A 95% interval as 'a–b' in the value's unit, one decimal."""
     if low is None or high is None or _isnan(low) or _isnan(high):

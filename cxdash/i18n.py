@@ -335,6 +335,114 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_option": ("Answer", "選項"),
     "col_tier": ("Tier", "等級"),
     "col_country": ("Country / region", "國家 / 地區"),
+    # benchmark yourself
+    "page_benchmark": ("Benchmark yourself", "自我評比"),
+    "intro_benchmark": (
+        "Where would your company sit? Answer the seven practices the APAC report uses to "
+        "define its tiers, and any service metrics you track: each is placed against the "
+        "published tier values and the six-metrics guide's bands, with their sources.",
+        "貴公司會落在哪個等級？回答亞太地區報告用來區分成熟度等級的七項實務，以及您有追蹤的服務指標："
+        "每一項都會與公布的各等級數值及六大指標指南的級距比較，並附上出處。",
+    ),
+    "bm_private": (
+        "Private by default: nothing you enter is stored or sent anywhere; it stays in this "
+        "browser session, and goes into the address bar only when you make a share link.",
+        "預設不公開：您輸入的內容不會儲存或傳送到任何地方，只保留在此瀏覽工作階段；"
+        "唯有在您建立分享連結時才會放進網址。",
+    ),
+    "bm_practices": ("The seven practices of Champions", "領航者的七大特質"),
+    "bm_practices_caption": (
+        "As the report lists them (領航者的七大特質), grouped by its three pillars. Tick "
+        "each practice your organisation has.",
+        "依報告所列（領航者的七大特質），按三大面向分組。請勾選貴組織具備的每一項實務。",
+    ),
+    "bm_count_label": ("Practices your organisation has", "貴組織具備的實務"),
+    "bm_meets": (
+        "Meets the report's Champion rule: at least {min} of the {of} practices.",
+        "符合報告的領航者標準：{of} 項中至少符合 {min} 項。",
+    ),
+    "bm_not_meets": (
+        "Does not meet the report's Champion rule: at least {min} of the {of} practices.",
+        "未達報告的領航者標準：{of} 項中至少符合 {min} 項。",
+    ),
+    "bm_no_cut": (
+        "The report does not publish where Emerging ends and Starter begins, so the app does "
+        "not place a company below Champion in one of them.",
+        "報告未公布耀眼新秀與入門新手的分界，因此本應用程式不會將未達領航者的公司歸入其中任一等級。",
+    ),
+    "bm_tier_mix": ("Published tier mix", "公布的成熟度分布"),
+    "bm_metrics": ("Service metrics", "服務指標"),
+    "bm_metrics_caption": (
+        "Optional: enter the measures you track, in the unit shown. Each is placed on the "
+        "tiers' published values (APAC SMBs, 2021) and, where the six-metrics guide gives "
+        "them, on its bands.",
+        "選填：以所示單位輸入您有追蹤的指標。每一項都會與各等級公布的數值（2021 年亞太地區中小企業）"
+        "比較，並在六大指標指南提供級距時對照其級距。",
+    ),
+    "bm_input": ("{name} ({unit})", "{name}（單位：{unit}）"),
+    "bm_between": (
+        "Between {better} and {worse}.",
+        "介於{better}與{worse}之間。",
+    ),
+    "bm_better_all": (
+        "Better than every tier's published value, the best being {tier}.",
+        "優於所有等級公布的數值（最佳為{tier}）。",
+    ),
+    "bm_behind_all": (
+        "Behind every tier's published value, the weakest being {tier}.",
+        "落後於所有等級公布的數值（最弱為{tier}）。",
+    ),
+    "bm_equal_tier": ("Equal to {tier}.", "與{tier}相同。"),
+    "bm_no_tier_values": (
+        "The maturity report publishes no tier values for this measure.",
+        "成熟度報告未公布此指標的各等級數值。",
+    ),
+    "bm_band": ("Six-metrics guide: {band}.", "六大指標指南：{band}。"),
+    "bm_no_band": (
+        "Six-metrics guide: in none of the bands it names ({bands}).",
+        "六大指標指南：不在其列出的任何級距內（{bands}）。",
+    ),
+    "bm_you": ("You", "貴公司"),
+    "bm_not_a_number": ("not a number", "不是數字"),
+    "bm_out_of_range": (
+        "outside the accepted range, {low} to {high}",
+        "超出可接受範圍（{low} 至 {high}）",
+    ),
+    "bm_bad_practices": (
+        "practices must be {n} marks, each 1, 0 or -",
+        "實務答案須為 {n} 個符號，每個為 1、0 或 -",
+    ),
+    "bm_unknown_answer": ("not a measure this page knows", "本頁不認得此指標"),
+    "bm_refused": (
+        "Not used: {field} = “{value}” — {reason}.",
+        "未採用：{field} = 「{value}」— {reason}。",
+    ),
+    "bm_cannot_say": (
+        "What this comparison cannot say",
+        "此比較無法說明的事",
+    ),
+    "bm_caveats": (
+        "- **A company is not a sample.** The tier values describe groups of surveyed SMBs; "
+        "one company's number beside them is a reference point, not a test.\n"
+        "- **Tier values are averages of companies** (each respondent's own estimate), with "
+        "no spread published, so they carry no interval.\n"
+        "- **The bands come from a different document and population** (the six-metrics "
+        "guide, not the APAC survey); they are rules of thumb, not survey results.",
+        "- **單一公司不是樣本。** 各等級數值描述的是受訪中小企業群體；將單一公司的數字放在旁邊僅供參考，"
+        "並非統計檢定。\n"
+        "- **等級數值是各公司的平均**（每位受訪者自行估計），未公布離散程度，因此沒有信賴區間。\n"
+        "- **級距來自另一份文件與母體**（六大指標指南，而非亞太地區調查）；屬經驗法則，而非調查結果。",
+    ),
+    "bm_share": ("Make a share link", "建立分享連結"),
+    "bm_share_note": (
+        "This link carries your answers; anyone who opens it sees them.",
+        "此連結包含您的答案；任何開啟連結的人都會看到。",
+    ),
+    "bm_from_link": (
+        "Answers loaded from the link you opened.",
+        "已從您開啟的連結載入答案。",
+    ),
+    "bm_source": ("Sources", "出處"),
     "col_channel": ("Channel", "管道"),
     "col_year": ("Year", "年份"),
     "col_group": ("Respondents", "受訪族群"),

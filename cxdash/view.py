@@ -20,6 +20,7 @@ from cxdash import i18n
 LANGUAGES = tuple(i18n.LANGUAGES)
 STATUSES = ("matches", "differs", "not_recomputable")
 MAX_TEXT = 100  # the search box's limit
+MAX_ANSWERS = 600  # a benchmark share link's answers, read at most
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class View:
     q: str = ""  # Explore's search
     status: tuple[str, ...] = ()  # the claim audit's status filter
     topic: tuple[str, ...] = ()  # the claim audit's topic filter
+    answers: str = ""  # Benchmark yourself: a company's answers, only in a share link
     present: bool = False
     slide: int = 1
     chart: str | None = None  # the embed form: one chart, no app chrome
@@ -211,6 +213,7 @@ def parse(
         q=(params.get("q", [""])[-1] or "")[:MAX_TEXT] if "q" in own else "",
         status=members("status", STATUSES) if "status" in own else (),
         topic=members("topic", list(vocab.topics)) if "topic" in own else (),
+        answers=(params.get("answers", [""])[-1] or "")[:MAX_ANSWERS] if "answers" in own else "",
         present=one("present", ("0", "1"), "0") == "1",
         slide=int(one("slide", slides, "1")),
         chart=chart or None,
@@ -219,7 +222,7 @@ def parse(
 
 
 _GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed"}
-_PAGE_PARAMS = {"figure", "q", "status", "topic"}
+_PAGE_PARAMS = {"figure", "q", "status", "topic", "answers"}
 
 
 def parse_text(text: str, vocab: Vocabulary) -> View:

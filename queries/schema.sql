@@ -206,6 +206,59 @@ create table kpi_figures (
     primary key (kpi_id, figure_id)
 );
 
+-- "Benchmark yourself": the practices that define the maturity tiers (as the report lists
+-- them), the one tier rule it publishes, the measures a company can compare, and the
+-- guide's bands, whose thresholds are published values (never numbers typed here).
+create table practices (
+    practice_id varchar primary key,
+    survey_id   varchar not null references surveys (survey_id),
+    sort_order  smallint not null,
+    pillar      varchar not null check (pillar in ('people', 'process', 'data_technology')),
+    pillar_en   varchar not null,
+    pillar_zh   varchar not null,
+    text_en     varchar not null,
+    text_zh     varchar not null,
+    source_zh   varchar not null,
+    note        varchar,
+    unique (survey_id, sort_order)
+);
+
+create table tier_rules (
+    survey_id     varchar not null references surveys (survey_id),
+    tier          varchar not null references tiers (tier),
+    min_practices smallint not null check (min_practices > 0),
+    of_practices  smallint not null check (of_practices >= min_practices),
+    source_zh     varchar not null,
+    note          varchar,
+    primary key (survey_id, tier)
+);
+
+create table benchmark_measures (
+    measure_id     varchar primary key,
+    sort_order     smallint not null unique,
+    name_en        varchar not null,
+    name_zh        varchar not null,
+    unit           varchar not null references units (unit),
+    direction      kpi_direction not null,
+    min_value      double not null,
+    max_value      double not null check (max_value > min_value),
+    tier_figure_id varchar references figures (figure_id),
+    kpi_id         varchar references kpis (kpi_id),
+    note           varchar
+);
+
+create table benchmark_bands (
+    measure_id varchar not null references benchmark_measures (measure_id),
+    value_id   varchar not null references published_values (value_id),
+    sort_order smallint not null,
+    kind       varchar not null check (kind in ('band', 'reference')),
+    comparator varchar not null check (comparator in ('>=', '>', '<=', '<', '~')),
+    label_en   varchar not null,
+    label_zh   varchar not null,
+    check ((kind = 'reference') = (comparator = '~')),
+    primary key (measure_id, value_id)
+);
+
 -- Statistics computed at build time (cxdash/stats.py, statsmodels), never at request time.
 -- One row per published value: its 95% Wilson interval where it is a share with a printed
 -- base, whether that base is low (N < 30), and whether it differs significantly (pairwise

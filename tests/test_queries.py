@@ -101,7 +101,8 @@ def test_figure_tests(q):
 
 def test_pages(q):
     pages = q("pages")
-    assert pages["page"].tolist()[:3] == ["overview", "executive", "tiers"]
+    assert pages["page"].tolist()[:4] == ["overview", "executive", "benchmark", "tiers"]
+    assert pages.set_index("page").loc["benchmark", "params"] == "answers"
     assert pages.set_index("page").loc["explore", "params"] == "figure q"
 
 
@@ -143,3 +144,15 @@ def test_country_scorecard(q):
     assert switching.loc["Australia", "country_rank"] == 1  # 57%
     # Singapore is not in the 'right CX investment' callout: no invented cell
     assert ("apac_country_right_cx_investment", "Singapore") not in rows.index
+
+
+def test_benchmark_points_are_published_values(q):
+    points = q("benchmark_points")
+    # every point is a published value (tier values of the APAC report, the guide's bands)
+    values = q("export").set_index("value_id")["value"]
+    assert all(values.loc[points["value_id"]].to_numpy() == points["value"].to_numpy())
+    frt = points[points["measure_id"] == "first_response_time"]
+    assert dict(zip(frt["tier"], frt["base_n"])) == {"Starter": 129, "Emerging": 70, "Champion": 62}
+    measures = q("benchmark_measures")
+    assert measures["measure_id"].tolist()[:2] == ["first_response_time", "resolution_time"]
+    assert set(q("practices")["practice_id"]) >= {"trained_teams", "agent_tools"}

@@ -45,6 +45,7 @@ def _seed(view: View, only: set[str] | None) -> None:
         "q": view.q,
         "status": list(view.status),
         "topic": list(view.topic),
+        "answers": view.answers,
     }
     if view.figure:
         values["figure"] = view.figure
@@ -70,6 +71,7 @@ def current(page: str = "overview") -> View:
         q=s.get("q", "") if "q" in own else "",
         status=tuple(s.get("status") or ()) if "status" in own else (),
         topic=tuple(s.get("topic") or ()) if "topic" in own else (),
+        answers=s.get("answers", "") if "answers" in own else "",
         present=bool(s.get("present")),
         slide=int(s.get("slide") or 1),
         chart=s.get("chart"),

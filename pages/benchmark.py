@@ -1,0 +1,38 @@
+"""Benchmark yourself: a company's own practices and service metrics placed against the
+published tier rule, tier values and the six-metrics guide's bands. Private by default."""
+
+import streamlit as st
+
+from cxdash import data, i18n
+from cxdash.benchmark import Profile
+from cxdash.ui import profile, shell
+
+view = shell.page("benchmark")
+lang = view.lang
+practices = data.run("practices")
+measures = data.run("benchmark_measures")
+points = data.run("benchmark_points")
+profile.seed(view, practices, measures)
+st.caption(i18n.t("bm_private", lang))
+profile.link_problems(lang)
+
+st.subheader(i18n.t("bm_practices", lang))
+st.caption(i18n.t("bm_practices_caption", lang))
+answers = profile.practices_form(practices, lang)
+result, mix = st.columns([2, 3], gap="large")
+with result:
+    profile.rule_result(sum(answers), practices, lang)
+with mix:
+    profile.tier_mix(view)
+
+st.subheader(i18n.t("bm_metrics", lang))
+st.caption(i18n.t("bm_metrics_caption", lang))
+metrics = []
+for _, measure in measures.iterrows():
+    value = profile.metric(measure, points[points["measure_id"] == measure["measure_id"]], lang)
+    if value is not None:
+        metrics.append((measure["measure_id"], value))
+
+with st.expander(i18n.t("bm_cannot_say", lang), expanded=True):
+    st.markdown(i18n.t("bm_caveats", lang))
+profile.share_link(view, Profile(answers, tuple(metrics)))

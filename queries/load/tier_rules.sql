@@ -1,0 +1,1 @@
+insert into tier_rules values ($survey_id, $tier, $min_practices, $of_practices, $source_zh, $note)

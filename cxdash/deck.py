@@ -120,10 +120,22 @@ def _title_slide(prs, view: View, items: list[Figure], link: str) -> None:
     _text(slide, "\n".join(cites), (left, Inches(5.0), width, Inches(2.0)), 14, color=MUTED)
 
 
+def _title_pt(title: str) -> int:
+    """28 pt for a title that fits one line; smaller (never under 20) so a long one fits
+    two lines of the title box. Widths are estimated: a CJK character is one em, a Latin
+    one about half."""
+    ems = sum(1.0 if ord(c) > 0x2E80 else 0.5 for c in title)
+    for size in (28, 24, 20):
+        lines = ems * size / (BODY_WIDTH / Pt(1))
+        if lines <= 1 or (size < 28 and lines <= 2 and 2.4 * size <= TITLE_HEIGHT / Pt(1)):
+            return size
+    return 20
+
+
 def _chart_slide(prs, fig: Figure, link: str, number: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, fig.title, (MARGIN, TITLE_TOP, BODY_WIDTH, TITLE_HEIGHT), 28, bold=True,
-          anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
+    _text(slide, fig.title, (MARGIN, TITLE_TOP, BODY_WIDTH, TITLE_HEIGHT), _title_pt(fig.title),
+          bold=True, anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
     _bar(slide, MARGIN, TITLE_TOP + TITLE_HEIGHT + Inches(0.05), Inches(1.2), Inches(0.05))
     chart = slide_chart(fig)
     slide.shapes.add_picture(io.BytesIO(chart.png), MARGIN, BODY_TOP, width=BODY_WIDTH)

@@ -24,6 +24,9 @@ from cxdash.view import View
 MARGIN, TOP, BOTTOM = 15.0, 13.0, 15.0  # mm
 CONTENT_W = 297.0 - 2 * MARGIN
 CHART_FONT_PX = 13  # ≈ 9.75 pt once the chart is placed at the page's width
+SQUEEZE = 0.65  # a chart may lose up to 35% of its height to stay on the page it follows
+GAP = 6.0  # mm between two figures on a page
+LONG = 0.7  # the most of a page the chart of a figure longer than a page takes
 MM_PER_PX = 25.4 / documents.PX_PER_INCH
 ACCENT, INK, MUTED, RULE = (0, 114, 178), (31, 41, 55), (75, 85, 99), (229, 231, 235)
 FAMILY = "cjk"
@@ -133,10 +136,12 @@ def _contents(pdf, outline) -> None:
         pdf.cell(width - room, line, number, align="R", link=link)
 
 
-def _chart(fig: Figure) -> tuple[bytes, float]:
-    """The chart at the page's width (fonts set for that size) and its height in mm."""
+def _chart(fig: Figure, height_mm: float | None = None) -> tuple[bytes, float]:
+    """The chart at the page's width (fonts set for that size) and its height in mm; as
+    tall as its rows need, or `height_mm` (rows closer together, text the same size)."""
     width_px = round(CONTENT_W / MM_PER_PX)
-    spec = documents.print_spec(fig.spec, width_px, CHART_FONT_PX)
+    height_px = round(height_mm / MM_PER_PX) if height_mm else None
+    spec = documents.print_spec(fig.spec, width_px, CHART_FONT_PX, height_px)
     image = documents.png(spec, scale=3)
     w, h = Image.open(io.BytesIO(image)).size
     return image, CONTENT_W * h / w
@@ -156,8 +161,8 @@ def _table(pdf, table: pd.DataFrame) -> None:
         col_widths=widths,
         align="LEFT",
         text_align="LEFT",
-        line_height=5.5,
-        padding=(1, 2),
+        line_height=4.8,
+        padding=(0.8, 2),
         borders_layout="HORIZONTAL_LINES",
         cell_fill_color=(249, 250, 251),
         cell_fill_mode="ROWS",
@@ -182,7 +187,6 @@ def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None
     _write(pdf, documents.source_line(fig), 8, MUTED, height=4)
     for passage in documents.passages(fig):
         _write(pdf, f"« {passage} »", 8, MUTED, height=4)
-    pdf.ln(6)
 
 
 def _height(scratch, draw) -> float:
@@ -195,15 +199,27 @@ def _height(scratch, draw) -> float:
 
 
 def _place(pdf, scratch, fig: Figure) -> None:
-    """Start a new page only when the whole figure does not fit on this one; a figure taller
-    than a page gets a shorter chart."""
+    """Start a new page only when the whole figure does not fit on this one, even with its
+    rows drawn closer together (down to SQUEEZE of their height). A figure longer than a
+    page starts on a page of its own, its chart at most LONG of the page (rows closer,
+    text the same size), its table running on (the table repeats its headings)."""
     chart = _chart(fig)
-    room = pdf.h - BOTTOM - TOP
     rest = _height(scratch, lambda p: _block(p, fig, chart, 0.0))
-    chart_h = min(chart[1], max(room - rest, 20.0))
-    if pdf.get_y() + rest + chart_h > pdf.h - BOTTOM:
+    room = pdf.h - BOTTOM - TOP
+    if chart[1] + rest > room and chart[1] > LONG * room:  # never a chart without its title
+        chart = _chart(fig, LONG * room)
+    if pdf.get_y() > TOP + 1:  # below another figure
+        pdf.ln(GAP)
+    left = pdf.h - BOTTOM - pdf.get_y() - rest
+    squeezed = None
+    if chart[1] > left >= max(SQUEEZE * chart[1], 20.0):
+        squeezed = _chart(fig, left - 1)
+        squeezed = squeezed if squeezed[1] <= left else None
+    if squeezed:
+        chart = squeezed
+    elif chart[1] > left:
         pdf.add_page()
-    _block(pdf, fig, chart, chart_h)
+    _block(pdf, fig, chart, chart[1])
 
 
 def _closing(pdf, view: View, items: list[Figure]) -> None:

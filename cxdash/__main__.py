@@ -41,9 +41,9 @@ def _claims(args: argparse.Namespace) -> int:
 
 def _document(args: argparse.Namespace) -> int:
     """`deck` or `report`: the view as .pptx or .pdf."""
-    from cxdash import data, deck, view
+    from cxdash import data, deck, report, view
 
-    make = deck.build_deck if args.command == "deck" else deck.build_report
+    make = deck.build_deck if args.command == "deck" else report.build_report
     built = make(view.parse_text(args.view, data.vocabulary()), args.base_url, _progress)
     args.out.write_bytes(built)
     print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)

@@ -1,168 +1,162 @@
-"""Slides and PDF of any view: a title slide, then one slide (page) per chart with a native
-title, the chart as a 3x image, and a footnote with the source, base N, interval note and
-the link that reopens the view."""
+"""The slide deck of any view (16:9): a title slide (the view in words, the date, the link
+that reopens it, the surveys cited), then one slide per chart: its title, the chart filling
+the body at the slide's own size (every text at least 14 pt once placed), a footnote citing
+the document with base N, interval note and the link, and the source passage and flags in
+the speaker notes. The PDF of a view is report.py; what both say is documents.py."""
 
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from cxdash import data, figures, i18n
+from cxdash import documents, i18n
+from cxdash.documents import Progress
 from cxdash.figures import Figure
+from cxdash.report import build_report  # noqa: F401  (the app's share tools call deck.*)
 from cxdash.view import View
 
-Progress = Callable[[int, int], None]
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+HEIGHT = Inches(7.5)
+WIDTH = Emu(HEIGHT * 16 // 9)  # 13.33 in: exactly 16:9
+MARGIN = Inches(0.5)
+TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(0.85)
+BODY_TOP, BODY_HEIGHT = Inches(1.3), Inches(4.7)
+FOOT_TOP = BODY_TOP + BODY_HEIGHT + Inches(0.08)
+BODY_WIDTH = WIDTH - 2 * MARGIN
+CHART_FONT_PX = 20  # 15 pt at the slide's size: the chart is rendered at its placed size
+MIN_PT = 14
+SCALE = 2  # pixels per CSS pixel in the picture (sharp on a projector)
+ACCENT, INK, MUTED = RGBColor(0x00, 0x72, 0xB2), RGBColor(0x1F, 0x29, 0x37), RGBColor(75, 85, 99)
+LATIN, EAST_ASIAN = "Calibri", "Microsoft JhengHei"
+
+slides = documents.shown  # the figures a deck (or PDF) of the view shows
 
 
-def _page_title(view: View) -> str:
-    return i18n.t(f"page_{view.page}", view.lang)
+@dataclass(frozen=True)
+class Chart:
+    """A figure's chart as placed on a slide: the spec it was rendered from and the PNG."""
+
+    spec: dict
+    png: bytes
 
 
-def slides(view: View) -> list[Figure]:
-    """The figures a slide deck or PDF of the view shows: the page's (Explore's chosen one)."""
-    if view.figure:
-        cat = data.catalog()
-        cat = cat[cat["figure_id"] == view.figure]
-    else:
-        cat = data.page_figures(view.page, view.filters.surveys)
-    return figures.figures_of(cat, view)[0]
+def slide_spec(fig: Figure) -> dict:
+    """The chart's spec at the body's physical size (96 px to the inch), fonts set for
+    that size: placed at BODY_WIDTH, one CSS pixel is 0.75 pt."""
+    width_px = round(BODY_WIDTH / Inches(1) * documents.PX_PER_INCH)
+    height_px = round(BODY_HEIGHT / Inches(1) * documents.PX_PER_INCH)
+    spec = documents.print_spec(fig.spec, width_px, CHART_FONT_PX, height_px)
+    return documents.fill(spec, *documents.bands(fig), max_bar_px=72)
 
 
-def footnote(fig: Figure, link: str, lang: str) -> str:
-    df = fig.values
-    bases = sorted({int(n) for n in df["base_n"].dropna()})
-    base = ", ".join(f"N={n}" for n in bases) or i18n.t("base_not_published", lang)
-    parts = [
-        f"{i18n.t('source_document', lang)}: {df['document'].iloc[0]}",
-        f"{i18n.t('base', lang)}: {base}",
-    ]
-    if fig.has("ci_low"):
-        parts.append(i18n.t("interval_note", lang))
-    if fig.has("flag"):
-        parts.append(i18n.t("flag_" + df["flag"].dropna().iloc[0], lang))
-    return " · ".join(parts) + f"\n{link}"
+def slide_chart(fig: Figure) -> Chart:
+    spec = slide_spec(fig)
+    return Chart(spec, documents.png(spec, scale=SCALE))
 
 
-def png(spec: dict, width: int = 900, scale: int = 3) -> bytes:
-    import vl_convert as vlc  # heavy: loaded when an image is actually made
-
-    return vlc.vegalite_to_png({**spec, "width": width}, scale=scale)
-
-
-def _text(slide, text: str, left, top, width, height, size: int, bold: bool = False) -> None:
-    frame = slide.shapes.add_textbox(left, top, width, height).text_frame
+def _text(slide, text: str, box: tuple, size: int, **style) -> None:
+    """A text box; `style`: bold, colour, align, link (the whole text links there)."""
+    frame = slide.shapes.add_textbox(*box).text_frame
     frame.word_wrap = True
-    frame.text = text
-    for para in frame.paragraphs:
-        for run in para.runs:
-            run.font.size, run.font.bold = Pt(size), bold
+    frame.vertical_anchor = style.get("anchor", MSO_ANCHOR.TOP)
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, 0)
+    for i, line in enumerate(text.split("\n")):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.alignment = style.get("align", PP_ALIGN.LEFT)
+        run = para.add_run()
+        run.text = line
+        _font(run, size, style.get("bold", False), style.get("color", INK))
+        if style.get("link") and line.startswith("http"):
+            run.hyperlink.address = line
+
+
+def _font(run, size: int, bold: bool, color: RGBColor) -> None:
+    font = run.font
+    font.size, font.bold, font.name = Pt(size), bold, LATIN
+    font.color.rgb = color
+    rpr = run._r.get_or_add_rPr()  # 繁體中文 text takes the East Asian typeface
+    ea = rpr.find(qn("a:ea"))
+    if ea is None:
+        ea = rpr.makeelement(qn("a:ea"), {})
+        rpr.append(ea)
+    ea.set("typeface", EAST_ASIAN)
+
+
+def _bar(slide, left, top, width, height, color: RGBColor = ACCENT) -> None:
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = color
+    shape.line.fill.background()
+
+
+def _title_slide(prs, view: View, items: list[Figure], link: str) -> None:
+    lang = view.lang
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    _bar(slide, 0, 0, Inches(0.3), HEIGHT)
+    left, width = Inches(1.0), WIDTH - Inches(1.6)
+    _text(slide, i18n.t("app_title", lang), (left, Inches(0.9), width, Inches(0.5)), 20,
+          color=ACCENT, bold=True)  # fmt: skip
+    _text(slide, documents.page_title(view), (left, Inches(1.45), width, Inches(0.9)), 40,
+          bold=True)  # fmt: skip
+    lines = [
+        documents.view_in_words(view),
+        i18n.t("doc_made", lang, date=date.today().isoformat(), n=len(items)),
+    ]
+    _text(slide, "\n".join(lines), (left, Inches(2.5), width, Inches(1.0)), 20, color=MUTED)
+    _text(slide, i18n.t("doc_reopen", lang), (left, Inches(3.55), width, Inches(0.4)), 16,
+          bold=True)  # fmt: skip
+    _text(slide, link, (left, Inches(3.95), width, Inches(0.4)), 16, color=ACCENT, link=True)
+    cites = documents.citations(items, lang)
+    _text(slide, i18n.t("doc_sources", lang), (left, Inches(4.6), width, Inches(0.4)), 16,
+          bold=True)  # fmt: skip
+    _text(slide, "\n".join(cites), (left, Inches(5.0), width, Inches(2.0)), 14, color=MUTED)
+
+
+def _title_pt(title: str) -> int:
+    """28 pt for a title that fits one line; smaller (never under 20) so a long one fits
+    two lines of the title box. Widths are estimated: a CJK character is one em, a Latin
+    one about half."""
+    ems = sum(1.0 if ord(c) > 0x2E80 else 0.5 for c in title)
+    for size in (28, 24, 20):
+        lines = ems * size / (BODY_WIDTH / Pt(1))
+        if lines <= 1 or (size < 28 and lines <= 2 and 2.4 * size <= TITLE_HEIGHT / Pt(1)):
+            return size
+    return 20
+
+
+def _chart_slide(prs, fig: Figure, link: str, number: str) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    _text(slide, fig.title, (MARGIN, TITLE_TOP, BODY_WIDTH, TITLE_HEIGHT), _title_pt(fig.title),
+          bold=True, anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
+    _bar(slide, MARGIN, TITLE_TOP + TITLE_HEIGHT + Inches(0.05), Inches(1.2), Inches(0.05))
+    chart = slide_chart(fig)
+    slide.shapes.add_picture(io.BytesIO(chart.png), MARGIN, BODY_TOP, width=BODY_WIDTH)
+    number_box = (WIDTH - MARGIN - Inches(0.9), HEIGHT - Inches(0.55), Inches(0.9), Inches(0.4))
+    _text(slide, number, number_box, MIN_PT, color=MUTED, align=PP_ALIGN.RIGHT)
+    foot = (MARGIN, FOOT_TOP, BODY_WIDTH - Inches(1.0), HEIGHT - FOOT_TOP - Inches(0.15))
+    _text(slide, documents.footnote(fig, link), foot, MIN_PT, color=MUTED, link=True)  # last
+    slide.notes_slide.notes_text_frame.text = documents.notes(fig)
 
 
 def build_deck(view: View, base_url: str, progress: Progress | None = None) -> bytes:
     """The view as a .pptx (16:9)."""
     prs = Presentation()
-    prs.slide_width, prs.slide_height = WIDTH, HEIGHT
-    blank = prs.slide_layouts[6]
+    prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
     link = view.url(base_url)
     items = slides(view)
-    title = prs.slides.add_slide(prs.slide_layouts[0])
-    title.shapes.title.text = f"{i18n.t('app_title', view.lang)} — {_page_title(view)}"
-    title.placeholders[1].text = "\n".join(
-        [figures.describe(view.filters, view.lang), date.today().isoformat(), link]
-    )
-    for i, item in enumerate(items):
-        slide = prs.slides.add_slide(blank)
-        _text(slide, item.title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.9), 26, bold=True)
-        image = io.BytesIO(png(item.spec))
-        pic = slide.shapes.add_picture(image, Inches(0.5), Inches(1.3), width=Inches(12.3))
-        if pic.height > Inches(5.0):  # tall charts: fit the height, keep the aspect ratio
-            ratio = Inches(5.0) / pic.height
-            pic.height, pic.width = Inches(5.0), Emu(int(pic.width * ratio))
-        _text(
-            slide,
-            footnote(item, link, view.lang),
-            Inches(0.5),
-            Inches(6.5),
-            Inches(12.3),
-            Inches(0.9),
-            11,
-        )
+    _title_slide(prs, view, items, link)
+    for i, fig in enumerate(items):
+        _chart_slide(prs, fig, link, f"{i + 2} / {len(items) + 1}")
         if progress:
             progress(i + 1, len(items))
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
-
-
-def _font() -> tuple[str, int] | None:
-    """(file, index) of a Unicode font with 繁體中文 glyphs (Debian's fonts-noto-cjk)."""
-    if not shutil.which("fc-match"):
-        return None
-    found = subprocess.run(
-        ["fc-match", "-f", "%{file}:%{index}", "Noto Sans CJK TC"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    path, _, index = found.rpartition(":")
-    if "CJK" in path and Path(path).exists():
-        return path, int(index or 0)
-    return None
-
-
-def _cell(pdf, height: int, text: str) -> None:
-    pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
-
-
-def build_report(view: View, base_url: str, progress: Progress | None = None) -> bytes:
-    """The view as a PDF: title page, then per chart its image, table and sources."""
-    from fpdf import FPDF
-
-    font = _font()
-    if font is None:
-        raise RuntimeError(
-            "the PDF needs a Unicode font with 繁體中文: apt-get install fonts-noto-cjk"
-        )
-    pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_auto_page_break(True, margin=12)
-    pdf.add_font("cjk", fname=font[0], collection_font_number=font[1])
-    family = "cjk"
-    link = view.url(base_url)
-    items = slides(view)
-    pdf.add_page()
-    pdf.set_font(family, size=24)
-    _cell(pdf, 12, f"{i18n.t('app_title', view.lang)} — {_page_title(view)}")
-    pdf.set_font(family, size=12)
-    _cell(
-        pdf,
-        7,
-        "\n".join([figures.describe(view.filters, view.lang), date.today().isoformat(), link]),
-    )
-    for i, item in enumerate(items):
-        pdf.add_page()
-        pdf.set_font(family, size=16)
-        _cell(pdf, 8, item.title)
-        pdf.image(io.BytesIO(png(item.spec, scale=2)), w=270)
-        pdf.set_font(family, size=9)
-        table = item.table()
-        _cell(
-            pdf,
-            5,
-            "\n".join(
-                " | ".join(str(v) for v in row) for row in [table.columns, *table.values.tolist()]
-            ),
-        )
-        _cell(pdf, 5, footnote(item, link, view.lang))
-        for passage in dict.fromkeys(r["source_zh"] for r in item.records):
-            _cell(pdf, 5, f"« {passage} »")
-        if progress:
-            progress(i + 1, len(items))
-    return bytes(pdf.output())

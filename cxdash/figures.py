@@ -36,6 +36,7 @@ class Figure:
     title: str
     records: list[dict]  # the shown values, localised, with intervals and significance
     spec: dict  # Vega-Lite, its rows in datasets["values"]
+    dims: tuple[str, ...] = ()  # what the figure is broken down by (on all its values)
 
     @property
     def caption(self) -> str:
@@ -50,7 +51,7 @@ class Figure:
         return pd.DataFrame(self.records)
 
     def table(self) -> pd.DataFrame:
-        return tables.table(self.values, self.lang)
+        return tables.table(self.values, self.lang, self.dims)
 
     def tests(self) -> tuple[pd.DataFrame, int]:
         """The figure's pairwise tests between the groups shown, and the family size (the
@@ -117,11 +118,12 @@ def figure(
     if not value_ids:
         return None
     version = db.version()
-    _, _, full, shape = _shape(figure_id, view.lang, version, look)
+    lay, _, full, shape = _shape(figure_id, view.lang, version, look)
     chart = _chart_rows(figure_id, view.lang, view.show_ci, version)
     records = [full[v] for v in value_ids]
     spec = {**shape, "datasets": {"values": [chart[v] for v in value_ids]}}
-    return Figure(figure_id, view.lang, str(records[0]["title"]), records, spec)
+    title = str(records[0]["title"])
+    return Figure(figure_id, view.lang, title, records, spec, lay.dims)
 
 
 def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:

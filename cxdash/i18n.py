@@ -449,6 +449,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_base": ("Base N", "樣本數 N"),
     "col_ci": ("95% interval", "95% 信賴區間"),
     "col_flag": ("Flag", "註記"),
+    # documents (PDF, deck)
+    "doc_page_name": ("Page", "頁面"),
+    "doc_no_intervals": ("95% intervals hidden", "未顯示 95% 信賴區間"),
+    "doc_made": ("Made {date} · {n} figure(s)", "製作日期：{date} · 共 {n} 張圖表"),
+    "doc_reopen": ("Reopen this view", "重新開啟此檢視"),
+    "doc_sources": ("Sources", "資料來源"),
+    "doc_contents": ("Contents", "目錄"),
+    "doc_page": ("Page {n} / {total}", "第 {n} / {total} 頁"),
+    "doc_method": ("Method notes", "方法說明"),
+    "doc_population": ("Who was asked", "調查對象"),
+    "doc_sample": (
+        "Sample: n = {n}; stated margin of error ±{moe} points at {conf}% confidence",
+        "樣本數 n = {n}；公布的誤差為 {conf}% 信賴水準下 ±{moe} 個百分點",
+    ),
+    "doc_sample_n": ("Sample: n = {n}", "樣本數 n = {n}"),
+    "doc_statistics": (
+        "Intervals are 95% Wilson intervals computed from the printed value and its printed "
+        "base; averages and values without a printed base get none. An asterisk (*) marks a "
+        "share significantly different from another group of the same chart (two-proportion "
+        "z-test, Holm-corrected over all the chart's published groups).",
+        "信賴區間為依公布數值及其公布樣本數計算的 95% Wilson 區間；平均值及未公布樣本數的數值不附區間。"
+        "星號 (*) 表示該比例與同一圖表中其他族群有顯著差異（雙比例 z 檢定，以本圖所有已公布組別做 Holm 校正）。",
+    ),
+    "doc_flags": ("Data notes on the figures shown", "本文件圖表的資料註記"),
+    "doc_no_flags": (
+        "None of the figures shown carries a data note.",
+        "本文件的圖表均無資料註記。",
+    ),
+    "doc_not_shown": (
+        "Not published for this selection (so not in this document): {titles}",
+        "未就此篩選條件公布（因此未收錄）：{titles}",
+    ),
 }
 
 

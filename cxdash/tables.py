@@ -17,8 +17,24 @@ FLAG_KEYS = {
 }
 
 
-def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The values as a reader's table: labels, formatted value, base, interval, flag."""
+# a figure's dimension (charts.Layout.dims) -> the label column the table shows it by
+_LABELS = {
+    "tier": "tier_label",
+    "country": "country_label",
+    "channel": "channel_label",
+    "year": "year_label",
+    "respondent_group": "group_label",
+}
+
+
+def table(df: pd.DataFrame, lang: str, dims: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The values as a reader's table: labels, formatted value, base, interval, flag.
+
+    `dims`: the dimensions the figure varies by across all its published values (its
+    layout's). A dimension the figure is broken down by keeps its column when a filter
+    leaves one member (a table of Japan's values says "Japan"); without `dims`, a column
+    shows only when it varies among `df`'s rows. The answer column shows when the answers
+    are more than the figure's title repeated."""
     cols = {
         "tier_label": "col_tier",
         "country_label": "col_country",
@@ -27,9 +43,15 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         "group_label": "col_group",
         "option": "col_option",
     }
+    shown = {_LABELS[d] for d in dims or () if d in _LABELS}
     out = pd.DataFrame(index=df.index)
     for col, key in cols.items():
-        if df[col].nunique(dropna=False) > 1 or col == "option":
+        varies = df[col].nunique(dropna=False) > 1 or col in shown
+        if col == "option" and "title" in df:
+            varies = varies or (df["option"].fillna(df["title"]) != df["title"]).any()
+        elif col == "option":
+            varies = True
+        if varies:
             out[i18n.t(key, lang)] = df[col].fillna("")
     out[i18n.t("col_value", lang)] = [
         formatting.number(v, d, u, lang)
@@ -76,7 +98,7 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def _bases(rows: list[dict], lang: str) -> str:
+def bases(rows: list[dict], lang: str) -> str:
     """'Starter N=133, Emerging N=70, Champion N=62': each base with the group it belongs to."""
     with_base = [r for r in rows if _given(r["base_n"])]
     if not with_base:
@@ -113,10 +135,10 @@ def caption(rows: list[dict], lang: str) -> str:
     shown values (records)."""
     first = rows[0]
     survey = data.labels(lang).get(("survey", first["survey_id"]), "")
-    bases = _bases(rows, lang)
+    bases_text = bases(rows, lang)
     parts = [
         first["question"] if isinstance(first["question"], str) else "",
-        f"{i18n.t('base', lang)}: {bases}" if bases else "",
+        f"{i18n.t('base', lang)}: {bases_text}" if bases_text else "",
         f"{i18n.t('source_document', lang)}: {survey} ({first['document']})",
     ]
     return " · ".join(p for p in parts if p)

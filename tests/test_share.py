@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-import re
 import subprocess
 import sys
 
 import pyarrow as pa
 import pytest
-from pptx import Presentation
 
-from cxdash import data, deck, view
+from cxdash import data, view
 from cxdash.paths import ROOT
 from cxdash.ui import panel
 from tests.test_app import chart_rows, open_page
@@ -69,39 +66,7 @@ def test_cli_hostile_view_is_an_error_not_a_traceback(tmp_path):
     assert "unknown tier 'Platinum'" in out.stderr and "Traceback" not in out.stderr
 
 
-@pytest.fixture(scope="module")
-def tier_deck() -> Presentation:
-    return Presentation(io.BytesIO(deck.build_deck(parse(VIEW), "http://cx.example")))
-
-
-def test_deck_has_a_title_slide_and_one_slide_per_chart(tier_deck):
-    expected = len(deck.slides(parse(VIEW)))
-    assert expected >= 20
-    assert len(tier_deck.slides) == 1 + expected
-    assert "成熟度等級" in tier_deck.slides[0].shapes.title.text
-
-
-def test_each_chart_slide_has_title_image_footnote_and_link(tier_deck):
-    link = "http://cx.example/tiers?tier=Champion&tier=Starter&lang=zh"
-    titles = []
-    for slide in list(tier_deck.slides)[1:]:
-        pictures = [s for s in slide.shapes if s.shape_type == 13]
-        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
-        assert len(pictures) == 1 and pictures[0].image.size[0] >= 2000  # 3x: sharp
-        assert any(link in t and "000_378fe6fa425a9ad9.txt" in t for t in texts)
-        titles.append(texts[0])
-    assert "各等級客戶服務成熟度的平均首次回應時間 (小時)" in titles
-    first_response = next(
-        s for s in list(tier_deck.slides)[1:] if "首次回應" in s.shapes[0].text_frame.text
-    )
-    assert "N=62" in first_response.shapes[-1].text_frame.text
-
-
-def test_pdf_report_pages():
-    pdf = deck.build_report(parse("countries?country=Japan"), "http://cx.example")
-    assert pdf.startswith(b"%PDF")
-    pages = int(re.search(rb"/Count (\d+)", pdf).group(1))
-    assert pages == 1 + len(deck.slides(parse("countries?country=Japan")))
+# The deck and the PDF themselves: tests/test_documents.py.
 
 
 def test_presentation_mode_shows_one_chart_and_hides_the_sidebar():

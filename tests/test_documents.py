@@ -1,0 +1,243 @@
+"""The PDF and the slide deck of a view, looked at as a reader would: the PDF rendered to PNG
+pages (poppler's pdftoppm) and its text extracted (pdftotext), the deck opened with
+python-pptx and measured. Expected numbers are read from the CSVs (the documents), not
+typed in. No fixture here is invented: every view is a real view of the real data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu, Inches, Pt
+
+from cxdash import data, deck, documents, figures, i18n, report, view
+from cxdash.palette import COUNTRY_COLORS
+from cxdash.paths import DATA_DIR
+
+JAPAN = "countries?country=Japan"
+CHAMPION_ZH = "tiers?tier=Champion&lang=zh"
+BASE = "http://cx.example"
+needs_poppler = pytest.mark.skipif(
+    not shutil.which("pdftoppm") or not shutil.which("pdftotext"),
+    reason="poppler-utils (pdftoppm, pdftotext): apt-get install poppler-utils",
+)
+
+
+def parse(text: str) -> view.View:
+    return view.parse_text(text, data.vocabulary())
+
+
+def rows(survey: str, kind: str) -> list[dict]:
+    out = []
+    for path in sorted((DATA_DIR / survey).glob(f"{kind}_*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            out += list(csv.DictReader(fh))
+    return out
+
+
+def apac() -> dict:
+    with (DATA_DIR / "apac" / "survey.csv").open(encoding="utf-8") as fh:
+        return next(csv.DictReader(fh))
+
+
+# --- the pipeline: Japan is Japan -----------------------------------------------------------
+
+
+def test_a_filtered_country_keeps_its_label_colour_and_table_column():
+    """The bug the PDF showed (every bar grey, labelled "All tiers") came from deciding a
+    chart's layout on the filtered rows; layout, colour and table columns are now decided
+    on all of a figure's published values."""
+    items = figures.page_figures(parse(JAPAN))[0]
+    assert len(items) >= 10
+    for fig in items:
+        shown = fig.spec["datasets"]["values"]
+        assert {r["country_label"] for r in shown} == {"Japan"}, fig.figure_id
+        assert "All tiers" not in {r["row"] for r in shown}, fig.figure_id
+        assert fig.table()["Country / region"].tolist() == ["Japan"] * len(shown)
+        scales = [
+            n["scale"]
+            for n in documents._nodes(fig.spec)
+            if n.get("field") == "country_label" and "scale" in n
+        ]
+        for scale in scales:  # bars in Japan's colour, never the grey of "All"
+            assert dict(zip(scale["domain"], scale["range"]))["Japan"] == COUNTRY_COLORS["Japan"]
+
+
+# --- the PDF ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def japan_pdf(tmp_path_factory):
+    """(text of each page, PNG of each page) of the Japan report."""
+    folder = tmp_path_factory.mktemp("pdf")
+    path = folder / "japan.pdf"
+    path.write_bytes(report.build_report(parse(JAPAN), BASE))
+    subprocess.run(["pdftoppm", "-png", "-r", "30", path, folder / "page"], check=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    pngs = sorted(folder.glob("page-*.png"))
+    assert len(pages) == len(pngs)
+    return pages, pngs
+
+
+@needs_poppler
+def test_pdf_is_landscape_a4_with_a_cover_figures_and_a_closing_page(japan_pdf):
+    pages, pngs = japan_pdf
+    for png in pngs:
+        w, h = Image.open(png).size
+        assert abs(w / h - 297 / 210) < 0.01, png.name
+    n_figures = len(documents.shown(parse(JAPAN)))
+    # short figures share a page: far fewer pages than figures, and no page per figure
+    assert 3 <= len(pages) - 2 < n_figures
+    assert "Method notes" in pages[-1]
+
+
+@needs_poppler
+def test_pdf_cover_says_the_view_date_link_and_citation(japan_pdf):
+    cover = " ".join(japan_pdf[0][0].split())
+    survey = apac()
+    assert "Page: Countries" in cover and "Country / region: Japan" in cover
+    assert "Language: English" in cover
+    assert f"{BASE}/{JAPAN}" in cover
+    assert f"{survey['publisher_en']} ({survey['published_year']})" in cover
+    assert survey["title_en"] in cover
+    assert survey["document"] not in cover
+
+
+@needs_poppler
+def test_every_chart_page_names_japan_with_table_headers_and_a_page_number(japan_pdf):
+    pages = japan_pdf[0]
+    for n, page in enumerate(pages[1:-1], start=2):
+        assert "Japan" in page, n
+        for header in ("Country / region", "Value", "Base N", "95% interval"):
+            assert header in page, (n, header)
+        assert f"Page {n} / {len(pages)}" in page
+        assert apac()["title_en"] in page  # the source line cites the report
+
+
+@needs_poppler
+def test_pdf_tables_hold_the_documents_values_for_japan(japan_pdf):
+    """Every value the documents print for Japan on the Countries page is in a table, with
+    its printed base."""
+    text = " ".join(" ".join(japan_pdf[0][1:-1]).split())
+    page = {f["figure_id"]: f for f in rows("apac", "figures") if f["page"] == "countries"}
+    values = rows("apac", "values")
+    japan = [r for r in values if r["country"] == "Japan" and r["figure_id"] in page]
+    assert len(japan) >= 15
+    for r in japan:
+        unit = page[r["figure_id"]]["unit"]
+        printed = r["value"] + ("%" if unit == "percent" else "")
+        assert f"Japan {r['year']} {printed}" in text or f" {printed} " in text, r["value_id"]
+        if r["base_n"]:
+            assert f"{printed} {r['base_n']}" in text, r["value_id"]
+
+
+@needs_poppler
+def test_pdf_closing_page_has_method_and_the_flags_of_the_figures_shown(japan_pdf):
+    closing = " ".join(japan_pdf[0][-1].split())
+    assert "±6 points at 95% confidence" in closing  # survey.csv: margin 6, confidence 95
+    shown = {f.figure_id for f in documents.shown(parse(JAPAN))}
+    flagged = [f for f in rows("apac", "figures") if f["figure_id"] in shown and f["flag"]]
+    assert flagged
+    for f in flagged:
+        assert i18n.t(f"flag_{f['flag']}", "en") in closing, f["figure_id"]
+
+
+@needs_poppler
+def test_pdf_pages_are_filled_not_mostly_blank(japan_pdf):
+    """Every page of figures but the last is inked at least down to 60% of its height."""
+    for png in japan_pdf[1][1:-2]:
+        image = Image.open(png).convert("L")
+        w, h = image.size
+        body = image.crop((0, 0, w, int(h * 0.93)))  # above the running footer
+        inked = [y for y in range(body.height) if min(body.crop((0, y, w, y + 1)).getdata()) < 200]
+        assert inked and inked[-1] > 0.6 * h, png.name
+
+
+# --- the deck --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def champion_deck():
+    v = parse(CHAMPION_ZH)
+    return Presentation(io.BytesIO(deck.build_deck(v, BASE))), deck.slides(v)
+
+
+def test_deck_is_16_9_with_a_title_slide_and_one_slide_per_chart(champion_deck):
+    prs, items = champion_deck
+    assert prs.slide_width * 9 == prs.slide_height * 16
+    assert len(prs.slides) == 1 + len(items) >= 20
+    title = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert "成熟度等級" in title and f"{BASE}/{CHAMPION_ZH}" in title
+    assert apac()["title_zh"] in title and apac()["publisher_zh"] in title
+
+
+def test_the_chart_covers_most_of_the_body_on_every_chart_slide(champion_deck):
+    prs, _ = champion_deck
+    body = (deck.MARGIN, deck.BODY_TOP, deck.MARGIN + deck.BODY_WIDTH, deck.FOOT_TOP)
+    area = (body[2] - body[0]) * (body[3] - body[1])
+    for n, slide in enumerate(list(prs.slides)[1:], start=2):
+        pictures = [s for s in slide.shapes if s.shape_type == 13]
+        assert len(pictures) == 1, n
+        p = pictures[0]
+        x0, y0 = max(p.left, body[0]), max(p.top, body[1])
+        x1, y1 = min(p.left + p.width, body[2]), min(p.top + p.height, body[3])
+        assert (x1 - x0) * (y1 - y0) >= 0.6 * area, n
+
+
+def test_every_text_on_every_slide_is_at_least_14_pt(champion_deck):
+    prs, _ = champion_deck
+    for n, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for para in shape.text_frame.paragraphs:
+                for run in para.runs:
+                    assert run.font.size is not None and run.font.size >= Pt(14), (n, run.text)
+
+
+def test_chart_text_is_at_least_14_pt_once_placed(champion_deck):
+    """The font sizes of the spec each chart was rendered from, times the scale it was
+    placed at (the picture's width on the slide over the image's width in CSS pixels)."""
+    prs, items = champion_deck
+    for slide, fig in zip(list(prs.slides)[1:], items):
+        picture = next(s for s in slide.shapes if s.shape_type == 13)
+        css_px = picture.image.size[0] / deck.SCALE
+        placed_px = Emu(picture.width) / Inches(1) * documents.PX_PER_INCH
+        scale = placed_px / css_px
+        assert 0.97 < scale < 1.03, fig.figure_id  # rendered at the slide's size
+        spec = deck.slide_spec(fig)
+        assert min(documents.font_sizes(spec)) * documents.PT_PER_PX * scale >= 14, fig.figure_id
+
+
+def test_footnote_cites_the_document_with_base_and_link_and_notes_hold_the_source(
+    champion_deck,
+):
+    prs, items = champion_deck
+    survey, link = apac(), f"{BASE}/{CHAMPION_ZH}"
+    values = {r["value_id"]: r for r in rows("apac", "values")}
+    for slide, fig in zip(list(prs.slides)[1:], items):
+        foot = slide.shapes[-1].text_frame.text
+        assert survey["title_zh"] in foot and survey["publisher_zh"] in foot, fig.figure_id
+        assert f"{survey['published_year']} 年" in foot and link in foot
+        assert survey["document"] not in foot
+        notes = slide.notes_slide.notes_text_frame.text
+        for r in fig.records:
+            assert values[r["value_id"]]["source_zh"] in notes, r["value_id"]
+            if values[r["value_id"]]["base_n"]:
+                assert f"N={values[r['value_id']]['base_n']}" in foot, r["value_id"]
+        for flag in documents.flags(fig):
+            assert flag in notes
+    first = items.index(next(f for f in items if f.figure_id == "apac_first_response_hours"))
+    champion = values["apac_first_response_hours.champion"]
+    assert f"N={champion['base_n']}" in prs.slides[first + 1].shapes[-1].text_frame.text
+    assert "附公布樣本數的比例" in " ".join(
+        s.shapes[-1].text_frame.text for s in prs.slides if len(s.shapes) > 3
+    )

@@ -269,3 +269,48 @@ def chart(value: float, measure: pd.Series, points: pd.DataFrame, lang: str) -> 
         mine.mark_text(fontSize=12, fontWeight="bold").encode(y=lane, text="text:N"),
     ]
     return charts.themed(alt.layer(*layers).properties(height=130))
+
+
+# ---------------------------------------------------------------------------------------------
+# The profile in words (the deck's and the PDF's company slide)
+
+
+def profile_lines(answers: str, lang: str) -> tuple[list[str], list[str]]:
+    """(lines saying the company's answers and where each sits, the sources they are placed
+    against) for a share link's `answers`. Every line about the company is labelled as the
+    user's own answer."""
+    from cxdash import data, documents  # the pure core's query layer (no Streamlit)
+
+    practices = data.run("practices")
+    measures = data.run("benchmark_measures")
+    points = data.run("benchmark_points")
+    profile, problems = decode(answers, len(practices), measures)
+    zh = lang == "zh"
+    lines, sources = [], []
+    for rule in practices["rules"].iloc[0] if len(practices) else []:
+        of, low = int(rule["of_practices"]), int(rule["min_practices"])
+        verdict = "bm_meets" if champion_rule(profile.yes, rule) else "bm_not_meets"
+        lines.append(
+            f"{i18n.t('bm_count_label', lang)}: {profile.yes} / {of} — "
+            + i18n.t(verdict, lang, min=low, of=of)
+        )
+        sources += [
+            documents.citation(practices["survey_id"].iloc[0], lang),
+            f"« {rule['source_zh']} »",
+        ]
+    for mid, value in profile.metrics:
+        measure = measures[measures["measure_id"] == mid].iloc[0]
+        mine = points[points["measure_id"] == mid]
+        tiers, bands = mine[mine["point_kind"] == "tier"], mine[mine["point_kind"] != "tier"]
+        words = [tier_words(value, measure, tiers, lang), band_words(value, bands, lang)]
+        name = measure["name_zh" if zh else "name_en"]
+        lines.append(
+            f"{name}: {_num(value, str(measure['unit']), lang)} — "
+            + " ".join(w for w in words if w)
+        )
+        sources += [documents.citation(sid, lang) for sid in dict.fromkeys(mine["survey_id"])]
+    lines += [
+        i18n.t("bm_refused", lang, field=p.field, value=p.value, reason=p.text(lang))
+        for p in problems
+    ]
+    return lines, list(dict.fromkeys(sources))

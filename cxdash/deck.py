@@ -146,6 +146,25 @@ def _chart_slide(prs, fig: Figure, link: str, number: str) -> None:
     slide.notes_slide.notes_text_frame.text = documents.notes(fig)
 
 
+def _profile_slide(prs, view: View, link: str) -> None:
+    """Benchmark yourself: the company's answers, labelled as the user's own, placed in
+    words against the published tiers and bands."""
+    from cxdash import benchmark
+
+    lang = view.lang
+    lines, sources = benchmark.profile_lines(view.answers, lang)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    title = i18n.t("bm_profile_title", lang)
+    _text(slide, title, (MARGIN, TITLE_TOP, BODY_WIDTH, TITLE_HEIGHT), _title_pt(title),
+          bold=True, anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
+    _bar(slide, MARGIN, TITLE_TOP + TITLE_HEIGHT + Inches(0.05), Inches(1.2), Inches(0.05))
+    body = "\n".join(lines) or i18n.t("bm_profile_none", lang)
+    _text(slide, body, (MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT), 16 if len(lines) < 8 else 14)
+    foot = (MARGIN, FOOT_TOP, BODY_WIDTH, HEIGHT - FOOT_TOP - Inches(0.15))
+    _text(slide, "\n".join([*sources[:2], link]), foot, MIN_PT, color=MUTED, link=True)
+    slide.notes_slide.notes_text_frame.text = "\n\n".join(sources)
+
+
 def build_deck(view: View, base_url: str, progress: Progress | None = None) -> bytes:
     """The view as a .pptx (16:9)."""
     prs = Presentation()
@@ -153,6 +172,8 @@ def build_deck(view: View, base_url: str, progress: Progress | None = None) -> b
     link = view.url(base_url)
     items = slides(view)
     _title_slide(prs, view, items, link)
+    if view.page == "benchmark":
+        _profile_slide(prs, view, link)
     for i, fig in enumerate(items):
         _chart_slide(prs, fig, link, f"{i + 2} / {len(items) + 1}")
         if progress:

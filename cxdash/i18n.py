@@ -443,6 +443,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已從您開啟的連結載入答案。",
     ),
     "bm_source": ("Sources", "出處"),
+    "bm_profile_title": (
+        "Your company's answers (entered by you, not from the documents)",
+        "貴公司的答案（由您輸入，非出自文件）",
+    ),
+    "bm_profile_none": (
+        "No answers in this view: make a share link on the page to carry them here.",
+        "此檢視沒有答案：請在頁面上建立分享連結以帶入答案。",
+    ),
     "col_channel": ("Channel", "管道"),
     "col_year": ("Year", "年份"),
     "col_group": ("Respondents", "受訪族群"),

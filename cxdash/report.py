@@ -222,6 +222,27 @@ def _place(pdf, scratch, fig: Figure) -> None:
     _block(pdf, fig, chart, chart[1])
 
 
+def _profile(pdf, view: View) -> None:
+    """Benchmark yourself: the company's answers (labelled as the user's own) placed in
+    words against the published tiers and bands, with the passages they rest on."""
+    from cxdash import benchmark
+
+    lang = view.lang
+    lines, sources = benchmark.profile_lines(view.answers, lang)
+    pdf.add_page()
+    title = i18n.t("bm_profile_title", lang)
+    pdf.start_section(title)
+    _write(pdf, title, 16, bold=True, height=8)
+    pdf.ln(2)
+    for line in lines or [i18n.t("bm_profile_none", lang)]:
+        _write(pdf, line, 11, height=6)
+        pdf.ln(1)
+    pdf.ln(3)
+    _write(pdf, i18n.t("bm_source", lang), 10.5, bold=True, height=5.5)
+    for source in sources:
+        _write(pdf, source, 8.5, MUTED, height=4.2)
+
+
 def _closing(pdf, view: View, items: list[Figure]) -> None:
     lang = view.lang
     pdf.add_page()
@@ -275,6 +296,8 @@ def build_report(view: View, base_url: str, progress: Progress | None = None) ->
     running = f"{i18n.t('app_title', lang)} — {documents.page_title(view)} · {link}"
     pdf, scratch = _pdf(view, running), _pdf(view, running)
     _cover(pdf, view, items, link)
+    if view.page == "benchmark":
+        _profile(pdf, view)
     for i, fig in enumerate(items):
         _place(pdf, scratch, fig)
         if progress:

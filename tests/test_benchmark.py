@@ -161,3 +161,37 @@ def test_the_page_is_private_until_asked_and_speaks_chinese():
         ["p:0000000,first_response_time:2"],
         "p:0000000,first_response_time:2",
     )
+
+
+def test_the_deck_and_pdf_of_a_shared_profile_carry_the_company_slide():
+    import io
+    import subprocess
+
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    from cxdash import deck
+
+    v = view.parse_text(
+        "benchmark?answers=p:1101111,first_response_time:2,csat:80", data.vocabulary()
+    )
+    prs = Presentation(io.BytesIO(deck.build_deck(v, "http://cx.example")))
+    texts = [
+        (shape.text_frame.text, run.font.size)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+    ]
+    body = "\n".join(t for t, _ in texts)
+    assert "Your company's answers (entered by you, not from the documents)" in body
+    assert "Between Champion 1.7 h (N=62) and Emerging 2.1 h (N=70)." in body
+    assert "Meets the report's Champion rule" in body
+    assert all(size is None or size >= Pt(14) for _, size in texts)
+    pdf = deck.build_report(v, "http://cx.example")
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Six-metrics guide: Good (≥ 75%)." in text
+    assert "ESG (Enterprise Strategy Group) for Zendesk (2021)" in text

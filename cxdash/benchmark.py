@@ -19,6 +19,10 @@ from cxdash import charts, formatting, i18n
 from cxdash.palette import TIER_COLORS
 from cxdash.view import MAX_ANSWERS
 
+# the published tier mix drawn beside the practices (and in presentation mode): the region's
+# two waves, and, when countries are chosen, each country's Champion share
+TIER_MIX_FIGURES = ("apac_maturity_distribution", "apac_country_champion_share")
+
 
 @dataclass(frozen=True)
 class Profile:

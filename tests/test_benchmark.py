@@ -195,3 +195,12 @@ def test_the_deck_and_pdf_of_a_shared_profile_carry_the_company_slide():
     ).stdout.decode()
     assert "Six-metrics guide: Good (≥ 75%)." in text
     assert "ESG (Enterprise Strategy Group) for Zendesk (2021)" in text
+
+
+def test_presentation_mode_of_the_page_shows_the_published_tier_mix():
+    at = open_page("benchmark.py", present="1")
+    assert any(m.value.startswith("## Maturity distribution of APAC SMBs") for m in at.markdown)
+    # a country chosen: its Champion share (the region's mix is not published by country)
+    at = open_page("benchmark.py", present="1", country="Japan")
+    assert any(m.value.startswith("## Share of SMBs that are Champions") for m in at.markdown)
+    assert not at.info  # never "nothing published on this page"

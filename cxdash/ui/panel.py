@@ -220,6 +220,10 @@ def present_page(view: View) -> None:
     if view.page == "explore" and view.figure:
         cat = data.catalog()
         cat = cat[cat["figure_id"] == view.figure]
+    elif view.page == "benchmark":  # the published tier mix (a company's answers stay off)
+        from cxdash.ui import profile
+
+        cat = profile.tier_mix_catalog(view)
     else:
         cat = data.page_figures(view.page, view.filters.surveys)
     shown = figures.published(cat, view)

@@ -150,8 +150,11 @@ def tier_mix(view: View) -> None:
     """The published tier mix (APAC, both waves) and, where chosen, the countries'."""
     from cxdash.ui import panel
 
+    panel.figures_of(tier_mix_catalog(view), view)
+
+
+def tier_mix_catalog(view: View) -> pd.DataFrame:
+    """The catalog rows of the tier-mix figures the view shows (countries: only if chosen)."""
     cat = data.catalog()
-    chosen = ["apac_maturity_distribution"]
-    if view.filters.countries:
-        chosen.append("apac_country_champion_share")
-    panel.figures_of(cat[cat["figure_id"].isin(chosen)], view)
+    chosen = benchmark.TIER_MIX_FIGURES[: 2 if view.filters.countries else 1]
+    return cat[cat["figure_id"].isin(chosen)]

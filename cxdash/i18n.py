@@ -323,6 +323,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_base": ("Base N", "樣本數 N"),
     "col_ci": ("95% interval", "95% 信賴區間"),
     "col_flag": ("Flag", "註記"),
+    # waves and data health
+    "data_stale": (
+        "The data files on disk do not build, so this shows the last good data. "
+        "What failed is on Sources & method.",
+        "磁碟上的資料檔無法建置，因此目前顯示最後一次成功建置的資料。失敗原因請見「資料來源與方法」。",
+    ),
+    "data_health": ("Data health", "資料狀態"),
+    "data_health_ok": (
+        "The database is built from the data files on disk; every check passed.",
+        "資料庫由磁碟上的資料檔建置，所有檢查皆已通過。",
+    ),
+    "data_health_failed": (
+        "The data files on disk failed to build; the app shows the last good database, "
+        "built {built}. What failed (file, line, column, reason):",
+        "磁碟上的資料檔建置失敗；本應用程式顯示最後一次成功建置的資料庫（建置於 {built}）。"
+        "失敗之處（檔案、行、欄、原因）：",
+    ),
+    "no_database": (
+        "No database could be built from the data files, and there is no earlier one to show.",
+        "無法從資料檔建置資料庫，也沒有先前的資料庫可顯示。",
+    ),
+    "data_health_building": (
+        "The data files changed; the database is being rebuilt. Until then this shows the "
+        "previous data.",
+        "資料檔已變更，資料庫正在重新建置；完成前顯示先前的資料。",
+    ),
 }
 
 

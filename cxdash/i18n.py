@@ -174,9 +174,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "顧客服務員。顧客與員工的看法對照、全人接觸與數碼渠道的比較。",
     ),
     "intro_year_over_year": (
-        "Every measure the APAC report publishes for both 2020 and 2021, with the change in "
-        "points and relative to 2020.",
-        "亞太報告中同時公布 2020 與 2021 年數值的所有指標，以及以百分點與相對 2020 年計算的變化。",
+        "Every measure published in more than one wave of a survey: each wave against the next, "
+        "and the first against the latest, with the change in points and relative to the earlier "
+        "wave.",
+        "同一調查在多期中皆有公布的所有指標：每一期與下一期比較，以及首期與最新一期比較，"
+        "並列出以百分點與相對較早一期計算的變化。",
     ),
     "intro_metrics_guide": (
         "The six customer-service metrics of the guide: definition, formula and benchmark "
@@ -198,16 +200,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_more_reports": ("More reports", "其他報告"),
     "page_executive": ("Executive summary", "主管摘要"),
     "intro_executive": (
-        "One screen: what moved most since 2020, where Champions differ most from Starters "
+        "One screen: what moved most between waves, where Champions differ most from Starters "
         "(and whether the difference is statistically significant), and how the four "
         "countries rank on every country callout.",
-        "一頁總覽：自 2020 年以來變化最大的指標、領航者與入門新手差距最大之處（以及差異是否具統計顯著性），"
+        "一頁總覽：各期之間變化最大的指標、領航者與入門新手差距最大之處（以及差異是否具統計顯著性），"
         "以及四個國家在每則區域差異中的排名。",
     ),
-    "exec_moved": ("What moved most since 2020 (APAC)", "自 2020 年以來變化最大的指標（亞太地區）"),
+    "exec_moved": (
+        "What moved most from the first to the latest wave (APAC)",
+        "從首期到最新一期變化最大的指標（亞太地區）",
+    ),
     "exec_gaps": (
-        "Biggest Champion – Starter gaps (2021)",
-        "領航者與入門新手的最大差距（2021 年）",
+        "Biggest Champion – Starter gaps (latest wave)",
+        "領航者與入門新手的最大差距（最新一期）",
     ),
     "exec_scorecard": ("Country scorecard", "國家計分卡"),
     "scorecard_note": (
@@ -235,10 +240,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "vs_2020": ("vs 2020", "（與 2020 年相比）"),
     "moe_line": ("±{moe} pts at {conf}% confidence", "{conf}% 信賴水準下誤差 ±{moe} 個百分點"),
-    "yoy_needs_both_years": (
-        "Year-over-year pairs need both 2020 and 2021: clear the Year filter or select both.",
-        "逐年比較需要 2020 與 2021 兩個年份：請清除「年份」篩選或同時選取兩年。",
-    ),
     "not_testable_base": ("not testable: base not published", "無法檢定：未公布樣本數"),
     "not_testable_mean": (
         "no interval: an average, spread not published",
@@ -246,16 +247,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "col_measure": ("Measure", "指標"),
     "col_comparability": ("Comparability", "可比較性"),
-    "comparability": (
-        "2021: APAC SMBs (<100 staff), fieldwork 27 Apr – 22 May 2021, base {n21}. "
-        "2020: the report cites “last year's study” (上一年的研究報告) and does not restate "
-        "its population, question wording or fieldwork; base {n20}.",
-        "2021 年：亞太地區中小企業（少於 100 人），調查期間 2021/4/27–5/22，樣本數 {n21}。"
-        "2020 年：報告僅引用「上一年的研究報告」，未說明其調查對象、題目措辭或調查期間；樣本數 {n20}。",
-    ),
     "col_change_points": ("Change (points)", "變化（百分點）"),
     "col_change_relative": ("Relative change", "相對變化"),
-    "col_test": ("Test (2020 vs 2021)", "檢定（2020 對 2021）"),
     "formula": ("Formula", "公式"),
     "no_formula": ("the article gives none", "文章未提供"),
     "lower_is_better": ("Lower is better.", "數值越低越好。"),
@@ -324,6 +317,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_ci": ("95% interval", "95% 信賴區間"),
     "col_flag": ("Flag", "註記"),
     # waves and data health
+    "yoy_needs_two_years": (
+        "Year-over-year pairs need two waves: clear the Year filter or select at least two years.",
+        "逐年比較需要兩期資料：請清除「年份」篩選或至少選取兩個年份。",
+    ),
+    "col_waves": ("Waves", "期別"),
+    "col_earlier": ("Earlier wave", "較早一期"),
+    "col_later": ("Later wave", "較新一期"),
+    "col_test_waves": ("Test (earlier vs later wave)", "檢定（較早一期對較新一期）"),
+    "step_first_to_last": ("first → latest wave", "首期 → 最新一期"),
+    "comparability_waves": (
+        "{year_from}: {note_from}; base {n_from}. {year_to}: {note_to}; base {n_to}.",
+        "{year_from} 年：{note_from}；樣本數 {n_from}。{year_to} 年：{note_to}；樣本數 {n_to}。",
+    ),
+    "vs_year": ("vs {year}", "（與 {year} 年相比）"),
     "data_stale": (
         "The data files on disk do not build, so this shows the last good data. "
         "What failed is on Sources & method.",

@@ -11,13 +11,13 @@ from cxdash import formatting, i18n
 
 def delta_text(row: pd.Series, lang: str) -> str | None:
     """'+6 pts vs 2020' in the value's unit ('points' for percentages)."""
-    if pd.isna(row.get("value_2020")):
+    if pd.isna(row.get("value_prev")):
         return None
     unit = "points" if row["unit"] == "percent" else row["unit"]
     change = formatting.number(
         row["change_points"], int(row["value_decimals"]), unit, lang, signed=True
     )
-    return f"{change} {i18n.t('vs_2020', lang)}"
+    return f"{change} {i18n.t('vs_year', lang, year=int(row['year_prev']))}"
 
 
 def kpi(
@@ -55,7 +55,8 @@ def grid(rows: pd.DataFrame, lang: str, columns: int = 3) -> None:
 
 
 def yoy_grid(pairs: pd.DataFrame, lang: str, verdict: str, columns: int = 4) -> None:
-    """Year-over-year pairs as cards: 2021 value, change since 2020, testability."""
+    """Year-over-year pairs as cards: the later value, the change since the earlier wave,
+    testability."""
     zh = lang == "zh"
     cols = st.columns(columns)
     for i, (_, row) in enumerate(pairs.iterrows()):
@@ -64,14 +65,14 @@ def yoy_grid(pairs: pd.DataFrame, lang: str, verdict: str, columns: int = 4) -> 
         tier = row["tier_label_zh" if zh else "tier_label_en"]
         label = option if isinstance(option, str) else f"{tier} · {title}"
         delta = formatting.number(row["change_points"], 0, "points", lang, signed=True)
-        value = formatting.number(row["value_2021"], 0, "percent", lang)
+        value = formatting.number(row["value_to"], 0, "percent", lang)
         kpi(
             cols[i % columns],
             label,
             value,
-            f"{delta} {i18n.t('vs_2020', lang)}",
+            f"{delta} {i18n.t('vs_year', lang, year=int(row['year_from']))}",
             verdict,
-            f"{title}\n\n{row['source_zh_2021']}",
+            f"{title}\n\n{row['source_zh_to']}",
         )
 
 

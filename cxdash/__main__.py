@@ -1,4 +1,5 @@
-"""Command line: python -m cxdash build | validate | export | claims | deck | report.
+"""Command line: python -m cxdash build | validate | template | import | export | claims | deck |
+report.
 
 Never imports Streamlit (a test checks): the commands use the same pure core as the app."""
 
@@ -8,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cxdash import build, db, export
+from cxdash import build, db, export, wave
 from cxdash.paths import DB_PATH
 
 
@@ -23,8 +24,33 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    report = build.validate()
+    problems: list[build.DataError] = []
+    report = build.validate(problems=problems)
+    if report is None:
+        return _problems(problems, "nothing was changed")
     print(f"ok: {report.files} CSV files, {sum(report.tables.values())} rows, every check passed")
+    return 0
+
+
+def _problems(problems: list[build.DataError], outcome: str) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{len(problems)} problem(s); {outcome}", file=sys.stderr)
+    return 2
+
+
+def _template(args: argparse.Namespace) -> int:
+    for path in wave.template(args.survey, args.year, args.out):
+        print(path)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        summary = wave.import_wave(args.dir)
+    except wave.ImportProblems as err:
+        return _problems(err.problems, "nothing was written")
+    print("\n".join(summary.lines))
     return 0
 
 
@@ -63,6 +89,14 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="run every data check, replace nothing").set_defaults(
         fn=_validate
     )
+    t = sub.add_parser("template", help="the CSVs of a new wave (or survey) to fill in")
+    t.add_argument("--survey", required=True, help="a survey id (a new one: an empty skeleton)")
+    t.add_argument("--year", type=int, help="the new wave's year")
+    t.add_argument("--out", type=Path, required=True, help="a new folder to write")
+    t.set_defaults(fn=_template)
+    i = sub.add_parser("import", help="validate a filled wave, add it to data/ and rebuild")
+    i.add_argument("dir", type=Path, help="the folder `template` wrote, filled in")
+    i.set_defaults(fn=_import)
     e = sub.add_parser("export", help="the whole tidy dataset, one row per published value")
     e.add_argument("--format", choices=export.FORMATS, default="csv")
     e.add_argument("--out", type=Path, help="file to write (default: standard output)")
@@ -91,8 +125,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        if args.command != "build":
-            db.refresh()
+        if args.command not in ("build", "template", "import", "validate"):
+            db.refresh(wait=True)
         return args.fn(args)
     except build.DataError as err:
         print(f"error: {err}", file=sys.stderr)

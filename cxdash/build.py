@@ -1,61 +1,47 @@
-"""Build the DuckDB file from the CSVs, atomically.
+"""Build the DuckDB file from the CSVs, atomically and single-flight.
 
-The schema (`queries/schema.sql`) does the checking: types, enums, foreign keys, NOT NULL and
-CHECK constraints refuse a bad row. Rows are inserted one by one inside one transaction into a
-temporary file, so an error names the file, line and column, and the previous database is only
-replaced (by an atomic rename) once everything loaded and every check in `queries/checks/`
-came back empty.
+`cxdash.csvread` refuses malformed files and fields first (every problem, with file, line and
+column); then the schema (`queries/schema.sql`) does the checking: types, enums, foreign keys,
+NOT NULL and CHECK constraints refuse a bad row, and every check in `queries/checks/` must come
+back empty. The database is built into a unique temporary file and only then replaces the
+previous one by an atomic rename, so readers keep the old file until the new one is whole.
+
+The database records a fingerprint of the files it was built from (`build_info`): it is
+stale when the fingerprint of the files on disk differs (an edited, added or deleted CSV or
+SQL file). A failed rebuild leaves a note beside the database (`.cx.duckdb.error.json`) with
+the fingerprint it failed on, so no process retries until the files change again.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import fcntl
+import hashlib
+import json
 import os
 import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from cxdash.csvread import (
+    SOURCES,
+    DataError,
+    check_empty,
+    check_layout,
+    csv_files,
+    manifest,
+    read,
+    report,
+)
 from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR, ROOT
 
-# (table, CSV files relative to data/) in foreign-key order.
-SOURCES: list[tuple[str, str]] = [
-    ("units", "dimensions/units.csv"),
-    ("tiers", "dimensions/tiers.csv"),
-    ("countries", "dimensions/countries.csv"),
-    ("channels", "dimensions/channels.csv"),
-    ("years", "dimensions/years.csv"),
-    ("pages", "dimensions/pages.csv"),
-    ("surveys", "*/survey.csv"),
-    ("respondent_groups", "*/groups.csv"),
-    ("figures", "*/figures*.csv"),
-    ("published_values", "*/values*.csv"),
-    ("claims", "*/claims.csv"),
-    ("kpis", "metrics/kpis.csv"),
-    ("kpi_figures", "metrics/kpi_figures.csv"),
-    ("practices", "*/practices.csv"),
-    ("tier_rules", "*/tier_rules.csv"),
-    ("benchmark_measures", "metrics/benchmark_measures.csv"),
-    ("benchmark_bands", "metrics/benchmark_bands.csv"),
-]
+__all__ = ["SOURCES", "DataError", "build", "ensure_fresh", "is_stale", "load", "validate"]
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
-
-
-class DataError(Exception):
-    """A CSV row or a data check the database refused."""
-
-    def __init__(self, file: str, line: int | None, column: str | None, problem: str):
-        self.file, self.line, self.column, self.problem = file, line, column, problem
-        where = ", ".join(
-            part
-            for part in (file, f"line {line}" if line else "", f"column {column}" if column else "")
-            if part
-        )
-        super().__init__(f"{where}: {problem}")
 
 
 @dataclass
@@ -64,81 +50,105 @@ class Report:
     files: int
 
 
-def csv_files(data_dir: Path = DATA_DIR) -> list[tuple[str, Path]]:
-    """Every (table, csv path) to load, in load order."""
-    return [(table, p) for table, pattern in SOURCES for p in sorted(data_dir.glob(pattern))]
-
-
 def inputs(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file whose change makes the database stale."""
     sql = [QUERIES_DIR / "schema.sql", *QUERIES_DIR.glob("load/*.sql")]
     sql += [*QUERIES_DIR.glob("staging/*.sql"), *QUERIES_DIR.glob("checks/*.sql")]
-    code = [ROOT / "cxdash" / "stats.py", QUERIES_DIR / "yoy_pairs.sql"]  # build-time statistics
-    return [p for _, p in csv_files(data_dir)] + sql + code
+    code = [ROOT / "cxdash" / name for name in ("stats.py", "csvread.py")]  # build-time code
+    return sorted(data_dir.rglob("*.csv")) + sql + code + [QUERIES_DIR / "yoy_pairs.sql"]
+
+
+def fingerprint(data_dir: Path = DATA_DIR) -> str:
+    """The names, sizes and modification times of every input, hashed."""
+    digest = hashlib.sha256()
+    for path in inputs(data_dir):
+        with contextlib.suppress(FileNotFoundError):
+            st = path.stat()
+            digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def built_from(target: Path = DB_PATH) -> str | None:
+    """The fingerprint a database was built from (None: no database, or an older one)."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_quote(target)}' as cx (read_only)")
+        return con.execute("select inputs from cx.build_info").fetchone()[0]
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def is_stale(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> bool:
-    if not target.exists():
-        return True
-    newest = max(p.stat().st_mtime_ns for p in inputs(data_dir))
-    return target.stat().st_mtime_ns < newest
+    return not target.exists() or built_from(target) != fingerprint(data_dir)
 
 
-def ensure_fresh(target: Path = DB_PATH) -> None:
-    """Rebuild when the database is missing or older than its CSVs or SQL: single-flight
-    across threads and processes (a lock file), so a rebuild happens once and readers keep
-    the old file until the atomic replace."""
-    if not is_stale(target):
-        return
+def _failure_file(target: Path) -> Path:
+    return target.with_name(f".{target.name}.error.json")
+
+
+def failure(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> DataError | None:
+    """Why the files on disk do not build, when a rebuild of exactly these files failed."""
+    try:
+        note = json.loads(_failure_file(target).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if note.get("inputs") != fingerprint(data_dir):
+        return None
+    return DataError(note["file"], note["line"], note["column"], note["problem"])
+
+
+def _record_failure(target: Path, inputs_fp: str, err: DataError) -> None:
+    note = {"inputs": inputs_fp, "file": err.file, "line": err.line, "column": err.column}
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.error.tmp")
+    tmp.write_text(json.dumps({**note, "problem": err.problem}), encoding="utf-8")
+    os.replace(tmp, _failure_file(target))
+
+
+@contextlib.contextmanager
+def locked(target: Path = DB_PATH) -> Iterator[None]:
+    """The one lock every rebuild and import of `target` takes (across processes)."""
     with open(target.with_name(f".{target.name}.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            if is_stale(target):  # another process may have rebuilt while we waited
-                build(target)
+            yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def ensure_fresh(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> None:
+    """Rebuild when the database is missing or its inputs changed: single-flight across
+    threads and processes, so a rebuild happens once and readers keep the old file until the
+    atomic replace. A failure is recorded for the files it failed on and raised."""
+    if not is_stale(target, data_dir):
+        return
+    with locked(target):
+        if not is_stale(target, data_dir):  # another process rebuilt while we waited
+            return
+        known = failure(target, data_dir)
+        if known is not None:  # another process already failed on exactly these files
+            raise known
+        started = fingerprint(data_dir)
+        try:
+            build(target, data_dir, started)
+        except DataError as err:
+            _record_failure(target, started, err)
+            raise
+        except (duckdb.Error, OSError, ValueError) as err:
+            _record_failure(target, started, DataError("build", None, None, str(err)))
+            raise
+        _failure_file(target).unlink(missing_ok=True)
 
 
 def sql_parameters(sql: str) -> set[str]:
     """The `$name` parameters a SQL text uses (comments excluded)."""
     code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
     return set(_PARAM.findall(code))
-
-
-def _text(path: Path, rel: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
-        raise DataError(rel, line, None, "not valid UTF-8") from None
-
-
-def _rows(text: str, rel: str) -> Iterator[tuple[int, dict[str, str | None]]]:
-    """(line number, row) for each record; '' becomes None (not published)."""
-    reader = csv.reader(text.splitlines(keepends=True))
-    header = next(reader, None)
-    if not header:
-        raise DataError(rel, 1, None, "empty file: a header row is required")
-    start = reader.line_num + 1
-    for record in reader:
-        if len(record) != len(header):
-            problem = f"expected {len(header)} fields, found {len(record)}"
-            raise DataError(rel, start, None, problem)
-        yield start, {k: (v if v.strip() != "" else None) for k, v in zip(header, record)}
-        start = reader.line_num + 1
-
-
-def _check_header(text: str, rel: str, wanted: set[str]) -> None:
-    header = next(csv.reader(text.splitlines()), [])
-    missing, extra = wanted - set(header), set(header) - wanted
-    dupes = {c for c in header if header.count(c) > 1}
-    if missing or extra or dupes:
-        parts = [
-            f"missing {sorted(missing)}" if missing else "",
-            f"unknown {sorted(extra)}" if extra else "",
-            f"repeated {sorted(dupes)}" if dupes else "",
-        ]
-        raise DataError(rel, 1, None, "header " + "; ".join(p for p in parts if p))
 
 
 def _column(message: str, row: dict[str, str | None]) -> str | None:
@@ -170,18 +180,47 @@ def _insert(con, sql: str, row: dict, rel: str, line: int) -> None:
         raise DataError(rel, line, column, message) from None
 
 
-def _load_file(con, table: str, path: Path, data_dir: Path) -> int:
-    rel = str(path.relative_to(data_dir.parent))
-    sql = (QUERIES_DIR / "load" / f"{table}.sql").read_text(encoding="utf-8")
-    wanted = sql_parameters(sql)
-    text = _text(path, rel)
-    _check_header(text, rel, wanted)
-    terms_sql = (QUERIES_DIR / "load" / "claim_terms.sql").read_text(encoding="utf-8")
-    count = 0
-    for line, row in _rows(text, rel):
-        _insert(con, sql, row, rel, line)
-        count += 1
-        if table == "claims":
+def _insert(con, sql: str, row: dict, rel: str, line: int, problems: list | None) -> None:
+    try:
+        con.execute(sql, row)
+    except duckdb.Error as err:
+        message = str(err).split("\n\nLINE")[0].strip()
+        column = _column(str(err), row)
+        if column is None and "duplicate key" in message.lower():
+            column = "natural key"
+            message += (
+                " (another row has the same figure, year, tier, country, channel, group and option)"
+            )
+        report(problems, DataError(rel, line, column, message))
+
+
+def _sql(name: str) -> str:
+    return (QUERIES_DIR / "load" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _read_all(data_dir: Path, problems: list | None) -> list[tuple[str, str, list]]:
+    """Every file's rows, after the folder layout and every field passed csvread's checks."""
+    declared = manifest(data_dir)
+    check_layout(data_dir, declared, problems)
+    files = []
+    for table, path in csv_files(data_dir):
+        rel = str(path.relative_to(data_dir.parent))
+        files.append((table, rel, read(path, rel, sql_parameters(_sql(table)), problems)))
+    counts = [(data_dir.parent / rel, len(rows)) for _, rel, rows in files]
+    check_empty(data_dir, counts, declared, problems)
+    return files
+
+
+def _insert_all(con, files, problems: list | None) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    terms_sql = _sql("claim_terms")
+    for table, rel, rows in files:
+        sql = _sql(table)
+        for line, row in rows:
+            _insert(con, sql, row, rel, line, problems)
+            counts[table] = counts.get(table, 0) + 1
+            if table != "claims":
+                continue
             for side in ("a", "b"):
                 for value_id in filter(None, (row[f"{side}_value_ids"] or "").split(";")):
                     term = {"claim_id": row["claim_id"], "side": side, "value_id": value_id.strip()}
@@ -189,64 +228,105 @@ def _load_file(con, table: str, path: Path, data_dir: Path) -> int:
                         con.execute(terms_sql, term)
                     except duckdb.Error as err:
                         problem = f"{value_id.strip()!r}: {str(err).splitlines()[0]}"
-                        raise DataError(rel, line, f"{side}_value_ids", problem) from None
-    return count
+                        report(problems, DataError(rel, line, f"{side}_value_ids", problem))
+    return counts
 
 
-def _run_checks(con) -> None:
+def _run_checks(con, problems: list | None) -> None:
     for check in sorted((QUERIES_DIR / "checks").glob("*.sql")):
         rows = con.execute(check.read_text(encoding="utf-8")).fetchall()
         if rows:
             shown = "; ".join(str(r) for r in rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
-            raise DataError(
-                f"queries/checks/{check.name}",
-                None,
-                None,
-                f"{len(rows)} row(s) fail this check: {shown}{more}",
-            )
+            problem = f"{len(rows)} row(s) fail this check: {shown}{more}"
+            report(problems, DataError(f"queries/checks/{check.name}", None, None, problem))
 
 
-def load(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> Report:
-    """Create the schema and load every CSV into `con` in one transaction, then run checks."""
+def load(
+    con: duckdb.DuckDBPyConnection,
+    data_dir: Path = DATA_DIR,
+    problems: list | None = None,
+    statistics: bool = True,
+) -> Report | None:
+    """Create the schema and load every CSV into `con`, run the checks and the build-time
+    statistics. Raises the first problem; or, given a `problems` list, collects every problem
+    it can find (returning None when there was one), loading row by row without a
+    transaction so one refused row does not hide the next."""
+    files = _read_all(data_dir, problems)
+    if problems:
+        return None
     con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
     for view in sorted((QUERIES_DIR / "staging").glob("*.sql")):
         con.execute(view.read_text(encoding="utf-8"))
-    con.execute("begin transaction")
-    counts: dict[str, int] = {}
-    files = csv_files(data_dir)
-    for table, path in files:
-        counts[table] = counts.get(table, 0) + _load_file(con, table, path, data_dir)
-    _run_checks(con)
-    from cxdash import stats  # statsmodels: the build's, never the app's
+    if problems is None:
+        con.execute("begin transaction")
+    counts = _insert_all(con, files, problems)
+    if problems:
+        return None
+    _run_checks(con, problems)
+    if problems:
+        return None
+    if statistics:
+        from cxdash import stats  # statsmodels: the build's, never the app's
 
-    stats.build_tables(con, (QUERIES_DIR / "yoy_pairs.sql").read_text(encoding="utf-8"))
-    con.execute("commit")
-    return Report(tables=counts, files=len(files))
+        stats.build_tables(con, (QUERIES_DIR / "yoy_pairs.sql").read_text(encoding="utf-8"))
+    if problems is None:
+        con.execute("commit")
+    return Report(tables=counts, files=len(files) + 1)  # + the manifest
 
 
-def validate(data_dir: Path = DATA_DIR) -> Report:
+def validate(
+    data_dir: Path = DATA_DIR, problems: list | None = None, statistics: bool = True
+) -> Report | None:
     """Load everything into memory and run every check, touching no file."""
     con = duckdb.connect()
     try:
-        return load(con, data_dir)
+        return load(con, data_dir, problems, statistics)
     finally:
         con.close()
 
 
-def build(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> Report:
-    """(Re)build `target`; on any error the previous file is left byte-identical."""
+def build_file(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> tuple[Path, Report]:
+    """Build into a new temporary file beside `target` (the caller installs or removes it)."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.unlink(missing_ok=True)
     try:
         con = duckdb.connect(str(tmp))
         try:
-            report = load(con, data_dir)
+            report_ = load(con, data_dir)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+    except BaseException:
+        discard(tmp)
+        raise
+    return tmp, report_
+
+
+def install(tmp: Path, target: Path, inputs_fp: str) -> None:
+    """Record what `tmp` was built from and atomically make it the database."""
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            now = datetime.now(UTC).replace(tzinfo=None)
+            con.execute("insert into build_info values (?, ?)", [inputs_fp, now])
             con.execute("checkpoint")
         finally:
             con.close()
         os.replace(tmp, target)
-        return report
     finally:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        discard(tmp)
+
+
+def discard(tmp: Path) -> None:
+    tmp.unlink(missing_ok=True)
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+
+
+def build(
+    target: Path = DB_PATH, data_dir: Path = DATA_DIR, inputs_fp: str | None = None
+) -> Report:
+    """(Re)build `target`; on any error the previous file is left byte-identical."""
+    started = inputs_fp or fingerprint(data_dir)  # before reading: a later edit makes it stale
+    tmp, report_ = build_file(target, data_dir)
+    install(tmp, target, started)
+    return report_

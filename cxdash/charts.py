@@ -26,8 +26,8 @@ from cxdash.palette import (
     GROUP_COLORS,
     TIER_COLORS,
     WEB,
-    YEAR_COLORS,
     Type,
+    year_color,
 )
 
 # (dimension code column, label column, order column) in the order they are tried as colour.
@@ -63,9 +63,7 @@ def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
     elif code == "country":
         palette = [COUNTRY_COLORS.get(c, "#999999") for c in rows[code]]
     elif code == "year":
-        palette = [
-            YEAR_COLORS.get(int(c), "#999999") if pd.notna(c) else "#BBBBBB" for c in rows[code]
-        ]
+        palette = [year_color(int(c)) if pd.notna(c) else "#BBBBBB" for c in rows[code]]
     else:
         palette = (GROUP_COLORS * 3)[: len(rows)]
     return alt.Scale(domain=list(rows[label]), range=palette)

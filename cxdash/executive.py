@@ -18,8 +18,13 @@ _BY_COUNTRY = re.compile(r",\s*by country\b|（依國家）")
 
 
 def yoy_cards(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Region-wide share pairs, largest point change first."""
+    """Region-wide share pairs from each measure's first to its latest wave (the widest
+    pair, whatever the number of waves), largest point change first."""
     shares = pairs[(pairs["measure"] == "share") & (pairs["country"] == "APAC")]
+    key = ["figure_id", "tier", "country", "channel", "respondent_group", "option_en"]
+    widest = (shares["year_to"] - shares["year_from"]).rename("span")
+    shares = shares.assign(span=widest).sort_values("span", ascending=False, kind="stable")
+    shares = shares.drop_duplicates(key).drop(columns="span")
     return shares.reindex(shares["change_points"].abs().sort_values(ascending=False).index)
 
 

@@ -174,9 +174,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "顧客服務員。顧客與員工的看法對照、全人接觸與數碼渠道的比較。",
     ),
     "intro_year_over_year": (
-        "Every measure the APAC report publishes for both 2020 and 2021, with the change in "
-        "points and relative to 2020.",
-        "亞太報告中同時公布 2020 與 2021 年數值的所有指標，以及以百分點與相對 2020 年計算的變化。",
+        "Every measure published in more than one wave of a survey: each wave against the next, "
+        "and the first against the latest, with the change in points and relative to the earlier "
+        "wave.",
+        "同一調查在多期中皆有公布的所有指標：每一期與下一期比較，以及首期與最新一期比較，"
+        "並列出以百分點與相對較早一期計算的變化。",
     ),
     "intro_metrics_guide": (
         "The six customer-service metrics of the guide: definition, formula and benchmark "
@@ -198,25 +200,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_more_reports": ("More reports", "其他報告"),
     "page_executive": ("Executive summary", "主管摘要"),
     "intro_executive": (
-        "Where Champions lead Starters most, and how the four countries rank on every "
-        "country callout of the 2021 report; below, what moved since 2020.",
-        "領航者領先入門新手最多之處，以及四個國家在 2021 年報告每則區域差異中的排名；"
-        "下方為自 2020 年以來的變化。",
+        "Where Champions lead Starters most in the latest wave, and how the four countries "
+        "rank on every country callout; below, what moved from the first to the latest wave.",
+        "最新一期中領航者領先入門新手最多之處，以及四個國家在每則區域差異中的排名；"
+        "下方為從首期到最新一期的變化。",
     ),
-    "exec_moved": ("What moved most since 2020 (APAC)", "自 2020 年以來變化最大的指標（亞太地區）"),
+    "exec_moved": (
+        "What moved most from the first to the latest wave (APAC)",
+        "從首期到最新一期變化最大的指標（亞太地區）",
+    ),
     "exec_gaps": (
-        "Champions vs Starters (2021)",
-        "領航者與入門新手，2021 年",
+        "Champions vs Starters (latest wave)",
+        "領航者與入門新手（最新一期）",
     ),
     "exec_more_gaps": (
         "All {n} questions by tier, with their tests, are on the Maturity tiers page.",
         "全部 {n} 題的分層結果與檢定，請見「成熟度等級」頁。",
     ),
     "exec_gaps_caption": (
-        "Share of Starters and of Champions giving each answer, 2021 (Champion base {base}; "
-        "{document}). * the gap is significant (two-proportion z-test, 95%, Holm-corrected "
-        "within its question).",
-        "入門新手與領航者選擇各答案的比例，2021 年（領航者樣本數 {base}；{document}）。"
+        "Share of Starters and of Champions giving each answer, latest wave (Champion base "
+        "{base}; {document}). * the gap is significant (two-proportion z-test, 95%, "
+        "Holm-corrected within its question).",
+        "入門新手與領航者選擇各答案的比例，最新一期（領航者樣本數 {base}；{document}）。"
         "* 差距具顯著性（雙比例 z 檢定，95%，依題目 Holm 校正）。",
     ),
     "gap_line": (
@@ -225,8 +230,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "moves_untestable": (
         "None of these changes can be tested for significance: the report prints no base for "
-        "its 2020 wave.",
-        "以下變化均無法進行顯著性檢定：報告未公布 2020 年調查的樣本數。",
+        "the earlier wave.",
+        "以下變化均無法進行顯著性檢定：報告未公布較早一期的樣本數。",
     ),
     "exec_scorecard": ("Country scorecard", "國家計分卡"),
     "scorecard_note": (
@@ -251,12 +256,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "More APAC findings (region-wide statistics)",
         "更多亞太地區調查發現（全區統計）",
     ),
-    "vs_2020": ("vs 2020", "（與 2020 年相比）"),
     "moe_line": ("±{moe} pts at {conf}% confidence", "{conf}% 信賴水準下誤差 ±{moe} 個百分點"),
-    "yoy_needs_both_years": (
-        "Year-over-year pairs need both 2020 and 2021: clear the Year filter or select both.",
-        "逐年比較需要 2020 與 2021 兩個年份：請清除「年份」篩選或同時選取兩年。",
-    ),
     "not_testable_base": ("not testable: base not published", "無法檢定：未公布樣本數"),
     "not_testable_mean": (
         "no interval: an average, spread not published",
@@ -264,16 +264,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "col_measure": ("Measure", "指標"),
     "col_comparability": ("Comparability", "可比較性"),
-    "comparability": (
-        "2021: APAC SMBs (<100 staff), fieldwork 27 Apr – 22 May 2021, base {n21}. "
-        "2020: the report cites “last year's study” (上一年的研究報告) and does not restate "
-        "its population, question wording or fieldwork; base {n20}.",
-        "2021 年：亞太地區中小企業（少於 100 人），調查期間 2021/4/27–5/22，樣本數 {n21}。"
-        "2020 年：報告僅引用「上一年的研究報告」，未說明其調查對象、題目措辭或調查期間；樣本數 {n20}。",
-    ),
     "col_change_points": ("Change (points)", "變化（百分點）"),
     "col_change_relative": ("Relative change", "相對變化"),
-    "col_test": ("Test (2020 vs 2021)", "檢定（2020 對 2021）"),
     "formula": ("Formula", "公式"),
     "no_formula": ("the article gives none", "文章未提供"),
     "lower_is_better": ("Lower is better.", "數值越低越好。"),
@@ -488,6 +480,46 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc_not_shown": (
         "Not published for this selection (so not in this document): {titles}",
         "未就此篩選條件公布（因此未收錄）：{titles}",
+    ),
+    # waves and data health
+    "yoy_needs_two_years": (
+        "Year-over-year pairs need two waves: clear the Year filter or select at least two years.",
+        "逐年比較需要兩期資料：請清除「年份」篩選或至少選取兩個年份。",
+    ),
+    "col_waves": ("Waves", "期別"),
+    "col_earlier": ("Earlier wave", "較早一期"),
+    "col_later": ("Later wave", "較新一期"),
+    "col_test_waves": ("Test (earlier vs later wave)", "檢定（較早一期對較新一期）"),
+    "step_first_to_last": ("first → latest wave", "首期 → 最新一期"),
+    "comparability_waves": (
+        "{year_from}: {note_from}; base {n_from}. {year_to}: {note_to}; base {n_to}.",
+        "{year_from} 年：{note_from}；樣本數 {n_from}。{year_to} 年：{note_to}；樣本數 {n_to}。",
+    ),
+    "vs_year": ("vs {year}", "（與 {year} 年相比）"),
+    "data_stale": (
+        "The data files on disk do not build, so this shows the last good data. "
+        "What failed is on Sources & method.",
+        "磁碟上的資料檔無法建置，因此目前顯示最後一次成功建置的資料。失敗原因請見「資料來源與方法」。",
+    ),
+    "data_health": ("Data health", "資料狀態"),
+    "data_health_ok": (
+        "The database is built from the data files on disk; every check passed.",
+        "資料庫由磁碟上的資料檔建置，所有檢查皆已通過。",
+    ),
+    "data_health_failed": (
+        "The data files on disk failed to build; the app shows the last good database, "
+        "built {built}. What failed (file, line, column, reason):",
+        "磁碟上的資料檔建置失敗；本應用程式顯示最後一次成功建置的資料庫（建置於 {built}）。"
+        "失敗之處（檔案、行、欄、原因）：",
+    ),
+    "no_database": (
+        "No database could be built from the data files, and there is no earlier one to show.",
+        "無法從資料檔建置資料庫，也沒有先前的資料庫可顯示。",
+    ),
+    "data_health_building": (
+        "The data files changed; the database is being rebuilt. Until then this shows the "
+        "previous data.",
+        "資料檔已變更，資料庫正在重新建置；完成前顯示先前的資料。",
     ),
 }
 

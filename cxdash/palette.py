@@ -18,6 +18,16 @@ COUNTRY_COLORS = {
     "Not stated": "#999999",
 }
 YEAR_COLORS = {2020: "#A6A6A6", 2021: "#0072B2", 2018: "#882255", 2001: "#44AA99"}
+# Waves after these take the next colour in turn (the same year has the same colour everywhere).
+LATER_YEAR_COLORS = ["#CC6677", "#117733", "#DDCC77", "#AA4499", "#332288"]
+
+
+def year_color(year: int) -> str:
+    if year in YEAR_COLORS:
+        return YEAR_COLORS[year]
+    return LATER_YEAR_COLORS[(year - 2022) % len(LATER_YEAR_COLORS)]
+
+
 GROUP_COLORS = ["#0072B2", "#D55E00", "#CC79A7", "#332288", "#44AA99", "#999933"]
 # Answers: a categorical palette (Paul Tol's muted) that avoids the tier colours and implies
 # no "darker is better", since answer scales run in either direction. (colour, label colour)

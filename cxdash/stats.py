@@ -218,14 +218,12 @@ def build_tables(con, yoy_sql: str) -> None:
         "yoy_tests",
         [
             (
-                r.value_id_2020,
-                r.value_id_2021,
-                two_proportion_p(
-                    r.value_2020, int(r.base_n_2020), r.value_2021, int(r.base_n_2021)
-                ),
+                r.value_id_from,
+                r.value_id_to,
+                two_proportion_p(r.value_from, int(r.base_n_from), r.value_to, int(r.base_n_to)),
             )
             for r in pairs.itertuples(index=False)
-            if testable(r.measure, r.base_n_2020) and testable(r.measure, r.base_n_2021)
+            if testable(r.measure, r.base_n_from) and testable(r.measure, r.base_n_to)
         ],
     )
     sizes = con.execute(

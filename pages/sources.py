@@ -1,5 +1,6 @@
-"""Sources & method: every survey's publisher, population, fieldwork, sample and margin of
-error (recomputed from n), subgroup margins, demographics, and the data downloads."""
+"""Sources & method: the health of the data files (what failed to build: file, line, column,
+reason), every survey's publisher, population, fieldwork, sample and margin of error
+(recomputed from n), subgroup margins, demographics, and the data downloads."""
 
 import streamlit as st
 
@@ -8,6 +9,7 @@ from cxdash.ui import panel, shell, widgets
 
 view = shell.page("sources", intro=False)
 lang = view.lang
+widgets.data_health(lang)
 st.dataframe(method.survey_table(data.run("surveys"), lang), hide_index=True, width="stretch")
 st.subheader(i18n.t("subgroup_margins", lang))
 st.caption(i18n.t("subgroup_margins_intro", lang))

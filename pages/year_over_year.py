@@ -1,4 +1,5 @@
-"""Year over year: every 2020 -> 2021 comparison, with point and relative change."""
+"""Year over year: every measure published in more than one wave, each wave against the next
+(and the first against the latest), with point and relative change."""
 
 import streamlit as st
 
@@ -6,18 +7,16 @@ from cxdash import data, i18n, yoy
 from cxdash.ui import panel, shell
 
 view = shell.page("year_over_year")
-if shell.survey_shown("apac", view):
-    f = view.filters
-    pairs = data.run("yoy_pairs", tiers=list(f.tiers), countries=list(f.countries))
-    if f.years and not {2020, 2021} <= set(f.years):
-        st.info(i18n.t("yoy_needs_both_years", view.lang), icon=":material/info:")
-    elif pairs.empty or f.channels:
-        st.info(i18n.t("not_published_page", view.lang, asked=shell.asked(view)))
-    else:
-        st.altair_chart(yoy.dumbbell(pairs, view.lang), width="stretch")
-        table = yoy.table(pairs, view.lang)
-        measure = st.column_config.TextColumn(width="medium")  # the other columns stay whole
-        st.dataframe(
-            table, hide_index=True, width="stretch", column_config={table.columns[0]: measure}
-        )
-    panel.page_figures(view)
+f = view.filters
+every = data.run("yoy_pairs", tiers=list(f.tiers), countries=list(f.countries))
+pairs = yoy.shown(every, f.surveys, f.years)
+if f.years and pairs.empty and not yoy.shown(every, f.surveys, ()).empty:
+    st.info(i18n.t("yoy_needs_two_years", view.lang), icon=":material/info:")
+elif pairs.empty or f.channels:
+    st.info(i18n.t("not_published_page", view.lang, asked=shell.asked(view)))
+else:
+    st.altair_chart(yoy.dumbbell(pairs, view.lang), width="stretch")
+    table = yoy.table(pairs, view.lang)
+    measure = st.column_config.TextColumn(width="medium")  # the other columns stay whole
+    st.dataframe(table, hide_index=True, width="stretch", column_config={table.columns[0]: measure})
+panel.page_figures(view)

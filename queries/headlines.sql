@@ -1,6 +1,7 @@
 -- One row per headline finding shown as a KPI card on the Overview page: a curated list of
 -- published values (the curation is the only thing decided here; every number is a stored
--- value), with the same measure's 2020 value where the report publishes one.
+-- value) stands for its measure: the card shows the measure's latest wave in the slice, with
+-- the wave before it where one is published.
 -- Sliced by the filters like every chart (an empty list means "all").
 -- Parameters: $tiers, $countries, $channels, $years (lists).
 -- Card labels are short names for the cards (words, not numbers).
@@ -28,31 +29,45 @@ with picked (card_order, value_id, card_en, card_zh) as (
             'Call centres expecting more calls (2001)', '預期 2001 年來電量增加')
 ),
 
-current as (
-    select p.card_order, p.card_en, p.card_zh, v.*
+measures as (  -- the measure each picked value is one wave of
+    select p.card_order, p.card_en, p.card_zh, v.figure_id, v.tier, v.country, v.channel,
+        v.respondent_group, v.option_en
     from picked as p
-    join labelled_values as v using (value_id)
+    join published_values as v using (value_id)
+),
+
+waves as (  -- every wave of those measures
+    select m.card_order, m.card_en, m.card_zh, v.*
+    from measures as m
+    join labelled_values as v
+        on v.figure_id = m.figure_id
+        and v.tier = m.tier
+        and v.country = m.country
+        and v.channel = m.channel
+        and v.respondent_group is not distinct from m.respondent_group
+        and v.option_en is not distinct from m.option_en
+),
+
+current as (  -- the latest wave in the slice
+    select *
+    from waves as v
     where (len($tiers) = 0 or list_contains($tiers, v.tier))
         and (len($countries) = 0 or list_contains($countries, v.country))
         and (len($channels) = 0 or list_contains($channels, v.channel))
         and (len($years) = 0 or list_contains($years, v.year))
+    qualify row_number() over (partition by card_order order by year desc nulls last) = 1
 ),
 
-final as (
+final as (  -- with the wave before it, where there is one
     select
         c.*,
-        prev.value as value_2020,
-        prev.value_id as value_id_2020,
+        prev.value as value_prev,
+        prev.year as year_prev,
+        prev.value_id as value_id_prev,
         c.value - prev.value as change_points
     from current as c
-    left join labelled_values as prev
-        on prev.figure_id = c.figure_id
-        and prev.year = 2020
-        and c.year = 2021
-        and prev.tier = c.tier
-        and prev.country = c.country
-        and prev.channel = c.channel
-        and prev.option_en is not distinct from c.option_en
+    left join waves as prev on prev.card_order = c.card_order and prev.year < c.year
+    qualify row_number() over (partition by c.card_order order by prev.year desc nulls last) = 1
 )
 
 select * from final

@@ -90,6 +90,24 @@ create table surveys (
     check (fieldwork_end >= fieldwork_start)
 );
 
+-- A later (or earlier) wave of a survey published in its own document: the values of that
+-- year cite this document instead of the survey's. A wave the survey's own document reports
+-- (APAC 2020, cited as "last year's study") needs no row.
+create table waves (
+    survey_id       varchar not null references surveys (survey_id),
+    year            smallint not null references years (year),
+    document        varchar not null check (regexp_full_match(document, '\d{3}_[0-9a-f]+\.txt')),
+    title_en        varchar not null,
+    title_zh        varchar not null,
+    fieldwork_start varchar check (regexp_full_match(fieldwork_start, '\d{4}-\d{2}(-\d{2})?')),
+    fieldwork_end   varchar check (regexp_full_match(fieldwork_end, '\d{4}-\d{2}(-\d{2})?')),
+    sample_n        integer check (sample_n > 0),
+    source_zh       varchar not null check (length(source_zh) >= 2),
+    note            varchar,
+    primary key (survey_id, year),
+    check (fieldwork_end >= fieldwork_start)
+);
+
 create table respondent_groups (
     respondent_group varchar primary key check (regexp_full_match(respondent_group, '[a-z0-9_]+')),
     survey_id        varchar not null references surveys (survey_id),
@@ -304,4 +322,11 @@ create table yoy_tests (
 create table margins (
     n       integer primary key check (n > 0),
     moe_pts double not null check (moe_pts > 0)
+);
+
+-- What the database was built from: a fingerprint of its input files (cxdash/build.py), so a
+-- changed, added or deleted file makes it stale.
+create table build_info (
+    inputs   varchar not null,
+    built_at timestamp not null
 );

@@ -1,4 +1,4 @@
--- One row per question of the APAC report broken down by maturity tier, in 2021: the answer
+-- One row per question of the APAC report broken down by maturity tier, in its latest wave: the answer
 -- whose Champion share differs most from its Starter share (ties: the answer Champions give
 -- more), with both values and the build-time test of that pair (Holm within the figure).
 -- Largest gap first. Shares only: averages have no proportion test.
@@ -6,7 +6,8 @@
 with by_tier as (
     select *
     from labelled_values
-    where measure = 'share' and year = 2021 and tier in ('Starter', 'Champion')
+    where measure = 'share' and tier in ('Starter', 'Champion')
+    qualify year = max(year) over (partition by figure_id)
 ),
 
 pairs as (

@@ -1,13 +1,48 @@
--- One row per measure published for both 2020 and 2021 (same figure, tier, country, channel,
--- respondent group and answer), with the point change, the relative change and the
--- build-time two-proportion test's p (NULL: not testable, a base is not printed).
+-- One row per pair of waves of a measure published in more than one year (same figure, tier,
+-- country, channel, respondent group and answer): each wave with the next one the measure is
+-- published in (`step` = 'consecutive'), and, for a measure with three or more waves, the
+-- first with the latest ('first_to_last'). With the point change, the relative change and the
+-- build-time two-proportion test's p (NULL: not testable, a base is not printed), and what
+-- data/dimensions/years.csv says about each wave.
 -- Parameters: $tiers, $countries (lists; empty = all).
-with by_year as (
-    select *
+with waves as (
+    select
+        *,
+        row_number() over measure_years as wave_no,
+        count(*) over (partition by figure_id, tier, country, channel, respondent_group, option_en)
+            as n_waves
     from labelled_values
-    where year in (2020, 2021)
+    where year is not null
         and (len($tiers) = 0 or list_contains($tiers, tier))
         and (len($countries) = 0 or list_contains($countries, country))
+    window measure_years as (
+        partition by figure_id, tier, country, channel, respondent_group, option_en order by year
+    )
+),
+
+steps as (
+    select prev.value_id as id_from, cur.value_id as id_to, 'consecutive' as step
+    from waves as cur
+    join waves as prev
+        on prev.figure_id = cur.figure_id
+        and prev.tier = cur.tier
+        and prev.country = cur.country
+        and prev.channel = cur.channel
+        and prev.respondent_group is not distinct from cur.respondent_group
+        and prev.option_en is not distinct from cur.option_en
+        and prev.wave_no = cur.wave_no - 1
+    union all
+    select first.value_id, last.value_id, 'first_to_last'
+    from waves as last
+    join waves as first
+        on first.figure_id = last.figure_id
+        and first.tier = last.tier
+        and first.country = last.country
+        and first.channel = last.channel
+        and first.respondent_group is not distinct from last.respondent_group
+        and first.option_en is not distinct from last.option_en
+        and first.wave_no = 1
+    where last.wave_no = last.n_waves and last.n_waves >= 3
 ),
 
 paired as (
@@ -16,35 +51,35 @@ paired as (
         cur.figure_order,
         cur.tier, cur.tier_label_en, cur.tier_label_zh, cur.tier_order,
         cur.country, cur.country_label_en, cur.country_label_zh, cur.country_order,
-        cur.channel, cur.respondent_group, cur.option_en, cur.option_zh,
-        prev.value_id as value_id_2020, cur.value_id as value_id_2021,
-        prev.value as value_2020, cur.value as value_2021,
-        prev.base_n as base_n_2020, cur.base_n as base_n_2021,
-        prev.source_zh as source_zh_2020, cur.source_zh as source_zh_2021,
-        cur.document, cur.caption_zh, coalesce(cur.flag, prev.flag) as flag, cur.flag_note,
+        cur.channel, cur.respondent_group, cur.option_en, cur.option_zh, cur.option_order,
+        s.step, cur.n_waves,
+        prev.year as year_from, cur.year as year_to,
+        prev.value_id as value_id_from, cur.value_id as value_id_to,
+        prev.value as value_from, cur.value as value_to,
+        prev.value_decimals as value_decimals_from, cur.value_decimals as value_decimals_to,
+        prev.base_n as base_n_from, cur.base_n as base_n_to,
+        prev.source_zh as source_zh_from, cur.source_zh as source_zh_to,
+        prev.document as document_from, cur.document as document_to,
+        yf.note as year_note_from, yt.note as year_note_to,
+        cur.caption_zh, coalesce(cur.flag, prev.flag) as flag, cur.flag_note,
         concat_ws(' | ', cur.figure_note, prev.note, cur.note) as note
-    from by_year as cur
-    join by_year as prev
-        on prev.figure_id = cur.figure_id
-        and prev.tier = cur.tier
-        and prev.country = cur.country
-        and prev.channel = cur.channel
-        and prev.respondent_group = cur.respondent_group
-        and prev.option_en is not distinct from cur.option_en
-        and prev.year = 2020
-    where cur.year = 2021
+    from steps as s
+    join waves as prev on prev.value_id = s.id_from
+    join waves as cur on cur.value_id = s.id_to
+    left join years as yf on yf.year = prev.year
+    left join years as yt on yt.year = cur.year
 ),
 
 final as (
     select
         p.*,
-        p.value_2021 - p.value_2020 as change_points,
-        100 * (p.value_2021 - p.value_2020) / nullif(p.value_2020, 0) as change_relative_pct,
+        p.value_to - p.value_from as change_points,
+        100 * (p.value_to - p.value_from) / nullif(p.value_from, 0) as change_relative_pct,
         t.p
     from paired as p
     left join yoy_tests as t
-        on t.value_id_from = p.value_id_2020 and t.value_id_to = p.value_id_2021
+        on t.value_id_from = p.value_id_from and t.value_id_to = p.value_id_to
 )
 
 select * from final
-order by figure_order, figure_id, tier_order, country_order
+order by figure_order, figure_id, tier_order, country_order, option_order, year_from, year_to

@@ -20,7 +20,7 @@ with (DATA_DIR / "dimensions" / "pages.csv").open(encoding="utf-8") as _fh:
 @pytest.fixture(scope="session", autouse=True)
 def app_database() -> None:
     """The app's own database (data/cx.duckdb), built when missing or stale, as the app does."""
-    db.refresh()
+    db.refresh(wait=True)
 
 
 @pytest.fixture(scope="session")

@@ -109,7 +109,8 @@ def test_pages(q):
 def test_yoy_pairs(q):
     pairs = q("yoy_pairs", tiers=["Champion"], countries=["APAC"]).set_index("figure_id")
     champ = pairs.loc["apac_maturity_distribution"]
-    assert (champ["value_2020"], champ["value_2021"], champ["change_points"]) == (17, 23, 6)
+    assert (champ["year_from"], champ["year_to"], champ["step"]) == (2020, 2021, "consecutive")
+    assert (champ["value_from"], champ["value_to"], champ["change_points"]) == (17, 23, 6)
     assert champ["change_relative_pct"] == pytest.approx(35.3, abs=0.1)  # 逐年成長 35%
     assert pairs["p"].isna().all()  # no 2020 base is printed: no year-over-year test
 
@@ -118,7 +119,7 @@ def test_headlines_all_resolve(q):
     heads = q("headlines", **NO_FILTER)
     assert len(heads) == 12
     first = heads.iloc[0]
-    assert (first["value"], first["value_2020"]) == (23, 17)
+    assert (first["value"], first["value_prev"], first["year_prev"]) == (23, 17, 2020)
     # sliced like the charts: the APAC-wide Champion share is not a Japan value
     japan = q("headlines", **{**NO_FILTER, "tiers": ["Champion"], "countries": ["Japan"]})
     assert japan.empty

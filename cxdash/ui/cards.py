@@ -12,13 +12,13 @@ from cxdash.formatting import literal
 
 def delta_text(row: pd.Series, lang: str) -> str | None:
     """'+6 pts vs 2020' in the value's unit ('points' for percentages)."""
-    if pd.isna(row.get("value_2020")):
+    if pd.isna(row.get("value_prev")):
         return None
     unit = "points" if row["unit"] == "percent" else row["unit"]
     change = formatting.number(
         row["change_points"], int(row["value_decimals"]), unit, lang, signed=True
     )
-    return f"{change} {i18n.t('vs_2020', lang)}"
+    return f"{change} {i18n.t('vs_year', lang, year=int(row['year_prev']))}"
 
 
 def kpi(
@@ -57,8 +57,8 @@ def grid(rows: pd.DataFrame, lang: str, columns: int = 3) -> None:
 
 
 def yoy_grid(pairs: pd.DataFrame, lang: str, columns: int = 3) -> None:
-    """Year-over-year pairs as cards: the later value and the change since the earlier year
-    (whether a change can be tested is said once, above the cards)."""
+    """Year-over-year pairs as cards: the later wave's value and the change since the
+    earlier one (whether a change can be tested is said once, above the cards)."""
     zh = lang == "zh"
     cols = st.columns(columns)
     for i, (_, row) in enumerate(pairs.iterrows()):
@@ -67,14 +67,14 @@ def yoy_grid(pairs: pd.DataFrame, lang: str, columns: int = 3) -> None:
         tier = row["tier_label_zh" if zh else "tier_label_en"]
         label = option if isinstance(option, str) else f"{tier} · {title}"
         delta = formatting.number(row["change_points"], 0, "points", lang, signed=True)
-        value = formatting.number(row["value_2021"], 0, "percent", lang)
+        value = formatting.number(row["value_to"], 0, "percent", lang)
         kpi(
             cols[i % columns],
             label,
             value,
-            f"{delta} {i18n.t('vs_2020', lang)}",
+            f"{delta} {i18n.t('vs_year', lang, year=int(row['year_from']))}",
             "",
-            f"{title}\n\n{row['source_zh_2021']}",
+            f"{title}\n\n{row['source_zh_to']}",
         )
 
 

@@ -16,9 +16,21 @@ _VIEW, _PAGES = "_view", "_pages"
 
 
 def start() -> View:
-    """The run's first step: the one freshness check of the database, then the URL's view."""
-    db.refresh()
+    """The run's first step: the one freshness check of the database, then the URL's view.
+    With no database at all (a first start whose build failed) it says why and stops."""
+    try:
+        db.refresh()
+    except RuntimeError as err:
+        st.error(i18n.t("no_database", st.session_state.get("lang", "en")))
+        st.code(str(err), language=None, wrap_lines=True)  # literal: file, line, reason
+        st.stop()
     return state.begin()
+
+
+def data_notice(lang: str) -> None:
+    """Say so when the page shows the last good data because the files on disk fail."""
+    if db.last_error() is not None:
+        st.warning(i18n.t("data_stale", lang), icon=":material/warning:")
 
 
 def sidebar(view: View) -> None:
@@ -100,6 +112,7 @@ def page(name: str, intro: bool = True) -> View:
         st.rerun()
     view = st.session_state[_VIEW]
     st.title(i18n.t(f"page_{name}", view.lang))
+    data_notice(view.lang)
     if intro and i18n.has(f"intro_{name}"):
         st.caption(i18n.t(f"intro_{name}", view.lang))
     return view

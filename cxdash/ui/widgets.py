@@ -1,12 +1,12 @@
 """Small Streamlit pieces of single pages: the claim audit's counts and column formats, the
-data downloads of Sources & method."""
+data downloads and the data health of Sources & method."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from cxdash import data, export, formatting, i18n
+from cxdash import data, db, export, formatting, i18n
 from cxdash.view import View
 
 
@@ -51,3 +51,18 @@ def downloads(view: View) -> None:
             on_click="ignore",
         )
     st.caption(formatting.number(len(full), 0) + " " + i18n.t("values_total", view.lang))
+
+
+def data_health(lang: str) -> None:
+    """For a maintainer: whether the database is built from the files on disk, and if a
+    rebuild failed, where and why, as literal text (file names and values are not Markdown)."""
+    st.subheader(i18n.t("data_health", lang))
+    failure = db.last_error()
+    if failure is not None:
+        built = db.built_at()
+        st.error(i18n.t("data_health_failed", lang, built=built), icon=":material/error:")
+        st.code(str(failure), language=None, wrap_lines=True)
+    elif db.rebuilding():
+        st.info(i18n.t("data_health_building", lang), icon=":material/sync:")
+    else:
+        st.caption(i18n.t("data_health_ok", lang))

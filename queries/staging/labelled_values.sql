@@ -43,7 +43,7 @@ select
     v.value,
     v.value_decimals,
     v.base_n,
-    s.document,
+    coalesce(w.document, s.document) as document,
     f.caption_zh,
     v.source_zh,
     v.note,
@@ -58,6 +58,7 @@ select
 from published_values as v
 join figures as f using (figure_id)
 join surveys as s on s.survey_id = f.survey_id
+left join waves as w on w.survey_id = f.survey_id and w.year = v.year
 join tiers as t on t.tier = v.tier
 join countries as c on c.country = v.country
 join channels as ch on ch.channel = v.channel

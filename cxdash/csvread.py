@@ -1,0 +1,221 @@
+"""Reading data/ strictly: which files it holds, and each file's rows, refused with file, line
+and column before the database sees them.
+
+What is refused here (the database's schema refuses the rest): text that is not UTF-8 (a
+leading byte-order mark is fine: Excel writes one), malformed CSV (an unterminated quote, a
+short or long row), control and invisible format characters, fields longer than
+`MAX_FIELD_CHARS`, surrounding whitespace, numbers that are not written as printed (`inf`,
+`nan`, `1e3`, `1.5` for a whole number), a survey folder that is not whole, and a CSV file
+nobody declared. `problems` collects every problem instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+MAX_FIELD_CHARS = 10_000  # the longest field in data/ today is about 800 characters
+MANIFEST = "manifest.csv"  # the survey folders data/ must hold (see data/README.md)
+
+# (table, CSV files relative to data/) in foreign-key order.
+SOURCES: list[tuple[str, str]] = [
+    ("units", "dimensions/units.csv"),
+    ("tiers", "dimensions/tiers.csv"),
+    ("countries", "dimensions/countries.csv"),
+    ("channels", "dimensions/channels.csv"),
+    ("years", "dimensions/years.csv"),
+    ("pages", "dimensions/pages.csv"),
+    ("surveys", "*/survey.csv"),
+    ("waves", "*/waves.csv"),
+    ("respondent_groups", "*/groups.csv"),
+    ("figures", "*/figures*.csv"),
+    ("published_values", "*/values*.csv"),
+    ("claims", "*/claims*.csv"),
+    ("kpis", "metrics/kpis.csv"),
+    ("kpi_figures", "metrics/kpi_figures.csv"),
+    ("practices", "*/practices.csv"),
+    ("tier_rules", "*/tier_rules.csv"),
+    ("benchmark_measures", "metrics/benchmark_measures.csv"),
+    ("benchmark_bands", "metrics/benchmark_bands.csv"),
+]
+# Every survey folder holds these (a pattern: at least one file matching it).
+REQUIRED = ("survey.csv", "groups.csv", "figures*.csv", "values*.csv", "claims.csv")
+
+_INTEGER = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")  # as printed: digits and one decimal point
+INTEGER_COLUMNS = {
+    "year", "sort_order", "chart_no", "base_n", "sample_n", "published_year", "decimals_hint",
+}  # fmt: skip
+DECIMAL_COLUMNS = {"value", "published_value", "margin_of_error_pts", "confidence_pct"}
+BOOLEAN_COLUMNS = {"single_choice", "is_region"}
+PADDED_COLUMNS = {"suffix"}  # a unit suffix keeps its leading space (" pts")
+_BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+
+Row = dict[str, str | None]
+
+
+class DataError(Exception):
+    """A CSV row or a data check the database refused."""
+
+    def __init__(self, file: str, line: int | None, column: str | None, problem: str):
+        self.file, self.line, self.column, self.problem = file, line, column, problem
+        where = ", ".join(
+            part
+            for part in (file, f"line {line}" if line else "", f"column {column}" if column else "")
+            if part
+        )
+        super().__init__(f"{where}: {problem}")
+
+
+def report(problems: list[DataError] | None, err: DataError) -> None:
+    """Raise `err`, or collect it when the caller collects every problem."""
+    if problems is None:
+        raise err
+    problems.append(err)
+
+
+def csv_files(data_dir: Path) -> list[tuple[str, Path]]:
+    """Every (table, csv path) to load, in load order."""
+    return [(table, p) for table, pattern in SOURCES for p in sorted(data_dir.glob(pattern))]
+
+
+def decode(path: Path, rel: str) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise DataError(rel, line, None, "not valid UTF-8") from None
+    return text.removeprefix("\ufeff")  # the byte-order mark Excel (and our downloads) write
+
+
+def read(path: Path, rel: str, wanted: set[str], problems: list[DataError] | None = None):
+    """(line, row) for each record whose every field passes; '' becomes None (not
+    published). A file that cannot be parsed yields no rows and one problem."""
+    try:
+        records = _records(decode(path, rel), rel)
+        header = records[0][1] if records else []
+        _check_header(header, rel, wanted)
+    except DataError as err:
+        report(problems, err)
+        return []
+    rows = []
+    for line, record in records[1:]:
+        before = len(problems) if problems is not None else 0
+        if len(record) != len(header):
+            report(problems, DataError(rel, line, None, _count(len(header), len(record))))
+            continue
+        row = {}
+        for column, field in zip(header, record):
+            try:
+                row[column] = check_field(column, field)
+            except ValueError as err:
+                report(problems, DataError(rel, line, column, str(err)))
+        if problems is None or len(problems) == before:
+            rows.append((line, row))
+    return rows
+
+
+def _count(wanted: int, found: int) -> str:
+    return f"expected {wanted} fields, found {found} (a short or long row, or a stray comma)"
+
+
+def _records(text: str, rel: str) -> list[tuple[int, list[str]]]:
+    """(first line, fields) per record, strictly parsed."""
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    out, start = [], 1
+    try:
+        for record in reader:
+            out.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        message = str(err)
+        if "field larger than field limit" in message:
+            message = f"a field longer than the {MAX_FIELD_CHARS:,}-character limit"
+        elif "unexpected end of data" in message:
+            message = "unterminated quoted field: the record starting here runs to the end"
+        raise DataError(rel, start, None, f"malformed CSV: {message}") from None
+    if not out:
+        raise DataError(rel, 1, None, "empty file: a header row is required")
+    return out
+
+
+def _check_header(header: list[str], rel: str, wanted: set[str]) -> None:
+    missing, extra = wanted - set(header), set(header) - wanted
+    dupes = {c for c in header if header.count(c) > 1}
+    if missing or extra or dupes:
+        parts = [
+            f"missing {sorted(missing)}" if missing else "",
+            f"unknown {sorted(extra)}" if extra else "",
+            f"repeated {sorted(dupes)}" if dupes else "",
+        ]
+        raise DataError(rel, 1, None, "header " + "; ".join(p for p in parts if p))
+
+
+def check_field(column: str, field: str) -> str | None:
+    """The field as the database gets it, or ValueError saying what is wrong with it."""
+    if len(field) > MAX_FIELD_CHARS:
+        raise ValueError(f"{len(field):,} characters: the limit is {MAX_FIELD_CHARS:,}")
+    for ch in field:
+        if unicodedata.category(ch) in _BAD_CATEGORIES:
+            name = unicodedata.name(ch, "control character")
+            raise ValueError(f"contains U+{ord(ch):04X} ({name}): remove it")
+    if field == "":
+        return None
+    if field != field.strip() and column not in PADDED_COLUMNS:
+        raise ValueError(f"surrounding whitespace in {field[:40]!r}: write the value alone")
+    if column in INTEGER_COLUMNS and not _INTEGER.fullmatch(field):
+        raise ValueError(f"{field[:40]!r} is not a whole number")
+    if column in DECIMAL_COLUMNS and not _DECIMAL.fullmatch(field):
+        raise ValueError(f"{field[:40]!r} is not a number as printed (digits, one decimal point)")
+    if column in BOOLEAN_COLUMNS and field not in ("true", "false"):
+        raise ValueError(f"{field[:40]!r} is not true or false")
+    return field
+
+
+def manifest(data_dir: Path) -> dict[str, set[str]]:
+    """survey folder -> the files of it that are deliberately header-only."""
+    path = data_dir / MANIFEST
+    if not path.is_file():
+        raise DataError(f"data/{MANIFEST}", None, None, "missing: it lists the survey folders")
+    rows = read(path, f"data/{MANIFEST}", {"survey_id", "empty_files", "note"})
+    return {r["survey_id"]: set((r["empty_files"] or "").split(";")) - {""} for _, r in rows}
+
+
+def check_layout(data_dir: Path, declared: dict[str, set[str]], problems: list | None) -> None:
+    """The survey folders are the declared ones, each whole; every CSV is a known file."""
+    folders = {p.name for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    for name in sorted(set(declared) - folders):
+        problem = f"survey folder {name}/ is listed in {MANIFEST} but missing"
+        report(problems, DataError(f"data/{MANIFEST}", None, None, problem))
+    for name in sorted(folders - set(declared) - {"dimensions"}):
+        problem = f"folder {name}/ is not listed in {MANIFEST}: add it there or remove it"
+        report(problems, DataError(f"data/{name}", None, None, problem))
+    for name in sorted(set(declared) & folders):
+        for pattern in REQUIRED:
+            if not any((data_dir / name).glob(pattern)):
+                problem = f"a survey folder must hold {pattern}"
+                report(problems, DataError(f"data/{name}/{pattern}", None, None, problem))
+    known = {p for _, p in csv_files(data_dir)} | {data_dir / MANIFEST}
+    for path in sorted(set(data_dir.rglob("*.csv")) - known):
+        problem = "not a data file this build knows (see data/README.md for the file names)"
+        report(problems, DataError(str(path.relative_to(data_dir.parent)), None, None, problem))
+
+
+def check_empty(data_dir: Path, counts: Iterable[tuple[Path, int]], declared, problems) -> None:
+    """A header-only file of a survey folder is an error unless the manifest declares it."""
+    for path, count in counts:
+        folder = path.parent.name
+        if folder not in declared:
+            continue
+        rel = str(path.relative_to(data_dir.parent))
+        marked = path.name in declared[folder]
+        if count == 0 and not marked:
+            problem = f"no rows: list {path.name} in empty_files of {MANIFEST} if that is right"
+            report(problems, DataError(rel, None, None, problem))
+        elif count and marked:
+            problem = f"{MANIFEST} declares this file empty, but it has {count} rows"
+            report(problems, DataError(rel, None, None, problem))

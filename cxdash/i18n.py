@@ -406,8 +406,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "bm_unknown_answer": ("not a measure this page knows", "本頁不認得此指標"),
     "bm_refused": (
-        "Not used: {field} = “{value}” — {reason}.",
-        "未採用：{field} = 「{value}」— {reason}。",
+        "Your answer {field} “{value}” was not used: {reason}.",
+        "您的答案 {field}「{value}」未採用：{reason}。",
     ),
     "bm_cannot_say": (
         "What this comparison cannot say",

@@ -146,6 +146,32 @@ def one(draw, allowed: list[str], hostile: bool = False) -> list[str]:
     return values
 
 
+MEASURES: list[str] = list(data.run("benchmark_measures")["measure_id"])
+N_PRACTICES = len(data.run("practices"))
+
+
+@st.composite
+def answers(draw, hostile: bool = False) -> list[str]:
+    """A benchmark share link's answers: practices and any measures with any numbers (in
+    range or not, text); in a hostile case, rarely a hostile part."""
+    parts = []
+    if draw(st.booleans()):
+        parts.append("p:" + "".join(draw(st.lists(st.sampled_from("01-"), min_size=N_PRACTICES,
+                                                  max_size=N_PRACTICES))))  # fmt: skip
+    for measure in draw(st.lists(st.sampled_from(MEASURES), unique=True, max_size=4)):
+        number = draw(
+            st.one_of(
+                st.floats(allow_nan=True, allow_infinity=True).map(lambda x: f"{x:g}"),
+                st.integers(-1000, 10**10).map(str),
+                st.sampled_from(["", "abc", "1,5", "2.0", " 3 "]),
+            )
+        )
+        parts.append(f"{measure}:{number}")
+    if hostile and draw(rarely):
+        parts.insert(draw(st.integers(0, len(parts))), draw(hostile_text))
+    return [",".join(parts)] if parts else []
+
+
 @st.composite
 def search_words(draw, hostile: bool = False) -> list[str]:
     words = draw(st.lists(st.sampled_from(WORDS), max_size=3))
@@ -182,6 +208,8 @@ def _params(draw, page: str, embed: bool) -> dict[str, list[str]]:
         params["status"] = draw(members(list(STATUSES), bad))
     if "topic" in own or foreign:
         params["topic"] = draw(members(TOPICS, bad))
+    if "answers" in own or foreign:
+        params["answers"] = draw(answers(bad))
     if embed:
         chart = draw(
             st.one_of(st.sampled_from(FIGURES), hostile_text) if bad else st.sampled_from(FIGURES)
@@ -276,7 +304,21 @@ def expected_notices(params: dict[str, list[str]], embed: bool) -> set[str]:
     return out
 
 
-def check(at: AppTest, params: dict[str, list[str]], embed: bool) -> None:
+def answer_problems(page: str | None, params: dict[str, list[str]]) -> list[str]:
+    """The fields of a benchmark link's answers the page must say it did not use."""
+    if page != "benchmark" or not params.get("answers"):
+        return []
+    if params.get("present", ["0"])[-1] == "1":  # presentation mode shows no company answers
+        return []
+    from cxdash import benchmark
+    from cxdash.view import MAX_ANSWERS
+
+    text = params["answers"][-1][:MAX_ANSWERS]
+    measures = data.run("benchmark_measures")
+    return [p.field for p in benchmark.decode(text, N_PRACTICES, measures)[1]]
+
+
+def check(at: AppTest, params: dict[str, list[str]], embed: bool, page: str | None = None) -> None:
     """What must hold for every view; each message starts with its failure's kind."""
     if at.exception:
         e = at.exception[0]
@@ -300,6 +342,14 @@ def check(at: AppTest, params: dict[str, list[str]], embed: bool) -> None:
         noticed = [w for w in warnings if any(t in w for t in tails)]
         if noticed:
             raise AssertionError(f"[spurious notice] {noticed!r}")
+    heads = [
+        i18n.t("bm_refused", g, field="\x01", value="", reason="").split("\x01")[0]
+        for g in LANGUAGES
+    ]
+    refused = [w for w in warnings if any(w.startswith(h) for h in heads)]
+    wanted = answer_problems(page, params)
+    if len(refused) != len(wanted):
+        raise AssertionError(f"[answers] expected refusals for {wanted!r}, warnings {refused!r}")
 
 
 class Tally:

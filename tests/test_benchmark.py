@@ -141,7 +141,7 @@ def test_the_page_places_a_shared_profile():
     assert any("Meets the report's Champion rule" in s.value for s in at.success)
     assert "Six-metrics guide: Good (≥ 75%)." in markdown
     # the refused answer is said, as literal text, and nothing else of it is used
-    assert any("repeat_contact_rate = “-5”" in plain(w.value) for w in at.warning)
+    assert any("repeat_contact_rate “-5” was not used" in plain(w.value) for w in at.warning)
     assert at.text_input(key="bm_m_first_response_time").value == "2"
     assert at.checkbox(key="bm_p_all_service_data").value is False
     # changing an answer drops the share link from the view

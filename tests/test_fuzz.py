@@ -40,7 +40,7 @@ def _run(tally: Tally, name: str, page: str | None, params: dict, embed: bool) -
     note(f"URL: {url(page, params)}")
     error = None
     try:
-        check(open_view(page, params), params, embed)
+        check(open_view(page, params), params, embed, page)
     except BaseException as exc:  # counted, then re-raised for Hypothesis to shrink
         error = exc
         raise

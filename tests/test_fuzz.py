@@ -20,7 +20,7 @@ from tests.fuzz_support import Tally, check, embed_params, open_view, page_param
 _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 settings.register_profile("ci", derandomize=True, max_examples=8, **_COMMON)
 settings.register_profile(
-    "fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "250")), **_COMMON
+    "fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "340")), **_COMMON
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

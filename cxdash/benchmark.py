@@ -74,7 +74,7 @@ def check(raw: object, measure: pd.Series) -> tuple[float | None, Problem | None
             mid,
             text[:40],
             "bm_out_of_range",
-            {"low": _num(lo, unit), "high": _num(hi, unit)},
+            {"low": number(lo, unit), "high": number(hi, unit)},
         )
     return value, None
 
@@ -121,7 +121,8 @@ def champion_rule(yes: int, rule: dict) -> bool:
     return yes >= int(rule["min_practices"])
 
 
-def _num(value: float, unit: str, lang: str = "en", decimals: int | None = None) -> str:
+def number(value: float, unit: str, lang: str = "en", decimals: int | None = None) -> str:
+    """A company's answer in its unit, with the decimals it was typed with."""
     if decimals is None:
         decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
     return formatting.number(value, decimals, unit, lang)
@@ -235,7 +236,7 @@ def chart(value: float, measure: pd.Series, points: pd.DataFrame, lang: str) -> 
     for i, row in enumerate(rows):
         row["lane"] = 1 + i % 3
     you = {"label": i18n.t("bm_you", lang), "kind": "you", "value": value, "colour": "#000000"}
-    text = f"{you['label']}: {_num(value, unit, lang)}"
+    text = f"{you['label']}: {number(value, unit, lang)}"
     rows.append({**you, "text": text, "full": text, "lane": -1.2})
     df = pd.DataFrame(rows)
     low = min(float(measure["min_value"]), float(df["value"].min()))
@@ -309,7 +310,7 @@ def profile_lines(answers: str, lang: str) -> tuple[list[str], list[str]]:
         words = [tier_words(value, measure, tiers, lang), band_words(value, bands, lang)]
         name = measure["name_zh" if zh else "name_en"]
         lines.append(
-            f"{name}: {_num(value, str(measure['unit']), lang)} — "
+            f"{name}: {number(value, str(measure['unit']), lang)} — "
             + " ".join(w for w in words if w)
         )
         sources += [documents.citation(sid, lang) for sid in dict.fromkeys(mine["survey_id"])]

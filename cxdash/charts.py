@@ -273,8 +273,10 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         axis=alt.Axis(labelLimit=look.label_limit, labelPadding=8),
         scale=alt.Scale(paddingOuter=0.6),
     )
-    domain = [0, 100] if (df["unit"] == "percent").all() else [0, float(df["value"].max()) * 1.1]
-    x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain))
+    percent = bool((df["unit"] == "percent").all())
+    domain = [0, 100] if percent else [0, float(df["value"].max()) * 1.1]
+    axis = alt.Axis(labelExpr="datum.value + '%'" if percent else "datum.label", tickCount=5)
+    x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain), axis=axis)
     line = _chart().mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
     points = (
         _chart()

@@ -27,11 +27,11 @@ with mix:
 
 st.subheader(i18n.t("bm_metrics", lang))
 st.caption(i18n.t("bm_metrics_caption", lang))
-metrics = []
-for _, measure in measures.iterrows():
-    value = profile.metric(measure, points[points["measure_id"] == measure["measure_id"]], lang)
-    if value is not None:
-        metrics.append((measure["measure_id"], value))
+answered = profile.metric_inputs(measures, lang)
+for _, measure in measures[measures["measure_id"].isin(answered)].iterrows():
+    mid = measure["measure_id"]
+    profile.placement(measure, answered[mid], points[points["measure_id"] == mid], lang)
+metrics = [(mid, answered[mid]) for mid in measures["measure_id"] if mid in answered]
 
 with st.expander(i18n.t("bm_cannot_say", lang), expanded=True):
     st.markdown(i18n.t("bm_caveats", lang))

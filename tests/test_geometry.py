@@ -103,7 +103,7 @@ _GEOMETRY_JS = r"""
 
   const out = {via, width: rect.width, height: rect.height,
                bars: [], symbols: [], texts: [], rowLabels: [], axisFonts: [], marks: 0,
-               bottom: rect.bottom};
+               top: rect.top + window.scrollY, bottom: rect.bottom};
   const r1 = v => Math.round(v * 10) / 10;
   const box = (b, ox, oy) =>
     b ? [r1(b.x1 + ox), r1(b.y1 + oy), r1(b.x2 + ox), r1(b.y2 + oy)] : null;
@@ -516,3 +516,16 @@ def test_presentation_mode_is_large_type_on_one_screen(drawn):
                 problems.append(f"{head}: label sizes {small or 'unread'} px")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_the_executive_scorecard_is_above_the_fold(drawn):
+    """The executive summary at 1440×900: the country scorecard (its first chart) starts
+    within the first screen, in both languages."""
+    pages = [t for t in drawn if t.where == "page executive" and not t.present]
+    assert {t.lang for t in pages} == set(LANGS)
+    for t in pages:
+        assert t.charts, f"[{t.lang}] no chart drawn"
+        scorecard = t.charts[0]
+        assert scorecard["top"] < 900, f"[{t.lang}] scorecard starts at {scorecard['top']} px"
+        # the scorecard, not another chart: Australia's single-interaction resolution, 84%
+        assert any(x["text"] == "84%" for x in scorecard["texts"]), f"[{t.lang}] not the scorecard"

@@ -78,29 +78,43 @@ def rule_result(yes: int, practices: pd.DataFrame, lang: str) -> None:
     st.caption(i18n.t("bm_no_cut", lang))
 
 
-def metric(measure: pd.Series, points: pd.DataFrame, lang: str) -> float | None:
-    """One measure: the input, then (when answered) where it sits, in words and a chart."""
+def metric_inputs(measures: pd.DataFrame, lang: str, columns: int = 5) -> dict[str, float]:
+    """One text input per measure, in a compact grid (in the measure's unit); a refused
+    answer says why beneath it. Returns the accepted answers by measure id."""
     zh = lang == "zh"
-    name = measure["name_zh" if zh else "name_en"]
-    unit = formatting.suffix(measure["unit"], lang)
-    label = i18n.t("bm_input", lang, name=name, unit=unit) if unit else name
-    left, right = st.columns([1, 3], vertical_alignment="center")
-    raw = left.text_input(label, key=_metric_key(measure["measure_id"]), on_change=_forget_link)
-    value, problem = benchmark.check(raw, measure)
-    if problem:
-        left.error(_problem_text(problem, name, lang), icon=":material/error:")
-    if value is None:
-        return None
+    values: dict[str, float] = {}
+    cols = st.columns(columns)
+    for i, (_, measure) in enumerate(measures.iterrows()):
+        name = measure["name_zh" if zh else "name_en"]
+        unit = formatting.suffix(measure["unit"], lang)
+        label = i18n.t("bm_input", lang, name=name, unit=unit) if unit else name
+        with cols[i % columns]:
+            raw = st.text_input(
+                label, key=_metric_key(measure["measure_id"]), on_change=_forget_link
+            )
+            value, problem = benchmark.check(raw, measure)
+            if problem:
+                st.error(_problem_text(problem, name, lang), icon=":material/error:")
+            elif value is not None:
+                values[str(measure["measure_id"])] = value
+    return values
+
+
+def placement(measure: pd.Series, value: float, points: pd.DataFrame, lang: str) -> None:
+    """Where one answer sits: in words (tiers, then the guide's band) beside its chart."""
+    name = measure["name_zh" if lang == "zh" else "name_en"]
     tiers = points[points["point_kind"] == "tier"]
     bands = points[points["point_kind"] != "tier"]
-    with right:
+    words, chart = st.columns([2, 3], vertical_alignment="center")
+    with words:
+        unit = str(measure["unit"])
+        st.markdown(f"**{literal(name)}: {literal(benchmark.number(value, unit, lang))}**")
         st.markdown(literal(benchmark.tier_words(value, measure, tiers, lang)))
-        words = benchmark.band_words(value, bands, lang)
-        if words:
-            st.markdown(literal(words))
-        st.vega_lite_chart(benchmark.chart(value, measure, points, lang).to_dict(), width="stretch")
+        band = benchmark.band_words(value, bands, lang)
+        if band:
+            st.markdown(literal(band))
         _sources(points, lang)
-    return value
+    chart.vega_lite_chart(benchmark.chart(value, measure, points, lang).to_dict(), width="stretch")
 
 
 def _sources(points: pd.DataFrame, lang: str) -> None:

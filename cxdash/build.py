@@ -166,20 +166,6 @@ def _column(message: str, row: dict[str, str | None]) -> str | None:
     return None
 
 
-def _insert(con, sql: str, row: dict, rel: str, line: int) -> None:
-    try:
-        con.execute(sql, row)
-    except duckdb.Error as err:
-        message = str(err).split("\n\nLINE")[0].strip()
-        column = _column(str(err), row)
-        if column is None and "duplicate key" in message.lower():
-            column = "natural key"
-            message += (
-                " (another row has the same figure, year, tier, country, channel, group and option)"
-            )
-        raise DataError(rel, line, column, message) from None
-
-
 def _insert(con, sql: str, row: dict, rel: str, line: int, problems: list | None) -> None:
     try:
         con.execute(sql, row)

@@ -79,6 +79,20 @@ def literal(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+def verbatim(text: object, limit: int = 200) -> str:
+    """A value from a URL or a file as a Markdown code span, for the app's own sentences: shown
+    as typed, and nothing in it becomes a link (Streamlit autolinks `https://…`, `www.…` and
+    `name@host` even after backslash escapes), an image, a heading (`\\r===`), a formula or a
+    decoded entity (`&lt;`). Line breaks show as spaces; past `limit` characters it is cut
+    with "…" outside the span."""
+    value = str(text)
+    cut = len(value) > limit
+    value = re.sub(r"[\r\n]+", " ", value[:limit])
+    runs = re.findall(r"`+", value)
+    fence = "`" * (max(map(len, runs), default=0) + 1)
+    return f"{fence} {value} {fence}" + ("…" if cut else "")
+
+
 # a wide (CJK) character, which a line may break after; or a run of other non-space characters
 _TOKEN = re.compile(
     r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]\s*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+"

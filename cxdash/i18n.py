@@ -47,10 +47,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # URL notices
     "notice_unknown_value": (
-        "The link asked for {param} = “{value}”, which the data does not have; "
+        "The link asked for {param} = {value}, which the data does not have; "
         "it was ignored and the default is shown.",
-        "連結中的 {param} =「{value}」在資料中不存在，已忽略並改用預設值。",
+        "連結中的 {param} = {value} 在資料中不存在，已忽略並改用預設值。",
     ),
+    "empty_value": ("(empty)", "（空白）"),
     # figure panel
     "tab_chart": ("Chart", "圖表"),
     "tab_table": ("Table", "表格"),
@@ -406,8 +407,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "bm_unknown_answer": ("not a measure this page knows", "本頁不認得此指標"),
     "bm_refused": (
-        "Your answer {field} “{value}” was not used: {reason}.",
-        "您的答案 {field}「{value}」未採用：{reason}。",
+        "Your answer {field}: {value} was not used — {reason}.",
+        "您的答案 {field}：{value} 未採用 — {reason}。",
     ),
     "bm_cannot_say": (
         "What this comparison cannot say",

@@ -4,23 +4,27 @@ the stored figures, with its status and a link to the chart it rests on."""
 import streamlit as st
 
 from cxdash import audit, data, i18n
-from cxdash.ui import shell, widgets
+from cxdash.ui import shell, state, widgets
 
 view = shell.page("claims")
 lang = view.lang
 claims = data.run("claims", surveys=list(view.filters.surveys))
 left, right = st.columns(2)
-statuses = left.multiselect(
-    i18n.t("col_status", lang),
+statuses = state.coded(
+    left.multiselect,
+    "status",
+    lang,
     list(data.STATUSES),
-    key="status",
+    label=i18n.t("col_status", lang),
     format_func=lambda s: i18n.t(f"status_{s}", lang),
     placeholder=i18n.t("filter_all", lang),
 )
-topics = right.multiselect(
-    i18n.t("col_topic", lang),
+topics = state.coded(
+    right.multiselect,
+    "topic",
+    lang,
     sorted(claims["topic"].unique()),
-    key="topic",
+    label=i18n.t("col_topic", lang),
     placeholder=i18n.t("filter_all", lang),
 )
 shown = audit.filter_claims(claims, statuses, topics)

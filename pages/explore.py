@@ -4,7 +4,7 @@ sources."""
 import streamlit as st
 
 from cxdash import data, i18n
-from cxdash.ui import panel, shell
+from cxdash.ui import panel, shell, state
 
 view = shell.page("explore", intro=False)
 lang = view.lang
@@ -21,5 +21,7 @@ else:
     ids = list(matches["figure_id"])
     if st.session_state.get("figure") not in ids:
         st.session_state["figure"] = ids[0]
-    chosen = st.selectbox(i18n.t("figure", lang), ids, key="figure", format_func=titles.get)
+    chosen = state.coded(
+        st.selectbox, "figure", lang, ids, label=i18n.t("figure", lang), format_func=titles.get
+    )
     panel.figures_of(matches[matches["figure_id"] == chosen], view)

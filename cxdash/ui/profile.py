@@ -10,7 +10,7 @@ import streamlit as st
 
 from cxdash import benchmark, data, formatting, i18n
 from cxdash.benchmark import Problem, Profile
-from cxdash.formatting import literal
+from cxdash.formatting import literal, verbatim
 from cxdash.ui import share
 from cxdash.view import View
 
@@ -134,8 +134,8 @@ def _problem_text(problem: Problem, field: str, lang: str) -> str:
     return i18n.t(
         "bm_refused",
         lang,
-        field=literal(field),
-        value=literal(problem.value),
+        field=verbatim(field, 60),
+        value=verbatim(problem.value) if problem.value.strip() else i18n.t("empty_value", lang),
         reason=problem.text(lang),
     )
 

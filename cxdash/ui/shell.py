@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from cxdash import data, db, figures, i18n
-from cxdash.formatting import literal
+from cxdash.formatting import literal, verbatim
 from cxdash.paths import ROOT
 from cxdash.ui import state
 from cxdash.view import DIMENSIONS, View
@@ -49,10 +49,12 @@ def sidebar(view: View) -> None:
     vocab = data.vocabulary()
     labels = data.labels(lang)
     for dim in DIMENSIONS:
-        side.multiselect(
-            i18n.t(f"filter_{dim.key}", lang),
+        state.coded(
+            side.multiselect,
+            dim.key,
+            lang,
             [str(o) for o in vocab.options[dim.key]],
-            key=dim.key,
+            label=i18n.t(f"filter_{dim.key}", lang),
             format_func=lambda code, d=dim.key: labels.get((d, code), code),
             placeholder=i18n.t("filter_all", lang),
         )
@@ -83,7 +85,7 @@ def navigation(lang: str, position: str = "sidebar"):
     )
     sections[next(iter(sections))].append(twin)
     st.session_state[_PAGES] = pages
-    return st.navigation(sections, position=position)
+    return st.navigation(sections, position=position, expanded=True)  # every page listed
 
 
 def page_name(page) -> str:
@@ -122,9 +124,9 @@ def notices(container) -> None:
     """What the link asked for that the app could not honour, shown as literal text."""
     lang = st.session_state.get("lang", "en")
     for notice in state.pending_notices():
-        value = literal(notice.value[:80]) if notice.value.strip() else "(empty)"
+        value = verbatim(notice.value, 80) if notice.value.strip() else i18n.t("empty_value", lang)
         container.warning(
-            i18n.t("notice_unknown_value", lang, param=notice.param, value=value),
+            i18n.t("notice_unknown_value", lang, param=verbatim(notice.param, 40), value=value),
             icon=":material/warning:",
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxdash import data
-from cxdash.view import DIMENSIONS, Filters, Notice, View, parse
+from cxdash.view import DIMENSIONS, STATUSES, Filters, Notice, View, parse
 
 _SEEDED, _NOTICES, _SHOWN_FOR = "_url_seeded", "_url_notices", "_url_notice_view"
 _WRITTEN = "_url_written"
@@ -52,13 +52,48 @@ def _seed(view: View, only: set[str] | None) -> None:
     st.session_state.update({k: v for k, v in values.items() if only is None or k in only})
 
 
+def coded(draw, key: str, lang: str, options: list, **kwargs):
+    """Draw a choice widget (`st.multiselect`, `st.selectbox`, or a container's) whose state
+    under `key` is codes, never labels.
+
+    Streamlit's frontend hands a keyed choice widget back the *label* it displayed, so after
+    a language switch the state held "2021 年" for 2021 or 領航者 for Champion, and the URL
+    followed. Here each language draws its own widget (`key@lang`), seeded from the codes
+    under `key` and copying its codes back when the reader changes it; `key` itself is never
+    a widget's key."""
+    s = st.session_state
+    widget_key = f"_{key}@{lang}"
+    want = _known(s.get(key), options)
+    if widget_key not in s or s[widget_key] != want:
+        s[widget_key] = want
+    return draw(
+        key=widget_key, options=options, on_change=_copy, args=(widget_key, key, options), **kwargs
+    )
+
+
+def _known(value, options: list):
+    """`value` (a list of codes, or one code) keeping only codes among `options`."""
+    allowed = {str(o): o for o in options}
+    if isinstance(value, (list, tuple)):
+        return [allowed[str(v)] for v in dict.fromkeys(map(str, value)) if str(v) in allowed]
+    return allowed.get(str(value)) if value is not None else None
+
+
+def _copy(widget_key: str, key: str, options: list) -> None:
+    st.session_state[key] = _known(st.session_state.get(widget_key), options)
+
+
 def current(page: str = "overview") -> View:
     """The view the widget state holds now, on `page` (its own parameters only)."""
     s = st.session_state
-    own = set(data.vocabulary().page_params.get(page, ()))
+    vocab = data.vocabulary()
+    own = set(vocab.page_params.get(page, ()))
     filters = Filters(
         **{
-            d.field: tuple(int(v) if d.number else v for v in s.get(d.key) or [])
+            d.field: tuple(
+                int(v) if d.number else v
+                for v in _known(list(s.get(d.key) or []), [str(o) for o in vocab.options[d.key]])
+            )
             for d in DIMENSIONS
         }
     )
@@ -69,8 +104,12 @@ def current(page: str = "overview") -> View:
         show_ci=bool(s.get("ci", True)),
         figure=s.get("figure") if "figure" in own else None,
         q=s.get("q", "") if "q" in own else "",
-        status=tuple(s.get("status") or ()) if "status" in own else (),
-        topic=tuple(s.get("topic") or ()) if "topic" in own else (),
+        status=tuple(_known(list(s.get("status") or ()), list(STATUSES)))
+        if "status" in own
+        else (),
+        topic=tuple(_known(list(s.get("topic") or ()), list(vocab.topics)))
+        if "topic" in own
+        else (),
         answers=s.get("answers", "") if "answers" in own else "",
         present=bool(s.get("present")),
         slide=int(s.get("slide") or 1),

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -177,3 +178,70 @@ def test_presentation_and_embed_modes(server, browser):
     assert frame.locator("[data-testid=stSidebarNav]").count() == 0
     assert "平均首次回應時間" in frame.inner_text("body")
     frame.context.close()
+
+
+def _chips(page, label: str) -> str:
+    return page.locator("[data-testid=stMultiSelect]").filter(has_text=label).first.inner_text()
+
+
+@pytest.mark.parametrize("pause_ms", [None, 0, 120, 600])  # None: wait for every rerun
+def test_language_switches_keep_filters_as_codes(server, browser, pause_ms):
+    """Issue 17.1: en ↔ 繁體中文 with filters set, at several click speeds, never turns a
+    code into a label (tier=領航者, year '2021 年' → ValueError)."""
+    page = new_page(browser, f"{server}/tiers?year=2021&tier=Champion&lang=zh")
+    for lang in ["English", "繁體中文", "English", "繁體中文", "English"]:
+        page.get_by_text(lang, exact=True).click()
+        if pause_ms is None:
+            settle(page)
+        else:
+            page.wait_for_timeout(pause_ms)
+    settle(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    query = page.url.split("?", 1)[1]
+    assert sorted(query.split("&")) == ["tier=Champion", "year=2021"], page.url
+    assert "Champion" in _chips(page, "Maturity tier")
+    year = _chips(page, "Year")
+    assert "2021" in year and "年" not in year
+    assert page.locator("[data-testid=stVegaLiteChart]").count() > 10
+    page.get_by_text("繁體中文", exact=True).click()
+    settle(page)
+    pick(page, "成熟度等級", "入門新手")  # a filter changed in zh is stored as its code
+    assert "tier=Starter" in page.url and "tier=Champion" in page.url and "lang=zh" in page.url
+    page.reload()
+    settle(page)
+    assert "領航者" in _chips(page, "成熟度等級") and "入門新手" in _chips(page, "成熟度等級")
+    assert "2021 年" in _chips(page, "年份")
+    assert page.locator("[data-testid=stException]").count() == 0
+    page.context.close()
+
+
+HOSTILE_LINKS = [
+    "/tiers?tier=Session%20expired%20-%20sign%20in%20again%20at%20https%3A//evil.example/login",
+    "/tiers?tier=www.evil.example/login",
+    "/countries?country=name%40evil.example",
+    "/executive?year=x%0D%3D%3D%3D%0D",
+    "/tiers?tier=%26lt%3Bscript%26gt%3B",
+    "/tiers?tier=%5Bc%5D(https%3A//evil.example)&lang=zh",
+    "/?chart=apac_first_response_hours&embed=true&tier=https%3A//evil.example/x",
+    "/benchmark?answers=first_response_time%3Ahttps%3A//evil.example,www.evil.example%3A3",
+]
+
+
+@pytest.mark.parametrize("link", HOSTILE_LINKS)
+def test_url_values_never_become_links_or_headings(server, browser, link):
+    """Issue 17.2, read from the rendered DOM: no <a>, <img> or heading comes from a URL
+    value, and an entity is shown as typed."""
+    page = new_page(browser, server + link)
+    main = page.locator("[data-testid=stMain]")
+    hrefs = main.locator("a").evaluate_all("els => els.map(e => e.href)")
+    outside = [h for h in hrefs if "evil" in (urlsplit(h).hostname or "") or "mailto:" in h]
+    assert not outside, outside
+    assert main.locator("img[src*='evil']").count() == 0
+    heads = " ".join(main.locator("h1, h2, h3, h4, h5, h6").all_inner_texts())
+    assert "evil" not in heads and "===" not in heads and "x" not in heads.split()
+    alerts = " ".join(page.locator("[data-testid=stAlert]").all_inner_texts())
+    assert "evil.example" in alerts or "===" in alerts or "&lt;script&gt;" in alerts
+    if "lt%3B" in link:
+        assert "&lt;script&gt;" in alerts and "<script>" not in alerts
+    assert page.locator("[data-testid=stException]").count() == 0
+    page.context.close()

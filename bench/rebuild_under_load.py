@@ -56,8 +56,10 @@ def _touch(path: Path, text: str) -> None:
 
 def _edited(text: str) -> str:
     rows = list(csv.reader(text.splitlines(keepends=True)))
-    note = rows[0].index("note")
-    rows[1][note] = " ".join(filter(None, [rows[1][note], "(edited by the rebuild bench)"]))
+    marks = (("note_en", "(edited by the rebuild bench)"), ("note_zh", "（基準測試修改）"))
+    for column, mark in marks:
+        note = rows[0].index(column)
+        rows[1][note] = " ".join(filter(None, [rows[1][note], mark]))
     out = tempfile.SpooledTemporaryFile(mode="w+", encoding="utf-8", newline="")
     csv.writer(out, lineterminator="\n").writerows(rows)
     out.seek(0)

@@ -26,7 +26,7 @@ def table(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Claim, link to its chart, published vs recomputed, status, inputs, note; what
     differs first, then what cannot be recomputed, then what matches."""
     order = {"differs": 0, "not_recomputable": 1, "matches": 2}
-    claims = claims.iloc[claims["status"].map(order).argsort(kind="stable")]
+    claims = i18n.pick(claims.iloc[claims["status"].map(order).argsort(kind="stable")], lang)
     unit = claims["unit"]
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = pd.DataFrame(

@@ -5,8 +5,10 @@ What is refused here (the database's schema refuses the rest): text that is not 
 leading byte-order mark is fine: Excel writes one), malformed CSV (an unterminated quote, a
 short or long row), control and invisible format characters, fields longer than
 `MAX_FIELD_CHARS`, surrounding whitespace, numbers that are not written as printed (`inf`,
-`nan`, `1e3`, `1.5` for a whole number), a survey folder that is not whole, and a CSV file
-nobody declared. `problems` collects every problem instead of stopping at the first.
+`nan`, `1e3`, `1.5` for a whole number), an English text without its 繁體中文 twin (`x_en`
+filled, `x_zh` empty, or holding no Chinese where the English is a sentence), a survey folder
+that is not whole, and a CSV file nobody declared. `problems` collects every problem instead
+of stopping at the first.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ DECIMAL_COLUMNS = {"value", "published_value", "margin_of_error_pts", "confidenc
 BOOLEAN_COLUMNS = {"single_choice", "is_region"}
 PADDED_COLUMNS = {"suffix"}  # a unit suffix keeps its leading space (" pts")
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+SENTENCE_WORDS = 3  # an English text of this many words is prose: its 繁體中文 twin must be Chinese
 
 Row = dict[str, str | None]
 
@@ -115,8 +120,27 @@ def read(path: Path, rel: str, wanted: set[str], problems: list[DataError] | Non
             except ValueError as err:
                 report(problems, DataError(rel, line, column, str(err)))
         if problems is None or len(problems) == before:
+            for column, problem in untranslated(row):
+                report(problems, DataError(rel, line, column, problem))
+        if problems is None or len(problems) == before:
             rows.append((line, row))
     return rows
+
+
+def untranslated(row: Row) -> list[tuple[str, str]]:
+    """(column, problem) for each English text of the row whose 繁體中文 twin is missing
+    (`note_en` filled, `note_zh` empty) or is not Chinese (an English sentence copied)."""
+    out = []
+    for en in (c for c in row if c.endswith("_en") and f"{c[:-3]}_zh" in row):
+        text, zh = row[en], f"{en[:-3]}_zh"
+        if not text:
+            continue
+        if not row[zh]:
+            out.append((zh, f"{en} has text but {zh} is empty: write its 繁體中文 translation"))
+        elif len(_WORD.findall(text)) >= SENTENCE_WORDS and not _CJK.search(row[zh]):
+            problem = f"{zh} has no Chinese characters: write the 繁體中文 translation of {en}"
+            out.append((zh, problem))
+    return out
 
 
 def _count(wanted: int, found: int) -> str:

@@ -137,6 +137,19 @@ def passages(fig: Figure) -> list[str]:
     return list(dict.fromkeys(r["source_zh"] for r in fig.records if r.get("source_zh")))
 
 
+def reading(fig: Figure) -> list[str]:
+    """How the shown values were read (the figure's note, then the values'), each once, in
+    the reader's language (the records carry the picked `note` / `figure_note`)."""
+    notes = (r[k] for r in fig.records for k in ("figure_note", "note") if r.get(k))
+    return list(dict.fromkeys(notes))
+
+
+def explained(fig: Figure) -> list[tuple[str, str]]:
+    """(flag, its explanation in the reader's language) of the shown values, each once."""
+    flagged = [(r["flag"], r.get("flag_note") or "") for r in fig.records]
+    return list(dict.fromkeys((f, why) for f, why in flagged if f in tables.FLAG_KEYS))
+
+
 def notes(fig: Figure) -> str:
     """Speaker notes: the caption and passages in the original language, how the values
     were read, and every flag with its explanation."""
@@ -146,14 +159,8 @@ def notes(fig: Figure) -> str:
         lines.append(labelled("source_caption", first["caption_zh"], lang))
     lines += [labelled("source_passage", p, lang) for p in passages(fig)]
     lines.append(labelled("source_document", first["document"], lang))
-    reading = dict.fromkeys(r[k] for r in fig.records for k in ("figure_note", "note") if r.get(k))
-    lines += [labelled("source_note", n, lang) for n in reading]
-    explained = dict.fromkeys(
-        (r["flag"], r.get("flag_note") or "")
-        for r in fig.records
-        if r.get("flag") in tables.FLAG_KEYS
-    )
-    for flag, why in explained:
+    lines += [labelled("source_note", n, lang) for n in reading(fig)]
+    for flag, why in explained(fig):
         flag_text = " — ".join(filter(None, [i18n.t(f"flag_{flag}", lang), why]))
         lines.append(labelled("source_flag", flag_text, lang))
     return "\n".join(lines)

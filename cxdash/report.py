@@ -249,13 +249,11 @@ def _closing(pdf, view: View, items: list[Figure]) -> None:
     pdf.start_section(i18n.t("doc_method", lang))
     _write(pdf, i18n.t("doc_method", lang), 16, bold=True, height=8)
     pdf.ln(2)
-    surveys = data.run("surveys").set_index("survey_id")
-    zh = lang == "zh"
+    surveys = i18n.pick(data.run("surveys"), lang).set_index("survey_id")
     for sid in dict.fromkeys(f.records[0]["survey_id"] for f in items):
         s = surveys.loc[sid]
         _write(pdf, documents.citation(sid, lang), 10.5, bold=True, height=5.5)
-        for col in ("population", "method"):
-            text = s[f"{col}_zh"] if zh and isinstance(s[f"{col}_zh"], str) else s[f"{col}_en"]
+        for text in (s["population"], s["method"]):
             if isinstance(text, str):
                 _write(pdf, text, 8.5, MUTED, height=4.2)
         if pd.notna(s["sample_n"]) and pd.notna(s["margin_of_error_pts"]):
@@ -270,22 +268,13 @@ def _closing(pdf, view: View, items: list[Figure]) -> None:
     _write(pdf, i18n.t("doc_statistics", lang), 8.5, MUTED, height=4.2)
     pdf.ln(4)
     _write(pdf, i18n.t("doc_flags", lang), 12, bold=True, height=6.5)
-    flagged = [(f, r) for f in items for r in _flag_rows(f)]
+    flagged = [(f, r) for f in items for r in documents.explained(f)]
     if not flagged:
         _write(pdf, i18n.t("doc_no_flags", lang), 8.5, MUTED, height=4.2)
     for fig, (flag, why) in flagged:
         _write(pdf, f"{fig.title} — {i18n.t(f'flag_{flag}', lang)}", 8.5, bold=True, height=4.2)
         if why:
             _write(pdf, why, 8.5, MUTED, height=4.2)
-
-
-def _flag_rows(fig: Figure) -> list[tuple[str, str]]:
-    """(flag, its explanation) of a figure's shown values, each once."""
-    from cxdash.tables import FLAG_KEYS
-
-    rows = fig.records
-    flagged = [(r["flag"], r.get("flag_note") or "") for r in rows if r.get("flag") in FLAG_KEYS]
-    return list(dict.fromkeys(flagged))
 
 
 def build_report(view: View, base_url: str, progress: Progress | None = None) -> bytes:

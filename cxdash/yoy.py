@@ -103,6 +103,7 @@ def steps(pairs: pd.DataFrame, lang: str) -> list[str]:
 def table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Pair, both values with bases, point and relative change, test, comparability."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
+    pairs = i18n.pick(pairs, lang)  # the years' notes in the reader's language
     out = pd.DataFrame({t("col_measure"): _label(pairs, lang), t("col_waves"): steps(pairs, lang)})
     for side, key in (("from", "col_earlier"), ("to", "col_later")):
         out[t(key)] = [

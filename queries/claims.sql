@@ -89,7 +89,8 @@ final as (
                 then 'matches'
             else 'differs'
         end as status,
-        note
+        note_en,
+        note_zh
     from recomputed
 )
 

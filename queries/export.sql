@@ -9,7 +9,9 @@ with final as (
         value_id, survey_id, figure_id, kind, title_en, title_zh, question_en, question_zh,
         unit, measure, year, tier, country, channel, respondent_group, option_en, option_zh,
         value, value_decimals, base_n, group_base_n, document as source, caption_zh, source_zh,
-        concat_ws(' | ', figure_note, note) as note, flag, flag_note, ci_low, ci_high
+        concat_ws(' | ', figure_note_en, note_en) as note_en,
+        concat_ws(' | ', figure_note_zh, note_zh) as note_zh, flag, flag_note_en, flag_note_zh,
+        ci_low, ci_high
     from labelled_values
     order by survey_order, figure_order, figure_id, year nulls first, value_id
 )

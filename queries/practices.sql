@@ -6,7 +6,7 @@ with rules as (
         survey_id,
         list(
             {'tier': tier, 'min_practices': min_practices, 'of_practices': of_practices,
-             'source_zh': source_zh, 'note': note}
+             'source_zh': source_zh, 'note_en': note_en, 'note_zh': note_zh}
             order by min_practices desc
         ) as rules
     from tier_rules

@@ -53,7 +53,8 @@ create table years (
     label_en   varchar not null,
     label_zh   varchar not null,
     sort_order smallint not null unique,
-    note       varchar
+    note_en    varchar,
+    note_zh    varchar
 );
 
 -- The app's pages (one name each: the id is the file in pages/, the URL path and the i18n
@@ -103,7 +104,8 @@ create table waves (
     fieldwork_end   varchar check (regexp_full_match(fieldwork_end, '\d{4}-\d{2}(-\d{2})?')),
     sample_n        integer check (sample_n > 0),
     source_zh       varchar not null check (length(source_zh) >= 2),
-    note            varchar,
+    note_en         varchar,
+    note_zh         varchar,
     primary key (survey_id, year),
     check (fieldwork_end >= fieldwork_start)
 );
@@ -135,11 +137,13 @@ create table figures (
     -- mean: an average across respondents (hours, counts, or average percentages)
     measure       measure not null,
     single_choice boolean not null,
-    note          varchar,
+    note_en       varchar,
+    note_zh       varchar,
     flag          data_flag,
-    flag_note     varchar,
+    flag_note_en  varchar,
+    flag_note_zh  varchar,
     check (starts_with(figure_id, survey_id || '_')),
-    check (flag is null or flag_note is not null)
+    check (flag is null or flag_note_en is not null)
 );
 
 -- One row per number printed in a document. `unit` is copied from the figure at load time so
@@ -158,7 +162,8 @@ create table published_values (
     value_decimals   utinyint not null,
     base_n           integer check (base_n > 0),
     source_zh        varchar not null check (length(source_zh) >= 2),
-    note             varchar,
+    note_en          varchar,
+    note_zh          varchar,
     flag             data_flag,
     unit             varchar references units (unit),
     check (starts_with(value_id, figure_id || '.')),
@@ -187,7 +192,8 @@ create table claims (
     operation       claim_operation,
     a_value_ids     varchar,
     b_value_ids     varchar,
-    note            varchar,
+    note_en         varchar,
+    note_zh         varchar,
     check (starts_with(claim_id, survey_id || '_')),
     check (published_value >= 0 or unit in ('points', 'score')),
     check (operation is null or a_value_ids is not null),
@@ -237,7 +243,8 @@ create table practices (
     text_en     varchar not null,
     text_zh     varchar not null,
     source_zh   varchar not null,
-    note        varchar,
+    note_en     varchar,
+    note_zh     varchar,
     unique (survey_id, sort_order)
 );
 
@@ -247,7 +254,8 @@ create table tier_rules (
     min_practices smallint not null check (min_practices > 0),
     of_practices  smallint not null check (of_practices >= min_practices),
     source_zh     varchar not null,
-    note          varchar,
+    note_en       varchar,
+    note_zh       varchar,
     primary key (survey_id, tier)
 );
 
@@ -262,7 +270,8 @@ create table benchmark_measures (
     max_value      double not null check (max_value > min_value),
     tier_figure_id varchar references figures (figure_id),
     kpi_id         varchar references kpis (kpi_id),
-    note           varchar
+    note_en        varchar,
+    note_zh        varchar
 );
 
 create table benchmark_bands (

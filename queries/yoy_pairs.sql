@@ -60,9 +60,11 @@ paired as (
         prev.base_n as base_n_from, cur.base_n as base_n_to,
         prev.source_zh as source_zh_from, cur.source_zh as source_zh_to,
         prev.document as document_from, cur.document as document_to,
-        yf.note as year_note_from, yt.note as year_note_to,
-        cur.caption_zh, coalesce(cur.flag, prev.flag) as flag, cur.flag_note,
-        concat_ws(' | ', cur.figure_note, prev.note, cur.note) as note
+        yf.note_en as year_note_from_en, yf.note_zh as year_note_from_zh,
+        yt.note_en as year_note_to_en, yt.note_zh as year_note_to_zh,
+        cur.caption_zh, coalesce(cur.flag, prev.flag) as flag, cur.flag_note_en, cur.flag_note_zh,
+        concat_ws(' | ', cur.figure_note_en, prev.note_en, cur.note_en) as note_en,
+        concat_ws(' | ', cur.figure_note_zh, prev.note_zh, cur.note_zh) as note_zh
     from steps as s
     join waves as prev on prev.value_id = s.id_from
     join waves as cur on cur.value_id = s.id_to

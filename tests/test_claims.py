@@ -66,3 +66,17 @@ def test_multipliers_match_their_charts(q):
 def test_survey_filter(q):
     hk = q("claims", surveys=["hk"])
     assert set(hk["survey_id"]) == {"hk"}
+
+
+def test_the_audits_notes_are_in_the_readers_language(q):
+    """How a claim was recomputed reads in 繁體中文 for a 繁體中文 reader (claims.csv note_zh)."""
+    from cxdash import audit, i18n
+    from tests.zh_support import has_cjk, latin_sentences
+
+    claims = q("claims", surveys=[])
+    zh = audit.table(claims, "zh")[i18n.t("col_note", "zh")]
+    en = audit.table(claims, "en")[i18n.t("col_note", "en")]
+    assert (zh != "").sum() == (en != "").sum() >= 90
+    assert all(not latin_sentences(n) for n in zh) and sum(map(has_cjk, zh)) >= 60
+    assert sum(bool(latin_sentences(n)) for n in en) >= 60
+    assert any("以入門新手重新計算" in n for n in zh)  # "recomputed against Starter"

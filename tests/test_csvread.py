@@ -69,7 +69,7 @@ def test_short_and_long_rows_are_refused_with_their_line(data_copy, extra):
         ("base_n", "1.5"),
         ("base_n", " 62"),
         ("source_zh", "入門\x00新手"),
-        ("note", "tab\there"),
+        ("note_en", "tab\there"),
         ("source_zh", "zero\u200bwidth"),
     ],
 )
@@ -89,14 +89,14 @@ def test_precision_comes_from_the_printed_digits():
 
 @pytest.mark.parametrize("size", [200_000, 1_000_000, csvread.MAX_FIELD_CHARS + 1])
 def test_oversized_fields_are_refused_with_file_and_line(data_copy, size):
-    line = _edit(data_copy / VALUES, ROW, note="x" * size)
+    line = _edit(data_copy / VALUES, ROW, note_en="x" * size)
     err = _error(data_copy)
     assert (err.file, err.line) == (f"data/{VALUES}", line)
     assert f"{csvread.MAX_FIELD_CHARS:,}" in err.problem
 
 
 def test_the_command_line_reports_an_oversized_field_without_a_traceback(data_copy):
-    _edit(data_copy / VALUES, ROW, note="x" * 1_000_000)
+    _edit(data_copy / VALUES, ROW, note_en="x" * 1_000_000)
     env = {"CX_DATA_DIR": str(data_copy), "CX_DB_PATH": str(data_copy / "cx.duckdb")}
     done = subprocess.run(
         [sys.executable, "-m", "cxdash", "validate"],
@@ -161,3 +161,37 @@ def test_every_problem_is_collected(data_copy):
         (f"data/{VALUES}", "base_n"),
         ("data/hk/values.csv", "value"),
     }
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "column", "zh", "says"),
+    [
+        ("apac/figures_charts.csv", "apac_first_response_hours", "flag_note_zh", "", "is empty"),
+        ("apac/figures_charts.csv", "apac_first_response_hours", "note_zh", "", "is empty"),
+        ("apac/values_text.csv", "apac_global_sample_size.global", "note_zh", "", "is empty"),
+        (
+            "hk/figures.csv",
+            "hk_expected_use_3y",
+            "note_zh",
+            "Two panels of one chart.",
+            "no Chinese",
+        ),
+        ("dimensions/years.csv", "2018", "note_zh", "", "is empty"),
+    ],
+)
+def test_an_english_text_without_its_chinese_twin_is_refused_in_words(
+    data_copy, file, row, column, zh, says
+):
+    """An English note whose 繁體中文 twin is empty, or holds English, never loads: the reader
+    of 繁體中文 would get English. Refused with file, line and column, saying what to write."""
+    line = _edit(data_copy / file, row, **{column: zh})
+    err = _error(data_copy)
+    assert (err.file, err.line, err.column) == (f"data/{file}", line, column)
+    assert says in err.problem and "繁體中文" in err.problem and "_en" in err.problem
+
+
+def test_a_twin_may_be_empty_when_the_english_is_empty(data_copy):
+    """No English text, nothing to translate: a value without a note loads."""
+    _edit(data_copy / VALUES, ROW, note_en="", note_zh="")
+    problems: list = []
+    assert build.validate(data_copy, problems, statistics=False) is not None, problems

@@ -18,6 +18,7 @@ from pptx.util import Emu, Inches, Pt
 from cxdash import data, deck, documents, figures, i18n, report, view
 from cxdash.palette import COUNTRY_COLORS
 from cxdash.paths import DATA_DIR
+from tests.zh_support import latin_sentences
 
 JAPAN = "countries?country=Japan"
 CHAMPION_ZH = "tiers?tier=Champion&lang=zh"
@@ -241,3 +242,70 @@ def test_footnote_cites_the_document_with_base_and_link_and_notes_hold_the_sourc
     assert "附公布樣本數的比例" in " ".join(
         s.shapes[-1].text_frame.text for s in prs.slides if len(s.shapes) > 3
     )
+
+
+# --- 繁體中文 all the way through: notes, flags, speaker notes, the closing page ---------------
+
+
+def _figure(figure_id: str, lang: str) -> figures.Figure:
+    suffix = "&lang=zh" if lang == "zh" else ""
+    return figures.figure(figure_id, parse(f"explore?figure={figure_id}{suffix}"))
+
+
+def _translated(notes: str, lang: str) -> str:
+    """Speaker notes without the lines quoting the document (its caption and passages, in the
+    document's own language)."""
+    quoted = tuple(documents.labelled(k, "", lang) for k in ("source_caption", "source_passage"))
+    return "\n".join(line for line in notes.splitlines() if not line.startswith(quoted))
+
+
+def test_every_figures_notes_and_flags_are_chinese_in_zh_and_english_in_en():
+    """What the Source tab (判讀說明, 資料註記), the deck's speaker notes and the PDF's closing
+    page say about each of the 116 figures, in 繁體中文: no English sentence."""
+    ids = list(data.catalog()["figure_id"])
+    with_notes = 0
+    for figure_id in ids:
+        zh, en = _figure(figure_id, "zh"), _figure(figure_id, "en")
+        said = documents.reading(zh) + [why for _, why in documents.explained(zh)]
+        with_notes += bool(said)
+        for text in said:
+            assert not latin_sentences(text), (figure_id, latin_sentences(text))
+        assert not latin_sentences(_translated(documents.notes(zh), "zh")), figure_id
+        assert len(documents.reading(en)) == len(documents.reading(zh)), figure_id
+        assert [f for f, _ in documents.explained(en)] == [f for f, _ in documents.explained(zh)]
+        for text in documents.reading(en) + [why for _, why in documents.explained(en)]:
+            assert text not in said, figure_id  # the English is not what zh shows
+    assert len(ids) == 116 and with_notes >= 97
+
+
+def test_the_first_response_notes_are_the_documents_translation():
+    """apac_first_response_hours: its order was worked out from the text (快 29%); the reader of
+    繁體中文 reads the 繁體中文 note of figures_charts.csv, the English reader the English."""
+    (row,) = [r for r in rows("apac", "figures") if r["figure_id"] == "apac_first_response_hours"]
+    zh, en = _figure("apac_first_response_hours", "zh"), _figure("apac_first_response_hours", "en")
+    assert documents.explained(zh) == [("order_inferred", row["flag_note_zh"])]
+    assert documents.explained(en) == [("order_inferred", row["flag_note_en"])]
+    assert documents.reading(zh)[0] == row["note_zh"] and "快 29%" in row["note_zh"]
+    notes = documents.notes(zh)
+    assert f"判讀說明：{row['note_zh']}" in notes and row["note_en"] not in notes
+
+
+def test_zh_deck_speaker_notes_hold_no_english_sentence(champion_deck):
+    prs, items = champion_deck
+    for slide, fig in zip(list(prs.slides)[1:], items):
+        notes = slide.notes_slide.notes_text_frame.text
+        assert not latin_sentences(_translated(notes, "zh")), fig.figure_id
+
+
+@needs_poppler
+def test_zh_pdf_closing_page_explains_flags_in_chinese(tmp_path):
+    (row,) = [r for r in rows("apac", "figures") if r["figure_id"] == "apac_first_response_hours"]
+    path = tmp_path / "zh.pdf"
+    path.write_bytes(report.build_report(parse(f"explore?figure={row['figure_id']}&lang=zh"), BASE))
+    text = subprocess.run(
+        ["pdftotext", path, "-"], check=True, capture_output=True, text=True
+    ).stdout
+    closing = text.split("\f")[:-1][-1]
+    assert "方法說明" in closing and row["flag_note_zh"] in closing
+    assert row["flag_note_en"] not in closing
+    assert not latin_sentences(closing), latin_sentences(closing)

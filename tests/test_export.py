@@ -31,7 +31,8 @@ REQUIRED = [
     "value",
     "base_n",
     "source",
-    "note",
+    "note_en",
+    "note_zh",
 ]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cxdash import build, db, wave
+from cxdash import build, db, i18n, wave, yoy
 from cxdash.paths import DATA_DIR, ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "apac_2022"
@@ -83,6 +83,48 @@ def test_template_of_a_new_survey_is_an_empty_skeleton(tmp_path):
     assert _rows(tmp_path / "newsurvey/survey.csv")[0]["survey_id"] == "newsurvey"
     header = next(csv.reader((tmp_path / "newsurvey/values.csv").open(encoding="utf-8")))
     assert header == wave.header("published_values")
+
+
+def test_the_template_carries_every_note_in_both_languages(tmp_path):
+    """A wave's notes reach 繁體中文 readers too: every file the template writes has each note
+    as an English / 繁體中文 pair, never a lone `note`."""
+    wave.template("apac", 2023, tmp_path)
+    files = ["apac/values_2023.csv", "apac/figures_2023.csv", "apac/claims_2023.csv"]
+    files += ["apac/waves.csv", "dimensions/years.csv"]
+    for name in files:
+        header = next(csv.reader((tmp_path / name).open(encoding="utf-8")))
+        assert {"note_en", "note_zh"} <= set(header) and "note" not in header, name
+    header = next(csv.reader((tmp_path / "apac/figures_2023.csv").open(encoding="utf-8")))
+    assert {"flag_note_en", "flag_note_zh"} <= set(header) and "flag_note" not in header
+
+
+def test_a_wave_note_is_refused_without_its_chinese_and_read_in_the_readers_language(
+    tmp_path, imported
+):
+    data_dir = _copy_data(tmp_path)
+    src = tmp_path / "wave"
+    shutil.copytree(FIXTURE, src)
+    path = src / "apac/waves.csv"
+    rows = _rows(path)
+    rows[0]["note_zh"] = ""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(wave.ImportProblems) as info:
+        wave.import_wave(src, data_dir, data_dir / "cx.duckdb")
+    found = {(p.file, p.line, p.column): p.problem for p in info.value.problems}
+    assert "繁體中文" in found[(str(path), 2, "note_zh")]
+    _, target, _ = imported
+    pairs = db.run("yoy_pairs", path=target, tiers=["Champion"], countries=["APAC"])
+    later = pairs[pairs["year_to"] == 2022]
+    said = {
+        lang: " ".join(yoy.table(later, lang)[i18n.t("col_comparability", lang)])
+        for lang in ("en", "zh")
+    }
+    assert "2022 年：虛構測試資料" in said["zh"] and MARK not in said["zh"]  # years.csv note_zh
+    assert f"2022: {MARK}" in said["en"]
+    assert "SMBs (<100 staff)" not in said["zh"] and "員工少於 100 人" in said["zh"]  # 2021
 
 
 def test_import_adds_the_wave_and_says_what(imported):

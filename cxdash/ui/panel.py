@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from cxdash import charts, data, executive, export, figures, i18n
+from cxdash import charts, data, documents, executive, export, figures, i18n
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
@@ -23,8 +23,7 @@ from cxdash.view import View
 
 def _source(fig: Figure, lang: str) -> None:
     row = fig.records[0]
-    for flag in dict.fromkeys(r["flag"] for r in fig.records if r["flag"]):
-        note = row["flag_note"] if isinstance(row["flag_note"], str) else ""
+    for flag, note in documents.explained(fig):
         st.warning(f"**{i18n.t('flag_' + flag, lang)}** {literal(note)}", icon=":material/search:")
     st.markdown(f"**{i18n.t('source_document', lang)}:** `{row['document']}`")
     if isinstance(row["caption_zh"], str):
@@ -33,8 +32,7 @@ def _source(fig: Figure, lang: str) -> None:
     st.markdown(f"**{i18n.t('source_passage', lang)}:**")
     for passage in dict.fromkeys(r["source_zh"] for r in fig.records):
         st.text(passage)
-    notes = [row["figure_note"], *(r["note"] for r in fig.records)]
-    notes = [n for n in dict.fromkeys(notes) if isinstance(n, str)]
+    notes = documents.reading(fig)
     if notes:
         st.markdown(f"**{i18n.t('source_note', lang)}:**")
         for note in notes:

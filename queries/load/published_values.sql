@@ -4,5 +4,5 @@ select
     $value_id, $figure_id, $year, $tier, $country, $channel, $respondent_group,
     $option_en, $option_zh, $value,
     coalesce(length(nullif(split_part($value, '.', 2), '')), 0),
-    $base_n, $source_zh, $note, $flag,
+    $base_n, $source_zh, $note_en, $note_zh, $flag,
     (select unit from figures where figure_id = $figure_id)

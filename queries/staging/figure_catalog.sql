@@ -23,7 +23,8 @@ with per_figure as (
 
 select
     f.figure_id, f.survey_id, f.kind, f.page, f.chart_no, f.sort_order, f.title_en, f.title_zh,
-    f.question_en, f.question_zh, f.unit, f.single_choice, f.flag, f.flag_note,
+    f.question_en, f.question_zh, f.unit, f.single_choice, f.flag, f.flag_note_en,
+    f.flag_note_zh,
     s.sort_order as survey_order,
     p.* exclude (figure_id)
 from figures as f

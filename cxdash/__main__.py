@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cxdash import build, db, export, wave
 from cxdash.paths import DB_PATH
@@ -65,12 +66,71 @@ def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
+# What each command writes: the file suffix its --out must have, and its name in messages.
+SUFFIXES = {
+    "csv": (".csv", "CSV file"),
+    "parquet": (".parquet", "Parquet file"),
+    "json": (".json", "JSON file"),
+    "deck": (".pptx", "slide deck"),
+    "report": (".pdf", "PDF report"),
+}
+_TEXT = ("csv", "json")  # formats that may go to standard output
+
+
+def _out_path(text: str | None, kind: str) -> Path | None:
+    """The --out file for `kind` (a format or deck/report); None: standard output.
+
+    Refused, in words: '-' for a binary file, a folder, a missing folder, a name whose
+    suffix does not fit what is written (a PDF is never written over a .pptx)."""
+    suffix, name = SUFFIXES[kind]
+    if text is None or (text == "-" and kind in _TEXT):
+        return None
+    hint = f"give a file name ending in {suffix}"
+    if text == "-":
+        raise ValueError(f"--out -: a {name} is binary, not for standard output; {hint}")
+    path = Path(text)
+    if not text.strip() or text.endswith(("/", "\\")) or path.is_dir():
+        raise ValueError(f"--out {text!r} is a folder; {hint}, e.g. {path / ('out' + suffix)}")
+    if path.suffix.lower() != suffix:
+        raise ValueError(f"--out {text!r}: this writes a {name}; {hint}")
+    if not path.parent.is_dir():
+        raise ValueError(f"--out {text!r}: the folder {str(path.parent)!r} does not exist")
+    return path
+
+
+def _base_url(text: str) -> str:
+    """--base-url: an http(s) address with a host, nothing else (it becomes a link)."""
+    if not _is_http_address(text):
+        raise ValueError(
+            f"--base-url {text!r}: give the app's http:// or https:// address, "
+            "e.g. http://localhost:8501 (no user name, query or fragment)"
+        )
+    return text
+
+
+def _is_http_address(text: str) -> bool:
+    parts = urlsplit(text)
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number in range)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and parts.username is None
+        and not (parts.query or parts.fragment)
+        and text.isprintable()
+        and " " not in text
+    )
+
+
 def _document(args: argparse.Namespace) -> int:
     """`deck` or `report`: the view as .pptx or .pdf."""
     from cxdash import data, deck, report, view
 
     make = deck.build_deck if args.command == "deck" else report.build_report
-    built = make(view.parse_text(args.view, data.vocabulary()), args.base_url, _progress)
+    shown = view.parse_text(args.view, data.vocabulary(), args.base_url)
+    built = make(shown, args.base_url, _progress)
     args.out.write_bytes(built)
     print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)
     return 0
@@ -99,11 +159,11 @@ def parser() -> argparse.ArgumentParser:
     i.set_defaults(fn=_import)
     e = sub.add_parser("export", help="the whole tidy dataset, one row per published value")
     e.add_argument("--format", choices=export.FORMATS, default="csv")
-    e.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    e.add_argument("--out", help="file to write, .csv/.parquet/.json (default: standard output)")
     e.set_defaults(fn=_export)
     c = sub.add_parser("claims", help="every claim with its recomputed value and status")
     c.add_argument("--format", choices=("csv", "json"), default="csv")
-    c.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    c.add_argument("--out", help="file to write, .csv/.json (default: standard output)")
     c.set_defaults(fn=_claims)
     for name, ext in (("deck", "pptx"), ("report", "pdf")):
         d = sub.add_parser(name, help=f"a .{ext} of any view: title, one page per chart")
@@ -112,19 +172,29 @@ def parser() -> argparse.ArgumentParser:
             required=True,
             help="the view's URL query string, e.g. 'tiers?tier=Champion&lang=zh'",
         )
-        d.add_argument("--out", type=Path, required=True)
+        d.add_argument("--out", required=True, help=f"file to write, .{ext}")
         d.add_argument(
             "--base-url",
             default="http://localhost:8501",
-            help="where the app runs, for the link on every slide",
+            help="where the app runs (http or https), for the link on every slide; a --view "
+            "given as a full URL must be on this host",
         )
         d.set_defaults(fn=_document)
     return p
 
 
+def _check(args: argparse.Namespace) -> None:
+    """Refuse bad output paths and base URLs before any work is done."""
+    if args.command in ("export", "claims", "deck", "report"):
+        args.out = _out_path(args.out, getattr(args, "format", args.command))
+    if args.command in ("deck", "report"):
+        args.base_url = _base_url(args.base_url)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        _check(args)
         if args.command not in ("build", "template", "import", "validate"):
             db.refresh(wait=True)
         return args.fn(args)

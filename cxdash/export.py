@@ -1,8 +1,13 @@
-"""Write query results to CSV, Parquet or JSON, safely for spreadsheets."""
+"""Write query results to CSV, Parquet or JSON, safely for spreadsheets.
+
+A number the documents print is written as printed in CSV and JSON (`57`, `1.7`, `8.0`, not
+`57.0`): its precision comes from the column beside it (`PRINTED`), which the build read from
+the text of the data CSV. Parquet keeps the typed double and the decimals column."""
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +21,8 @@ FIGURE_COLUMNS = [
 ]  # fmt: skip
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A printed number -> the column that holds how many decimals the document printed.
+PRINTED = {"value": "value_decimals", "published_value": "published_decimals"}
 
 
 def neutralise(df: pd.DataFrame) -> pd.DataFrame:
@@ -43,16 +50,57 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_bytes(df: pd.DataFrame, fmt: str, bom: bool = False) -> bytes:
-    """The frame serialised in `fmt`. CSV is neutralised against formula injection; `bom`
-    adds the UTF-8 byte-order mark Excel needs to read 繁體中文 (downloads for people)."""
+def _printed(df: pd.DataFrame) -> dict[str, list[str | None]]:
+    """Each printed number column (with its decimals beside it) as the document prints it."""
+    return {
+        col: [
+            None if pd.isna(v) or pd.isna(d) else f"{v:.{int(d)}f}"
+            for v, d in zip(df[col], df[decimals])
+        ]
+        for col, decimals in PRINTED.items()
+        if col in df and decimals in df
+    }
+
+
+def _csv(df: pd.DataFrame, columns: list[str] | None) -> str:
+    out = neutralise(_plain(df))  # before the numbers become text: '-5' is a number
+    for col, texts in _printed(df).items():
+        out[col] = pd.Series(texts, index=out.index, dtype=object)
+    return out[columns or list(out.columns)].to_csv(index=False)
+
+
+def _json(df: pd.DataFrame, columns: list[str] | None) -> str:
+    """Records as pandas writes them, printed numbers written as printed (JSON keeps `8.0`)."""
+    printed = _printed(df)
+    df = df[columns] if columns else df
+    records = json.loads(df.to_json(orient="records", force_ascii=False))
+
+    def field(i: int, key: str, value: object) -> str:
+        text = printed[key][i] if key in printed else None
+        return f"  {json.dumps(key, ensure_ascii=False)}: " + (
+            text if text is not None else json.dumps(value, ensure_ascii=False)
+        )
+
+    rows = [
+        " {\n" + ",\n".join(field(i, k, v) for k, v in r.items()) + "\n }"
+        for i, r in enumerate(records)
+    ]
+    return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
+
+
+def to_bytes(
+    df: pd.DataFrame, fmt: str, bom: bool = False, columns: list[str] | None = None
+) -> bytes:
+    """The frame serialised in `fmt` (only `columns`, when given). CSV is neutralised against
+    formula injection; `bom` adds the UTF-8 byte-order mark Excel needs to read 繁體中文
+    (downloads for people)."""
     if fmt == "csv":
-        return neutralise(_plain(df)).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
+        return _csv(df, columns).encode("utf-8-sig" if bom else "utf-8")
     if fmt == "json":
-        return df.to_json(orient="records", force_ascii=False, indent=1).encode("utf-8")
+        return _json(df, columns).encode("utf-8")
     if fmt == "parquet":
         buf = io.BytesIO()
-        df.to_parquet(buf, index=False)
+        (df[columns] if columns else df).to_parquet(buf, index=False)
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
@@ -72,4 +120,4 @@ def write(df: pd.DataFrame, fmt: str, out: Path | None) -> None:
 
 def figure_csv(values: pd.DataFrame) -> bytes:
     """A figure's shown values as a spreadsheet-safe CSV with a BOM (for Excel)."""
-    return to_bytes(values[[c for c in FIGURE_COLUMNS if c in values]], "csv", bom=True)
+    return to_bytes(values, "csv", bom=True, columns=[c for c in FIGURE_COLUMNS if c in values])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
 
 from cxdash import i18n
 
@@ -225,10 +225,19 @@ _GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed"}
 _PAGE_PARAMS = {"figure", "q", "status", "topic", "answers"}
 
 
-def parse_text(text: str, vocab: Vocabulary) -> View:
-    """Strictly parse 'page?query', '/page?query', 'page=tiers&…' or a full URL."""
+def parse_text(text: str, vocab: Vocabulary, base_url: str | None = None) -> View:
+    """Strictly parse 'page?query', '/page?query', 'page=tiers&…' or a full URL.
+
+    A view is a page of this app, never another site: a full URL must be http(s) and, given
+    `base_url` (the command line's --base-url), on its host and port (its path prefix, if
+    any, is dropped); '//host/…' and other schemes are refused."""
     text = (text or "").strip()
-    parts = urlsplit(text if "://" in text else f"http://x/{text.lstrip('/')}")
+    parts = urlsplit(text)
+    if parts.scheme or parts.netloc:
+        _same_app(text, parts, base_url)
+        prefix = urlsplit(base_url).path.rstrip("/") if base_url else ""
+        path = parts.path.removeprefix(prefix) if prefix else parts.path
+        parts = parts._replace(path=path)
     params = parse_qs(parts.query, keep_blank_values=True)
     path = parts.path.strip("/")
     if "=" in path and not parts.query:  # a bare query string: 'page=tiers&tier=Champion'
@@ -237,3 +246,23 @@ def parse_text(text: str, vocab: Vocabulary) -> View:
     if page not in vocab.pages:
         raise ViewError(f"unknown page {page!r}; pages are: {', '.join(vocab.pages)}")
     return parse(params, vocab, page=page, strict=True)[0]
+
+
+def _same_app(text: str, parts: SplitResult, base_url: str | None) -> None:
+    """Refuse a full URL that is not this app's address."""
+    hint = "write the page path instead, e.g. tiers?tier=Champion"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ViewError(f"{text!r} is not a view of this app: {hint}")
+    if base_url is None:
+        return
+    base = urlsplit(base_url)
+    if _host(parts) != _host(base):
+        raise ViewError(f"{text!r} is not on the app's address {base_url}: {hint}")
+
+
+def _host(parts: SplitResult) -> tuple[str, int | None]:
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        port = -1
+    return (parts.hostname or "", port or {"http": 80, "https": 443}.get(parts.scheme))

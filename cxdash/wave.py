@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxdash import build, csvread
+from cxdash import build, csvread, refusals
 from cxdash.csvread import MANIFEST, DataError
 from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR
 
@@ -200,6 +200,24 @@ def _in_wave(err: DataError, p: Plan, data_dir: Path) -> DataError:
     return DataError(str(p.source[rel]), line, err.column, err.problem)
 
 
+def _in_words(problems: list[DataError], con, data_dir: Path) -> list[DataError]:
+    """Each refusal of the database or of a check said as what to write instead
+    (cxdash.refusals), at the line of data/ it is about."""
+    columns = {table: set(header(table)) for table, _ in csvread.SOURCES}
+    out: list[DataError] = []
+    for err in problems:
+        if err.file.startswith("queries/checks/"):
+            check = Path(err.file).stem
+            out += refusals.located(con, check, data_dir, columns) or [err]
+        elif err.line and (table := refusals.table_of(err.file)):
+            path = data_dir.parent / err.file
+            rows = dict(csvread.read(path, err.file, columns[table], []))
+            out.append(refusals.explain(err, rows.get(err.line)))
+        else:
+            out.append(err)
+    return out
+
+
 def _new_years(p: Plan, data_dir: Path, problems: list[DataError]) -> None:
     """A wave's values are of years its survey does not have yet."""
     for rel in (r for r in p.new if Path(r).name.startswith("values")):
@@ -231,7 +249,12 @@ def import_wave(src: Path, data_dir: Path = DATA_DIR, target: Path = DB_PATH) ->
         merged = Path(tmp) / "data"
         shutil.copytree(data_dir, merged, ignore=shutil.ignore_patterns("*.duckdb", ".*"))
         apply(p, merged)
-        build.validate(merged, problems, statistics=False)  # the build computes them
+        con = duckdb.connect()
+        try:
+            build.load(con, merged, problems, statistics=False)  # the build computes them
+            problems = _in_words(problems, con, merged)
+        finally:
+            con.close()
         if problems:
             raise ImportProblems([_in_wave(e, p, data_dir) for e in problems])
         with build.locked(target):

@@ -11,7 +11,11 @@ with terms as (
         sum(v.value) as total,
         sum(0.5 * pow(10, -(v.value_decimals::integer))) as half_unit,
         count(*) as n_terms,
-        string_agg(v.value_id || '=' || v.value, '; ' order by v.value_id) as inputs
+        -- each input as printed (86, not 86.0)
+        string_agg(
+            v.value_id || '=' || printf('%.*f', v.value_decimals::integer, v.value),
+            '; ' order by v.value_id
+        ) as inputs
     from claim_terms as t
     join published_values as v using (value_id)
     group by all
@@ -68,6 +72,7 @@ final as (
         text_zh,
         text_en,
         published_value,
+        published_decimals,
         unit,
         bound,
         operation,

@@ -70,7 +70,12 @@ create table pages (
 
 create table surveys (
     survey_id          varchar primary key check (regexp_full_match(survey_id, '[a-z]+')),
-    document           varchar not null check (regexp_full_match(document, '\d{3}_[0-9a-f]+\.txt')),
+    -- the document's own name: a file name (no folder, no ':') or its http(s) address, <= 200
+    -- characters (data/ cites the text extractions in ../shared/seeds/ by their file names)
+    document           varchar not null check (
+        length(document) <= 200
+        and regexp_full_match(document, 'https?://[^\s<>"]+|[^/\\.:<>"|?*][^/\\:<>"|?*]*')
+    ),
     publisher_en       varchar,
     publisher_zh       varchar,
     title_en           varchar not null,
@@ -97,7 +102,10 @@ create table surveys (
 create table waves (
     survey_id       varchar not null references surveys (survey_id),
     year            smallint not null references years (year),
-    document        varchar not null check (regexp_full_match(document, '\d{3}_[0-9a-f]+\.txt')),
+    document        varchar not null check (
+        length(document) <= 200
+        and regexp_full_match(document, 'https?://[^\s<>"]+|[^/\\.:<>"|?*][^/\\:<>"|?*]*')
+    ),
     title_en        varchar not null,
     title_zh        varchar not null,
     fieldwork_start varchar check (regexp_full_match(fieldwork_start, '\d{4}-\d{2}(-\d{2})?')),

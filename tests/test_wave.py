@@ -153,7 +153,9 @@ def test_pairs_span_every_wave(imported):
     )
     later = pairs[pairs["year_to"] == 2022]
     assert later["source_zh_to"].str.contains(MARK).all()
-    assert set(later["document_to"]) == {"999_0000000000000000.txt"}
+    assert set(later["document_to"]) == {
+        "FICTIONAL TEST FIXTURE - APAC SMB CX maturity 2022 (no such report).pdf"
+    }
     assert later["p"].notna().any()  # both bases printed: a test of the fictional change
 
 
@@ -239,3 +241,112 @@ def test_the_wave_is_on_the_year_over_year_page_and_in_the_export(imported, tmp_
     later = [r for r in exported if r["year"] == 2022]
     assert later and all(MARK in r["source_zh"] for r in later)
     assert not build.is_stale(target, data_dir)  # the page never rebuilt the import's database
+
+
+def _edited(tmp_path: Path, edits: dict[str, object]) -> Path:
+    """A copy of the fixture wave with `edits` (wave file -> function of its rows) applied."""
+    src = tmp_path / "wave"
+    shutil.copytree(FIXTURE, src)
+    for name, edit in edits.items():
+        path = src / name
+        rows = _rows(path)
+        rows = edit(rows) or rows
+        columns = next(csv.reader(path.open(encoding="utf-8")))
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    return src
+
+
+def _refused(tmp_path: Path, src: Path) -> dict[tuple, str]:
+    """(wave file, line, column) -> message, for every problem of importing `src`."""
+    data_dir = _copy_data(tmp_path)
+    before = _digest(data_dir)
+    with pytest.raises(wave.ImportProblems) as info:
+        wave.import_wave(src, data_dir, data_dir / "cx.duckdb")
+    assert _digest(data_dir) == before  # nothing written
+    return {(Path(p.file).name, p.line, p.column): p.problem for p in info.value.problems}
+
+
+SQL_WORDS = re.compile(r"CHECK|constraint|Constraint|Conversion|ENUM|COALESCE|CAST|\(\(|IS NULL")
+
+
+def test_refusals_say_what_to_write_in_words(tmp_path):
+    def waves(rows):
+        rows[0]["document"] = "../reports/2022.pdf"
+
+    def values(rows):
+        rows[0]["value"] = "150"  # a percent
+        rows[1]["flag"] = "maybe"
+        rows[2]["tier"] = "Gold"
+        rows[3]["base_n"] = "0"
+        rows[4]["value_id"] = "apac_other.x_2022"
+        rows[5]["source_zh"] = "x"
+        rows.append(dict(rows[6], value_id=rows[6]["value_id"] + "_again"))
+
+    src = _edited(tmp_path, {"apac/waves.csv": waves, "apac/values_2022.csv": values})
+    last = len(_rows(src / "apac/values_2022.csv")) + 1
+    said = _refused(tmp_path, src)
+    assert set(said) == {
+        ("waves.csv", 2, "document"),
+        ("values_2022.csv", 2, "value"),
+        ("values_2022.csv", 3, "flag"),
+        ("values_2022.csv", 4, "tier"),
+        ("values_2022.csv", 5, "base_n"),
+        ("values_2022.csv", 6, "value_id"),
+        ("values_2022.csv", 7, "source_zh"),
+        ("values_2022.csv", last, "value_id"),
+    }
+    for message in said.values():
+        assert not SQL_WORDS.search(message), message
+    assert "is not a document name" in said[("waves.csv", 2, "document")]
+    assert "web address" in said[("waves.csv", 2, "document")]
+    assert said[("values_2022.csv", 2, "value")].startswith("150 is not a percentage")
+    assert "sum_off" in said[("values_2022.csv", 3, "flag")]  # the flags one may write
+    assert "Starter, Emerging, Champion or All" in said[("values_2022.csv", 4, "tier")]
+    assert "whole number above 0" in said[("values_2022.csv", 5, "base_n")]
+    assert "quote the sentence" in said[("values_2022.csv", 7, "source_zh")]
+    assert "written once" in said[("values_2022.csv", last, "value_id")]
+
+
+def test_a_wave_cites_a_web_address_and_a_failed_check_is_located(tmp_path):
+    """The document by its address; a single-choice group of the wave that does not add up
+    to 100 is said at its first line in the wave's file, in words (not a check's tuple)."""
+    url = "https://www.example.com/FICTIONAL/apac-smb-cx-2022.pdf"
+    template = _rows(_template_values(tmp_path))
+    group = [r for r in template if r["value_id"].startswith("apac_customer_360_view.champion")]
+    assert len(group) == 3
+
+    def waves(rows):
+        rows[0]["document"] = url
+
+    def values(rows):
+        for row, value in zip(group, ("50", "20", "20")):  # 90, not 100: FICTIONAL
+            rows.append(row | {"value": value, "source_zh": f"{MARK}：虛構", "note": MARK})
+
+    src = _edited(tmp_path, {"apac/waves.csv": waves, "apac/values_2022.csv": values})
+    first = len(_rows(FIXTURE / "apac/values_2022.csv")) + 2
+    said = _refused(tmp_path, src)
+    assert list(said) == [("values_2022.csv", first, "value")]
+    message = said[("values_2022.csv", first, "value")]
+    assert "apac_customer_360_view (2022, Champion, APAC, All) add up to 90" in message
+    assert "sum_off" in message and not SQL_WORDS.search(message)
+
+
+def _template_values(tmp_path: Path) -> Path:
+    wave.template("apac", 2022, tmp_path / "template")
+    return tmp_path / "template/apac/values_2022.csv"
+
+
+def test_every_refusal_rule_names_a_real_table_or_check():
+    from cxdash import refusals
+    from cxdash.csvread import SOURCES
+    from cxdash.paths import QUERIES_DIR
+
+    tables = {t for t, _ in SOURCES}
+    for rule in refusals.rules():
+        assert rule["kind"] in ("constraint", "check") and rule["words"], rule
+        assert rule["table"] in tables | {"*"}, rule
+        if rule["kind"] == "check":
+            assert (QUERIES_DIR / "checks" / f"{rule['match']}.sql").is_file(), rule

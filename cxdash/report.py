@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from PIL import Image
 
-from cxdash import data, documents, i18n
+from cxdash import cite, data, documents, i18n
 from cxdash.documents import Progress
 from cxdash.figures import Figure
 from cxdash.view import View
@@ -80,7 +80,9 @@ def _pdf(view: View, running: str):
 def _write(pdf, text: str, size: float, color=INK, bold: bool = False, height=None) -> None:
     pdf.set_font(FAMILY, style="B" if bold else "", size=size)
     pdf.set_text_color(*color)
-    pdf.multi_cell(0, height or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    # left-aligned: fpdf2 justifies by default, which spreads mixed 繁體中文 / Latin lines
+    # into wide gaps ("ESG      在      2021      年第二季")
+    pdf.multi_cell(0, height or size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _cover(pdf, view: View, items: list[Figure], link: str) -> None:
@@ -103,8 +105,8 @@ def _cover(pdf, view: View, items: list[Figure], link: str) -> None:
     pdf.cell(0, 6, link, link=link, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     _write(pdf, i18n.t("doc_sources", lang), 11, bold=True, height=6)
-    for cite in documents.citations(items, lang):
-        _write(pdf, cite, 11, MUTED, height=6)
+    for line in documents.citations(items, lang):
+        _write(pdf, line, 11, MUTED, height=6)
     pdf.ln(6)
     _write(pdf, i18n.t("doc_contents", lang), 11, bold=True, height=6)
     pdf.set_fill_color(255, 255, 255)
@@ -184,6 +186,8 @@ def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None
     pdf.ln(2)
     _table(pdf, fig.table())
     pdf.ln(1.5)
+    for line in fig.marks_key:  # the key to the chart's '*' and to what was not tested
+        _write(pdf, line, 8, MUTED, height=4)
     _write(pdf, documents.source_line(fig), 8, MUTED, height=4)
     for passage in documents.passages(fig):
         _write(pdf, f"« {passage} »", 8, MUTED, height=4)
@@ -253,7 +257,7 @@ def _closing(pdf, view: View, items: list[Figure]) -> None:
     zh = lang == "zh"
     for sid in dict.fromkeys(f.records[0]["survey_id"] for f in items):
         s = surveys.loc[sid]
-        _write(pdf, documents.citation(sid, lang), 10.5, bold=True, height=5.5)
+        _write(pdf, cite.citation(sid, lang), 10.5, bold=True, height=5.5)
         for col in ("population", "method"):
             text = s[f"{col}_zh"] if zh and isinstance(s[f"{col}_zh"], str) else s[f"{col}_en"]
             if isinstance(text, str):
@@ -270,22 +274,13 @@ def _closing(pdf, view: View, items: list[Figure]) -> None:
     _write(pdf, i18n.t("doc_statistics", lang), 8.5, MUTED, height=4.2)
     pdf.ln(4)
     _write(pdf, i18n.t("doc_flags", lang), 12, bold=True, height=6.5)
-    flagged = [(f, r) for f in items for r in _flag_rows(f)]
+    flagged = [(f, r) for f in items for r in f.flags]
     if not flagged:
         _write(pdf, i18n.t("doc_no_flags", lang), 8.5, MUTED, height=4.2)
     for fig, (flag, why) in flagged:
         _write(pdf, f"{fig.title} — {i18n.t(f'flag_{flag}', lang)}", 8.5, bold=True, height=4.2)
         if why:
             _write(pdf, why, 8.5, MUTED, height=4.2)
-
-
-def _flag_rows(fig: Figure) -> list[tuple[str, str]]:
-    """(flag, its explanation) of a figure's shown values, each once."""
-    from cxdash.tables import FLAG_KEYS
-
-    rows = fig.records
-    flagged = [(r["flag"], r.get("flag_note") or "") for r in rows if r.get("flag") in FLAG_KEYS]
-    return list(dict.fromkeys(flagged))
 
 
 def build_report(view: View, base_url: str, progress: Progress | None = None) -> bytes:

@@ -3,13 +3,16 @@
 -- base_n is the base printed for the value (empty when not printed; never assumed);
 -- group_base_n is the whole respondent group's size, for context only.
 -- ci_low / ci_high: the 95% Wilson interval (computed at build) of shares with a printed base.
+-- test_status: significant | not_significant | not_tested, with test_reason (mean, no_base,
+-- not_share, no_comparison) when not tested; significant is NULL then, never false.
 -- Parameters: none.
 with final as (
     select
         value_id, survey_id, figure_id, kind, title_en, title_zh, question_en, question_zh,
         unit, measure, year, tier, country, channel, respondent_group, option_en, option_zh,
         value, value_decimals, base_n, group_base_n, document as source, caption_zh, source_zh,
-        concat_ws(' | ', figure_note, note) as note, flag, flag_note, ci_low, ci_high
+        concat_ws(' | ', figure_note, note) as note, flag, flag_note, ci_low, ci_high,
+        test_status, test_reason, significant
     from labelled_values
     order by survey_order, figure_order, figure_id, year nulls first, value_id
 )

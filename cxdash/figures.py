@@ -100,8 +100,10 @@ def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
     values = i18n.pick(_all_values(version)[figure_id], lang)
     records = values.to_dict("records")
     values["source"] = [cite.of(r, lang) for r in records]  # the tooltip's citation
-    values["test_text"] = [
-        tables.test_text(r["test_status"], r["test_reason"], lang) for r in records
+    compared = any(r["test_reason"] != "no_comparison" for r in records)
+    values["test_text"] = [  # the tooltip's test line, for a figure that compares groups
+        tables.test_text(r["test_status"], r["test_reason"], lang) if compared else ""
+        for r in records
     ]
     lay = charts.layout(values)
     rows = charts.rows(values, lay, lang, show_ci=True)

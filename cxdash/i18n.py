@@ -135,6 +135,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not tested: not a share of respondents",
         "未檢定：並非受訪者比例",
     ),
+    "not_tested_no_comparison": ("no other group to compare with", "無其他組別可比較"),
     "no_interval_base": ("no interval: base not published", "無信賴區間：未公布樣本數"),
     "no_interval_other": (
         "no interval: not a share of respondents",

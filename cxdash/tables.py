@@ -93,12 +93,12 @@ def no_interval(measure: str, base_n: object, lang: str) -> str:
 
 
 def test_text(status: object, reason: object, lang: str) -> str:
-    """A value's or a pair's test status in words ('' for a value with nothing to compare)."""
+    """A value's or a pair's test status in words."""
     if status == "significant":
         return i18n.t("sig_yes", lang)
     if status == "not_significant":
         return i18n.t("sig_no", lang)
-    return i18n.t(f"not_tested_{reason}", lang) if reason in UNTESTED else ""
+    return i18n.t(f"not_tested_{reason}", lang)
 
 
 UNTESTED = ("mean", "no_base", "not_share")  # reasons a comparison was not tested
@@ -148,7 +148,7 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
         return f"{text} ({p})"
 
     value = i18n.t("col_value", lang)
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             i18n.t("col_option", lang): tests["option"].fillna(""),
             "A": tests["a_label"].astype(str),
@@ -168,6 +168,8 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("col_test_result", lang): [verdict(r) for _, r in tests.iterrows()],
         }
     )
+    answer = i18n.t("col_option", lang)  # a figure of one question has no answer column
+    return out if (out[answer] != "").any() else out.drop(columns=answer)
 
 
 def flags(records: list[dict]) -> list[tuple[str, str]]:

@@ -154,8 +154,10 @@ def _table(pdf, table: pd.DataFrame) -> None:
     table = table.loc[:, [c for c in table if (table[c] != "").any() or c == table.columns[-2]]]
     pdf.set_font(FAMILY, size=9)
     pdf.set_text_color(*INK)
-    widths = [max(pdf.get_string_width(str(v)) for v in [col, *table[col]]) + 6 for col in table]
-    total = min(sum(widths), CONTENT_W)
+    widths = _fit(
+        [max(pdf.get_string_width(str(v)) for v in [col, *table[col]]) + 6 for col in table]
+    )
+    total = sum(widths)
     from fpdf.fonts import FontFace
 
     with pdf.table(
@@ -174,6 +176,20 @@ def _table(pdf, table: pd.DataFrame) -> None:
         t.row([str(c) for c in table.columns])
         for values in table.itertuples(index=False):
             t.row([str(v) for v in values])
+
+
+def _fit(widths: list[float], room: float = CONTENT_W) -> list[float]:
+    """Column widths that fit `room`: only the widest columns give way (they wrap), down to
+    a common cap; a short column ("Value", "Base N") keeps its width, so no word breaks."""
+    if sum(widths) <= room:
+        return widths
+    cap = max(widths)
+    for w in sorted(widths, reverse=True):
+        narrow = [x for x in widths if x < w]
+        cap = (room - sum(narrow)) / (len(widths) - len(narrow))
+        if cap >= max(narrow, default=0):
+            break
+    return [min(w, cap) for w in widths]
 
 
 def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None:

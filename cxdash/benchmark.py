@@ -284,7 +284,7 @@ def profile_lines(answers: str, lang: str) -> tuple[list[str], list[str]]:
     """(lines saying the company's answers and where each sits, the sources they are placed
     against) for a share link's `answers`. Every line about the company is labelled as the
     user's own answer."""
-    from cxdash import data, documents  # the pure core's query layer (no Streamlit)
+    from cxdash import cite, data  # the pure core's query layer (no Streamlit)
 
     practices = data.run("practices")
     measures = data.run("benchmark_measures")
@@ -300,7 +300,7 @@ def profile_lines(answers: str, lang: str) -> tuple[list[str], list[str]]:
             + i18n.t(verdict, lang, min=low, of=of)
         )
         sources += [
-            documents.citation(practices["survey_id"].iloc[0], lang),
+            cite.citation(practices["survey_id"].iloc[0], lang),
             f"« {rule['source_zh']} »",
         ]
     for mid, value in profile.metrics:
@@ -313,7 +313,7 @@ def profile_lines(answers: str, lang: str) -> tuple[list[str], list[str]]:
             f"{name}: {number(value, str(measure['unit']), lang)} — "
             + " ".join(w for w in words if w)
         )
-        sources += [documents.citation(sid, lang) for sid in dict.fromkeys(mine["survey_id"])]
+        sources += [cite.citation(sid, lang) for sid in dict.fromkeys(mine["survey_id"])]
     lines += [
         i18n.t("bm_refused", lang, field=p.field, value=p.value, reason=p.text(lang))
         for p in problems

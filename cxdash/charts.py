@@ -117,7 +117,9 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["year_label"] = out["year_label"].fillna("")
     out["option"] = out["option"].fillna(out["title"])
     out["group_label"] = out["group_label"].fillna("")
-    marks = out["significant"] if "significant" in out else [False] * len(out)
+    # '*' only for a significant difference: a value not tested is never marked either way
+    # (tables.marks_key says so beside the chart)
+    marks = out["test_status"].eq("significant") if "test_status" in out else [False] * len(out)
     out["value_text"] = [
         formatting.number(v, d, u, lang) + ("*" if s else "")
         for v, d, u, s in zip(out["value"], out["value_decimals"], out["unit"], marks)
@@ -181,7 +183,8 @@ def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
         ("value_text", "value"),
         ("base_text", "base"),
         ("ci_text", "95% CI"),
-        ("document", "source"),
+        ("test_text", "test"),
+        ("source", "source"),
     ]
     return [alt.Tooltip(f"{col}:N", title=title) for col, title in fields if col in df]
 

@@ -1,7 +1,7 @@
 """What the slide deck (deck.py) and the PDF report (report.py) share: the figures a view
-shows, the citation of a survey (title, publisher, year, from the `surveys` table), a
-figure's footnote and speaker notes, and its chart rendered for a page of known physical
-size.
+shows, the documents they cite (cite.py: publisher, year, title), a figure's footnote (with
+the key to its test marks and the flags of the values shown) and speaker notes, and its
+chart rendered for a page of known physical size.
 
 A chart for print is the figure's own spec with its size and type set for the space it is
 placed in: `print_spec(spec, width_px, font_px, height_px)` makes the whole image (axes and
@@ -12,12 +12,9 @@ legend included) exactly `width_px` wide, at 96 px to the inch, so a font of `fo
 from __future__ import annotations
 
 import copy
-import functools
 from collections.abc import Callable, Iterator
 
-import pandas as pd
-
-from cxdash import data, db, figures, i18n, tables
+from cxdash import cite, data, figures, i18n, tables
 from cxdash.figures import Figure
 from cxdash.view import View
 
@@ -67,36 +64,10 @@ def view_in_words(view: View) -> str:
 # --- citations ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
-def _surveys(version: int) -> dict[str, dict]:
-    rows = data.run("surveys").to_dict("records")
-    return {r["survey_id"]: {k: None if _blank(v) else v for k, v in r.items()} for r in rows}
-
-
-def _blank(v: object) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == ""
-
-
-def citation(survey_id: str, lang: str) -> str:
-    """'ESG (Enterprise Strategy Group) for Zendesk (2021). The State of CX Maturity: APAC
-    SMB.' / 'ESG（為 Zendesk 製作），2021 年，《…》' — what the document itself states; a
-    publisher or year it does not state is left out, never guessed."""
-    s = _surveys(db.version())[survey_id]
-    zh = lang == "zh"
-    title = s["title_zh" if zh else "title_en"] or s["title_en"]
-    publisher = s["publisher_zh" if zh else "publisher_en"] or s["publisher_en"]
-    year = int(s["published_year"]) if s["published_year"] else None
-    if zh:
-        parts = (publisher, f"{year} 年" if year else None, f"《{title}》")
-        return "，".join(p for p in parts if p)
-    who = " ".join(p for p in (publisher, f"({year})" if year else None) if p)
-    return f"{who}. {title}." if who else f"{title}."
-
-
 def citations(items: list[Figure], lang: str) -> list[str]:
-    """Each cited survey once, in the order the figures cite them."""
-    ids = dict.fromkeys(f.records[0]["survey_id"] for f in items)
-    return [citation(s, lang) for s in ids]
+    """Each cited document once (publisher, year, title: cite.py), in the order the
+    figures cite them."""
+    return list(dict.fromkeys(cite.of(r, lang) for f in items for r in f.records))
 
 
 # --- a figure's footnote and notes ---------------------------------------------------------
@@ -109,16 +80,15 @@ def base_line(fig: Figure) -> str:
 
 
 def flags(fig: Figure) -> list[str]:
-    """The figure's and its shown values' flags, each once, in the reader's language."""
-    keys = [r["flag"] for r in fig.records if r.get("flag") in tables.FLAG_KEYS]
-    return [i18n.t(f"flag_{k}", fig.lang) for k in dict.fromkeys(keys)]
+    """The flags of the shown values, each once, in the reader's language."""
+    return [i18n.t(f"flag_{k}", fig.lang) for k, _ in fig.flags]
 
 
 def source_line(fig: Figure) -> str:
-    """Document (title, publisher, year) · base N · interval note · flags — one line."""
+    """Document (publisher, year, title) · base N · interval note · flags — one line."""
     lang = fig.lang
     parts = [
-        labelled("source_document", citation(fig.records[0]["survey_id"], lang), lang),
+        labelled("source_document", cite.of(fig.records[0], lang), lang),
         base_line(fig),
     ]
     if fig.has("ci_low"):
@@ -128,8 +98,9 @@ def source_line(fig: Figure) -> str:
 
 
 def footnote(fig: Figure, link: str) -> str:
-    """The footnote of a slide: the source line, then the link that reopens the view."""
-    return f"{source_line(fig)}\n{link}"
+    """The footnote of a slide: the source line, the key to the chart's test marks, then
+    the link that reopens the view."""
+    return "\n".join([source_line(fig), *fig.marks_key, link])
 
 
 def passages(fig: Figure) -> list[str]:
@@ -144,12 +115,6 @@ def reading(fig: Figure) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
-def explained(fig: Figure) -> list[tuple[str, str]]:
-    """(flag, its explanation in the reader's language) of the shown values, each once."""
-    flagged = [(r["flag"], r.get("flag_note") or "") for r in fig.records]
-    return list(dict.fromkeys((f, why) for f, why in flagged if f in tables.FLAG_KEYS))
-
-
 def notes(fig: Figure) -> str:
     """Speaker notes: the caption and passages in the original language, how the values
     were read, and every flag with its explanation."""
@@ -158,9 +123,9 @@ def notes(fig: Figure) -> str:
     if first.get("caption_zh"):
         lines.append(labelled("source_caption", first["caption_zh"], lang))
     lines += [labelled("source_passage", p, lang) for p in passages(fig)]
-    lines.append(labelled("source_document", first["document"], lang))
+    lines.append(labelled("source_document", cite.of(first, lang), lang))
     lines += [labelled("source_note", n, lang) for n in reading(fig)]
-    for flag, why in explained(fig):
+    for flag, why in fig.flags:
         flag_text = " — ".join(filter(None, [i18n.t(f"flag_{flag}", lang), why]))
         lines.append(labelled("source_flag", flag_text, lang))
     return "\n".join(lines)

@@ -9,7 +9,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from cxdash import charts, formatting, i18n
+from cxdash import charts, cite, formatting, i18n
 from cxdash.palette import TIER_COLORS, WEB, Type
 
 TOP_GAPS = 3  # what fits beside the scorecard on one screen
@@ -93,7 +93,6 @@ def scorecard(rows: pd.DataFrame, lang: str, look: Type = WEB) -> alt.Chart:
             "value_text:N",
             "country_rank:O",
             "base_n:Q",
-            "document:N",
         ],
     )
     text = base.mark_text(fontSize=look.label).encode(text="value_text:N")
@@ -125,7 +124,7 @@ def gap_rows(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
             "base_n": gaps["base_n"],
             "source_zh": gaps["source_zh"],
-            "document": gaps["document"],
+            "source": [cite.citation(s, lang) for s in gaps["survey_id"]],
         }
     )
     return out.reset_index(drop=True)
@@ -182,6 +181,5 @@ def gaps_caption(gaps: pd.DataFrame, lang: str) -> str:
     """What the gaps chart shows, its bases and source, and what the star means."""
     bases = sorted({int(n) for n in gaps["base_n"].dropna()})
     base = f"N={bases[0]}–{bases[-1]}" if len(bases) > 1 else f"N={bases[0]}" if bases else ""
-    return i18n.t(
-        "exec_gaps_caption", lang, base=base, document=", ".join(gaps["document"].unique())
-    )
+    sources = dict.fromkeys(cite.citation(s, lang) for s in gaps["survey_id"])
+    return i18n.t("exec_gaps_caption", lang, base=base, document=" ".join(sources))

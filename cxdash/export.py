@@ -17,8 +17,10 @@ FORMATS = ("csv", "parquet", "json")
 FIGURE_COLUMNS = [
     "figure_id", "value_id", "title", "question", "year", "tier", "country", "channel",
     "respondent_group", "option", "value", "unit", "measure", "base_n", "ci_low", "ci_high",
-    "significant", "flag", "document", "source_zh", "note",
+    "test_status", "test_reason", "significant", "flag", "document", "source_zh", "note",
 ]  # fmt: skip
+# test_status: significant | not_significant | not_tested (test_reason: mean, no_base,
+# not_share, no_comparison); `significant` is empty when not tested, never False.
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A printed number -> the column that holds how many decimals the document printed.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import charts, data, db, i18n, tables
+from cxdash import charts, cite, data, db, i18n, tables
 from cxdash.palette import WEB, Type
 from cxdash.view import SLICES, Filters, View
 
@@ -23,7 +23,7 @@ ROW_COLUMNS = [
     "row", "option", "tier_label", "country_label", "year_label", "group_label",
     "channel_label", "value", "value_text", "base_text", "ci_low", "ci_high", "ci_text",
     "label_x", "opacity", "label_color", "small", "option_order", "tier_order",
-    "country_order", "channel_order", "document", "significant",
+    "country_order", "channel_order", "document", "source", "significant", "test_text",
 ]  # fmt: skip
 
 
@@ -53,15 +53,26 @@ class Figure:
     def table(self) -> pd.DataFrame:
         return tables.table(self.values, self.lang, self.dims)
 
-    def tests(self) -> tuple[pd.DataFrame, int]:
-        """The figure's pairwise tests between the groups shown, and the family size (the
-        family, and so the Holm adjustment, is always all the figure's published groups,
-        whatever the filters show)."""
+    @property
+    def marks_key(self) -> list[str]:
+        """The key to the test marks of the shown values (tables.marks_key)."""
+        return tables.marks_key(self.records, self.lang)
+
+    @property
+    def flags(self) -> list[tuple[str, str]]:
+        """(flag, explanation) of the shown values, each once (tables.flags)."""
+        return tables.flags(self.records)
+
+    def tests(self) -> tuple[pd.DataFrame, str]:
+        """The figure's pairwise tests between the groups shown, and what they are: the
+        Holm family (always all the figure's published groups, whatever the filters show)
+        or, when none of its comparisons could be tested, that and why."""
         tests = data.run("figure_tests", figure_ids=[self.figure_id])
         shown = {r["value_id"] for r in self.records}
         family = int(tests["family_size"].max()) if not tests.empty else 0
+        note = tables.tests_note(tests, family, self.lang)
         tests = tests[tests["value_id_a"].isin(shown) & tests["value_id_b"].isin(shown)]
-        return tables.tests_table(i18n.pick(tests, self.lang), self.lang), family
+        return tables.tests_table(i18n.pick(tests, self.lang), self.lang), note
 
 
 @functools.lru_cache(maxsize=4)
@@ -87,6 +98,13 @@ def _missing(v: object) -> bool:
 def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
     """(the figure's layout, every value localised as records, the spec's shape)."""
     values = i18n.pick(_all_values(version)[figure_id], lang)
+    records = values.to_dict("records")
+    values["source"] = [cite.of(r, lang) for r in records]  # the tooltip's citation
+    compared = any(r["test_reason"] != "no_comparison" for r in records)
+    values["test_text"] = [  # the tooltip's test line, for a figure that compares groups
+        tables.test_text(r["test_status"], r["test_reason"], lang) if compared else ""
+        for r in records
+    ]
     lay = charts.layout(values)
     rows = charts.rows(values, lay, lang, show_ci=True)
     return lay, values, _records(rows), charts.spec(rows, lay, look)

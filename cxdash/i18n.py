@@ -89,17 +89,58 @@ STRINGS: dict[str, tuple[str, str]] = {
         "此圖表（{figure}）無法繪製；本頁其他內容不受影響。",
     ),
     "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
-    "sig_legend": (
-        "\\* significantly different from another group in this chart (two-proportion z-test, "
-        "95%, Holm-corrected); every pair is in the Table tab.",
-        "\\* 與本圖中其他族群有顯著差異（雙比例 z 檢定，95%，Holm 校正）；所有配對見「表格」分頁。",
+    # the key to a chart's test marks (tables.marks_key) and its pairwise tests
+    "marks_sig": (
+        "* differs significantly from another group of this chart, shown or not "
+        "(two-proportion z-test, 95%, Holm-corrected).",
+        "* 與本圖另一組別（無論是否顯示）有顯著差異（雙比例 z 檢定，95%，Holm 校正）。",
+    ),
+    "marks_not_sig": (
+        "No mark on a tested value: no significant difference.",
+        "經檢定而無標記的數值：無顯著差異。",
+    ),
+    "marks_untested": (
+        "Not tested, so no mark either way — {why}.",
+        "未檢定，因此不標示有無差異 — {why}。",
+    ),
+    "marks_pairs": ("Every pair is in the Table tab.", "所有配對見「表格」分頁。"),
+    "why_mean": (
+        "comparisons between averages: the documents publish no spread",
+        "平均值之間的比較：文件未公布離散程度",
+    ),
+    "why_no_base": (
+        "comparisons of shares whose base is not published",
+        "未公布樣本數的比例之間的比較",
+    ),
+    "why_not_share": (
+        "comparisons of values that are not shares of respondents",
+        "非受訪者比例的數值之間的比較",
+    ),
+    "tests_none": (
+        "No comparison in this chart could be tested — {why}.",
+        "本圖沒有任何比較可以檢定 — {why}。",
     ),
     "tests_caption": (
         "Pairwise two-proportion z-tests at 95%, p-values adjusted with the Holm–Bonferroni "
-        "method over all {n} comparisons of this chart's published groups — the filters "
+        "method over all {n} tested comparisons of this chart's published groups — the filters "
         "change which pairs are listed, never a result.",
-        "兩兩比較的雙比例 z 檢定（95%），p 值以 Holm–Bonferroni 法校正本圖所有已公布組別的 {n} 項比較；"
-        "篩選條件只改變列出哪些組別，不會改變檢定結果。",
+        "兩兩比較的雙比例 z 檢定（95%），p 值以 Holm–Bonferroni 法校正本圖所有已公布組別中經檢定的 "
+        "{n} 項比較；篩選條件只改變列出哪些組別，不會改變檢定結果。",
+    ),
+    "not_tested_mean": (
+        "not tested: averages, spread not published",
+        "未檢定：平均值，未公布離散程度",
+    ),
+    "not_tested_no_base": ("not tested: base not published", "未檢定：未公布樣本數"),
+    "not_tested_not_share": (
+        "not tested: not a share of respondents",
+        "未檢定：並非受訪者比例",
+    ),
+    "not_tested_no_comparison": ("no other group to compare with", "無其他組別可比較"),
+    "no_interval_base": ("no interval: base not published", "無信賴區間：未公布樣本數"),
+    "no_interval_other": (
+        "no interval: not a share of respondents",
+        "無信賴區間：並非受訪者比例",
     ),
     "sig_yes": ("significant", "顯著"),
     "sig_no": ("not significant", "不顯著"),
@@ -469,9 +510,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Intervals are 95% Wilson intervals computed from the printed value and its printed "
         "base; averages and values without a printed base get none. An asterisk (*) marks a "
         "share significantly different from another group of the same chart (two-proportion "
-        "z-test, Holm-corrected over all the chart's published groups).",
+        "z-test, Holm-corrected over all the chart's published groups). Comparisons between "
+        "averages, or of shares without a printed base, are not tested: no mark says whether "
+        "they differ, and the tables say “not tested” with the reason.",
         "信賴區間為依公布數值及其公布樣本數計算的 95% Wilson 區間；平均值及未公布樣本數的數值不附區間。"
-        "星號 (*) 表示該比例與同一圖表中其他族群有顯著差異（雙比例 z 檢定，以本圖所有已公布組別做 Holm 校正）。",
+        "星號 (*) 表示該比例與同一圖表中其他族群有顯著差異（雙比例 z 檢定，以本圖所有已公布組別做 Holm 校正）。"
+        "平均值之間的比較，或未公布樣本數的比例之間的比較，均未檢定：不標示有無差異，表格會註明「未檢定」及原因。",
     ),
     "doc_flags": ("Data notes on the figures shown", "本文件圖表的資料註記"),
     "doc_no_flags": (

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from PIL import Image
 
-from cxdash import data, documents, i18n
+from cxdash import cite, data, documents, i18n
 from cxdash.documents import Progress
 from cxdash.figures import Figure
 from cxdash.view import View
@@ -80,7 +80,9 @@ def _pdf(view: View, running: str):
 def _write(pdf, text: str, size: float, color=INK, bold: bool = False, height=None) -> None:
     pdf.set_font(FAMILY, style="B" if bold else "", size=size)
     pdf.set_text_color(*color)
-    pdf.multi_cell(0, height or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    # left-aligned: fpdf2 justifies by default, which spreads mixed 繁體中文 / Latin lines
+    # into wide gaps ("ESG      在      2021      年第二季")
+    pdf.multi_cell(0, height or size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _cover(pdf, view: View, items: list[Figure], link: str) -> None:
@@ -103,8 +105,8 @@ def _cover(pdf, view: View, items: list[Figure], link: str) -> None:
     pdf.cell(0, 6, link, link=link, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     _write(pdf, i18n.t("doc_sources", lang), 11, bold=True, height=6)
-    for cite in documents.citations(items, lang):
-        _write(pdf, cite, 11, MUTED, height=6)
+    for line in documents.citations(items, lang):
+        _write(pdf, line, 11, MUTED, height=6)
     pdf.ln(6)
     _write(pdf, i18n.t("doc_contents", lang), 11, bold=True, height=6)
     pdf.set_fill_color(255, 255, 255)
@@ -152,8 +154,10 @@ def _table(pdf, table: pd.DataFrame) -> None:
     table = table.loc[:, [c for c in table if (table[c] != "").any() or c == table.columns[-2]]]
     pdf.set_font(FAMILY, size=9)
     pdf.set_text_color(*INK)
-    widths = [max(pdf.get_string_width(str(v)) for v in [col, *table[col]]) + 6 for col in table]
-    total = min(sum(widths), CONTENT_W)
+    widths = _fit(
+        [max(pdf.get_string_width(str(v)) for v in [col, *table[col]]) + 6 for col in table]
+    )
+    total = sum(widths)
     from fpdf.fonts import FontFace
 
     with pdf.table(
@@ -174,6 +178,20 @@ def _table(pdf, table: pd.DataFrame) -> None:
             t.row([str(v) for v in values])
 
 
+def _fit(widths: list[float], room: float = CONTENT_W) -> list[float]:
+    """Column widths that fit `room`: only the widest columns give way (they wrap), down to
+    a common cap; a short column ("Value", "Base N") keeps its width, so no word breaks."""
+    if sum(widths) <= room:
+        return widths
+    cap = max(widths)
+    for w in sorted(widths, reverse=True):
+        narrow = [x for x in widths if x < w]
+        cap = (room - sum(narrow)) / (len(widths) - len(narrow))
+        if cap >= max(narrow, default=0):
+            break
+    return [min(w, cap) for w in widths]
+
+
 def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None:
     """One figure: title, chart, table, source line, original passage."""
     pdf.start_section(fig.title)  # a bookmark, and a line of the cover's contents
@@ -184,6 +202,8 @@ def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None
     pdf.ln(2)
     _table(pdf, fig.table())
     pdf.ln(1.5)
+    for line in fig.marks_key:  # the key to the chart's '*' and to what was not tested
+        _write(pdf, line, 8, MUTED, height=4)
     _write(pdf, documents.source_line(fig), 8, MUTED, height=4)
     for passage in documents.passages(fig):
         _write(pdf, f"« {passage} »", 8, MUTED, height=4)
@@ -252,7 +272,7 @@ def _closing(pdf, view: View, items: list[Figure]) -> None:
     surveys = i18n.pick(data.run("surveys"), lang).set_index("survey_id")
     for sid in dict.fromkeys(f.records[0]["survey_id"] for f in items):
         s = surveys.loc[sid]
-        _write(pdf, documents.citation(sid, lang), 10.5, bold=True, height=5.5)
+        _write(pdf, cite.citation(sid, lang), 10.5, bold=True, height=5.5)
         for text in (s["population"], s["method"]):
             if isinstance(text, str):
                 _write(pdf, text, 8.5, MUTED, height=4.2)
@@ -268,7 +288,7 @@ def _closing(pdf, view: View, items: list[Figure]) -> None:
     _write(pdf, i18n.t("doc_statistics", lang), 8.5, MUTED, height=4.2)
     pdf.ln(4)
     _write(pdf, i18n.t("doc_flags", lang), 12, bold=True, height=6.5)
-    flagged = [(f, r) for f in items for r in documents.explained(f)]
+    flagged = [(f, r) for f in items for r in f.flags]
     if not flagged:
         _write(pdf, i18n.t("doc_no_flags", lang), 8.5, MUTED, height=4.2)
     for fig, (flag, why) in flagged:

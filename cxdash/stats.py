@@ -2,8 +2,12 @@
 computed once at build time into the database (`build_tables`); the app never imports this.
 
 A percentage only gets an interval or a test when the document prints its base N; where it
-does not, the answer is "not testable: base not published" — a base is never assumed.
+does not, the answer is "not tested: base not published" — a base is never assumed.
 Averages (hours, minutes, "% of issues resolved", budget shares, counts) get neither.
+
+Every comparison and every value carries a three-valued test status (`STATUSES`):
+significant, not_significant, or not_tested with its reason (`REASONS`). An untested
+comparison is never stored as "not significant": its `significant` is NULL.
 """
 
 from __future__ import annotations
@@ -75,6 +79,11 @@ def with_intervals(df: pd.DataFrame) -> pd.DataFrame:
 
 
 COMPARE_DIMS = ("tier", "country", "respondent_group", "year")
+STATUSES = ("significant", "not_significant", "not_tested")
+# why a comparison (or a value) was not tested: between averages, whose spread no document
+# prints; a share whose base is not printed; a value of another kind (a difference, a
+# count, a benchmark band); a value with no other group to compare with in its figure
+REASONS = ("mean", "no_base", "not_share", "no_comparison")
 
 
 def compared_dimension(df: pd.DataFrame) -> str | None:
@@ -85,29 +94,20 @@ def compared_dimension(df: pd.DataFrame) -> str | None:
     return None
 
 
+PAIR_COLUMNS = [
+    "dimension", "option_en", "a", "b", "value_a", "value_b", "base_a", "base_b", "p",
+    "p_holm", "significant", "status", "reason", "id_a", "id_b",
+]  # fmt: skip
+
+
 def pairwise(df: pd.DataFrame) -> pd.DataFrame:
-    """Two-proportion z-tests between every pair of groups along the compared dimension,
-    holding every other dimension (answer, year, ...) fixed, where both bases are printed;
-    Holm-adjusted within the figure. One row per pair; untestable pairs have p = NaN."""
+    """Every pair of groups along the compared dimension, holding every other dimension
+    (answer, year, ...) fixed: a two-proportion z-test where both are shares with a printed
+    base, Holm-adjusted within the figure; otherwise not tested, with the reason (p and
+    significant empty). One row per pair."""
     dim = compared_dimension(df)
-    columns = [
-        "dimension",
-        "option_en",
-        "a",
-        "b",
-        "value_a",
-        "value_b",
-        "base_a",
-        "base_b",
-        "p",
-        "p_holm",
-        "significant",
-        "id_a",
-        "id_b",
-    ]
     if dim is None:
-        return pd.DataFrame(columns=columns)
-    df = df[df["measure"] == "share"]  # averages get no proportion test
+        return pd.DataFrame(columns=PAIR_COLUMNS)
     held = [d for d in ("year", "tier", "country", "channel", "respondent_group") if d != dim]
     # str() of each cell: pandas 3 keeps NA through astype(str), which "|".join refuses
     keys = ["|".join(map(str, row)) for row in df[[*held, "option_en"]].itertuples(index=False)]
@@ -117,43 +117,65 @@ def pairwise(df: pd.DataFrame) -> pd.DataFrame:
         for i, x in enumerate(items):
             for y in items[i + 1 :]:
                 rows.append(_pair(dim, x, y))
-    out = pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"significant": object})
     tested = out["p"].notna()
     if tested.any():
         out.loc[tested, "p_holm"] = adjust(out.loc[tested, "p"].tolist())
-        out.loc[tested, "significant"] = out.loc[tested, "p_holm"] < ALPHA
+        hits = out.loc[tested, "p_holm"] < ALPHA
+        out.loc[tested, "significant"] = hits.astype(object)
+        out.loc[tested, "status"] = hits.map({True: "significant", False: "not_significant"})
     return out
 
 
+def untested_reason(x: dict, y: dict) -> str | None:
+    """Why two values cannot be compared by a proportion test, or None when they can."""
+    measures = {x["measure"], y["measure"]}
+    if "mean" in measures:
+        return "mean"
+    if measures != {"share"}:
+        return "not_share"
+    if not (testable(x["measure"], x["base_n"]) and testable(y["measure"], y["base_n"])):
+        return "no_base"
+    return None
+
+
 def _pair(dim: str, x: dict, y: dict) -> list:
-    ok = testable(x["measure"], x["base_n"]) and testable(y["measure"], y["base_n"])
+    reason = untested_reason(x, y)
     p = (
-        two_proportion_p(x["value"], int(x["base_n"]), y["value"], int(y["base_n"]))
-        if ok
-        else np.nan
+        np.nan
+        if reason
+        else two_proportion_p(x["value"], int(x["base_n"]), y["value"], int(y["base_n"]))
     )
     option = x["option_en"] if isinstance(x["option_en"], str) else ""
     return [
-        dim,
-        option,
-        x[dim],
-        y[dim],
-        x["value"],
-        y["value"],
-        x["base_n"],
-        y["base_n"],
-        p,
-        np.nan,
-        False,
-        x["value_id"],
-        y["value_id"],
-    ]
+        dim, option, x[dim], y[dim], x["value"], y["value"], x["base_n"], y["base_n"], p,
+        np.nan, None, "not_tested" if reason else None, reason, x["value_id"], y["value_id"],
+    ]  # fmt: skip
+
+
+def value_status(value_ids: list[str], tests: pd.DataFrame) -> dict[str, tuple[str, str | None]]:
+    """value_id -> (status, reason): significant when it differs significantly from at least
+    one other group; not significant when every comparison it is in was tested and none
+    was; otherwise not tested, with the reason of its first untested comparison (or
+    no_comparison when its figure has no other group to compare it with)."""
+    out = {}
+    for vid in value_ids:
+        mine = tests[(tests["id_a"] == vid) | (tests["id_b"] == vid)]
+        if mine.empty:
+            out[vid] = ("not_tested", "no_comparison")
+        elif (mine["status"] == "significant").any():
+            out[vid] = ("significant", None)
+        elif (mine["status"] == "not_significant").all():
+            out[vid] = ("not_significant", None)
+        else:
+            out[vid] = ("not_tested", str(mine["reason"].dropna().iloc[0]))
+    return out
 
 
 def significant_values(df: pd.DataFrame) -> set[str]:
     """value_ids that differ significantly from at least one other group's value."""
     tests = pairwise(df)
-    hits = tests[tests["significant"].astype(bool)]
+    hits = tests[tests["status"] == "significant"]
     return set(hits["id_a"]) | set(hits["id_b"])
 
 
@@ -179,16 +201,18 @@ def build_tables(con, yoy_sql: str) -> None:
             test_frames.append(
                 tests.assign(figure_id=figure_id, family=int(tests["p"].notna().sum()))
             )
-        hits = tests[tests["significant"].astype(bool)]
-        significant = set(hits["id_a"]) | set(hits["id_b"])
+        status = value_status(list(fig["value_id"]), tests)
         for row in with_intervals(fig).itertuples(index=False):
+            state, reason = status[row.value_id]
             stats_rows.append(
                 (
                     row.value_id,
                     _num(row.ci_low),
                     _num(row.ci_high),
                     bool(row.low_base),
-                    row.value_id in significant,
+                    None if state == "not_tested" else state == "significant",
+                    state,
+                    reason,
                 )
             )
     _insert(con, "value_stats", stats_rows)
@@ -206,8 +230,10 @@ def build_tables(con, yoy_sql: str) -> None:
                     r.id_b,
                     _num(r.p),
                     _num(r.p_holm),
-                    bool(r.significant),
+                    None if r.status == "not_tested" else r.status == "significant",
                     int(r.family),
+                    r.status,
+                    r.reason if isinstance(r.reason, str) else None,
                 )
                 for r in tests.itertuples(index=False)
             ],

@@ -1,10 +1,15 @@
-"""Reader-facing text for a figure: its values table, its pairwise tests, its caption."""
+"""Reader-facing text for a figure: its values table, its pairwise tests, the key to its
+test marks, its flags and its caption.
+
+A value's test status (build time, cxdash/stats.py) is significant, not_significant or
+not_tested with a reason; a value or pair that was not tested is said to be so, never shown
+as "not significant"."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from cxdash import data, formatting, i18n
+from cxdash import cite, formatting, i18n
 
 FLAG_KEYS = {
     "order_inferred",
@@ -62,8 +67,14 @@ def table(df: pd.DataFrame, lang: str, dims: tuple[str, ...] | None = None) -> p
     )
     if "ci_low" in df:
         out[i18n.t("col_ci", lang)] = [
-            formatting.interval(lo, hi, u, lang)
-            for lo, hi, u in zip(df["ci_low"], df["ci_high"], df["unit"])
+            formatting.interval(lo, hi, u, lang) or no_interval(m, n, lang)
+            for lo, hi, u, m, n in zip(
+                df["ci_low"], df["ci_high"], df["unit"], df["measure"], df["base_n"]
+            )
+        ]
+    if "test_status" in df and (df["test_reason"].fillna("") != "no_comparison").any():
+        out[i18n.t("col_test_result", lang)] = [
+            test_text(st, r, lang) for st, r in zip(df["test_status"], df["test_reason"])
         ]
     out[i18n.t("col_flag", lang)] = df["flag"].map(
         lambda f: i18n.t(f"flag_{f}", lang) if isinstance(f, str) and f in FLAG_KEYS else ""
@@ -71,24 +82,85 @@ def table(df: pd.DataFrame, lang: str, dims: tuple[str, ...] | None = None) -> p
     return out.reset_index(drop=True)
 
 
+def no_interval(measure: str, base_n: object, lang: str) -> str:
+    """Why a value has no 95% interval: an average (no spread published), a share whose
+    base is not published, or a value that is not a share of respondents."""
+    if measure == "mean":
+        return i18n.t("not_testable_mean", lang)
+    if measure == "share" and not _given(base_n):
+        return i18n.t("no_interval_base", lang)
+    return i18n.t("no_interval_other", lang)
+
+
+def test_text(status: object, reason: object, lang: str) -> str:
+    """A value's or a pair's test status in words."""
+    if status == "significant":
+        return i18n.t("sig_yes", lang)
+    if status == "not_significant":
+        return i18n.t("sig_no", lang)
+    return i18n.t(f"not_tested_{reason}", lang)
+
+
+UNTESTED = ("mean", "no_base", "not_share")  # reasons a comparison was not tested
+
+
+def marks_key(records: list[dict], lang: str) -> list[str]:
+    """The key to the test marks of the shown values, one sentence per kind of mark: '*'
+    (significant), no mark on a tested value, and each reason a comparison was not tested.
+    Empty when no shown value is compared with another."""
+    statuses = {r.get("test_status") for r in records}
+    reasons = dict.fromkeys(r.get("test_reason") for r in records if r.get("test_reason"))
+    key = []
+    if "significant" in statuses:
+        key.append(i18n.t("marks_sig", lang))
+    if "not_significant" in statuses:
+        key.append(i18n.t("marks_not_sig", lang))
+    key += [i18n.t("marks_untested", lang, why=why(r, lang)) for r in reasons if r in UNTESTED]
+    return key
+
+
+def why(reason: str, lang: str) -> str:
+    return i18n.t(f"why_{reason}", lang)
+
+
+def tests_note(tests: pd.DataFrame, family: int, lang: str) -> str:
+    """What the tests table is: the Holm family of the tested comparisons, or, when none of
+    the chart's comparisons could be tested, that and why."""
+    if family:
+        return i18n.t("tests_caption", lang, n=family)
+    reasons = [r for r in dict.fromkeys(tests["test_reason"].dropna()) if r in UNTESTED]
+    if not reasons:
+        return ""
+    return i18n.t("tests_none", lang, why="; ".join(why(r, lang) for r in reasons))
+
+
 def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Pairwise tests for readers: groups, values, bases, p (Holm), verdict."""
+    """Pairwise tests for readers: groups, values, bases, p (Holm) and verdict, or 'not
+    tested' and why."""
     if tests.empty:
         return tests
 
     def verdict(row: pd.Series) -> str:
-        if pd.isna(row["p"]):
-            return i18n.t("not_testable_base", lang)
-        key = "sig_yes" if row["significant"] else "sig_no"
-        return f"{i18n.t(key, lang)} (p = {row['p_holm']:.3f})"
+        text = test_text(row["test_status"], row["test_reason"], lang)
+        if pd.isna(row["p_holm"]):
+            return text
+        p = "p < 0.001" if row["p_holm"] < 0.001 else f"p = {row['p_holm']:.3f}"
+        return f"{text} ({p})"
 
-    return pd.DataFrame(
+    value = i18n.t("col_value", lang)
+    out = pd.DataFrame(
         {
             i18n.t("col_option", lang): tests["option"].fillna(""),
             "A": tests["a_label"].astype(str),
             "B": tests["b_label"].astype(str),
-            "A %": tests["value_a"].map(lambda v: f"{v:g}%"),
-            "B %": tests["value_b"].map(lambda v: f"{v:g}%"),
+            f"{value} A": [
+                formatting.number(v, d, u, lang)
+                for v, d, u in zip(tests["value_a"], tests["decimals_a"], tests["unit"])
+            ],
+            f"{value} B": [
+                formatting.number(v, d, u, lang)
+                for v, d, u in zip(tests["value_b"], tests["decimals_b"], tests["unit"])
+            ],
             "N A / N B": [
                 f"{'–' if pd.isna(a) else int(a)} / {'–' if pd.isna(b) else int(b)}"
                 for a, b in zip(tests["base_a"], tests["base_b"])
@@ -96,6 +168,21 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("col_test_result", lang): [verdict(r) for _, r in tests.iterrows()],
         }
     )
+    answer = i18n.t("col_option", lang)  # a figure of one question has no answer column
+    return out if (out[answer] != "").any() else out.drop(columns=answer)
+
+
+def flags(records: list[dict]) -> list[tuple[str, str]]:
+    """(flag, its explanation or '') of the shown values, each once: a value's own flag and
+    its figure's flag where that concerns every value (figure_values.sql), so a view never
+    lists a flag of values it does not show."""
+    out = []
+    for r in records:
+        for flag in (r.get("flag"), r.get("figure_flag")):
+            if flag in FLAG_KEYS:
+                note = r.get("flag_note") if flag == r.get("flag_note_for") else None
+                out.append((flag, note if isinstance(note, str) else ""))
+    return list(dict.fromkeys(out))
 
 
 def bases(rows: list[dict], lang: str) -> str:
@@ -131,14 +218,13 @@ def _given(x: object) -> bool:
 
 
 def caption(rows: list[dict], lang: str) -> str:
-    """Question · bases with their groups · the source report (and file), for a figure's
-    shown values (records)."""
+    """Question · bases with their groups · the report cited by publisher, year and title,
+    for a figure's shown values (records)."""
     first = rows[0]
-    survey = data.labels(lang).get(("survey", first["survey_id"]), "")
     bases_text = bases(rows, lang)
     parts = [
         first["question"] if isinstance(first["question"], str) else "",
         f"{i18n.t('base', lang)}: {bases_text}" if bases_text else "",
-        f"{i18n.t('source_document', lang)}: {survey} ({first['document']})",
+        f"{i18n.t('source_document', lang)}: {cite.of(first, lang)}",
     ]
     return " · ".join(p for p in parts if p)

@@ -296,22 +296,30 @@ create table benchmark_bands (
 
 -- Statistics computed at build time (cxdash/stats.py, statsmodels), never at request time.
 -- One row per published value: its 95% Wilson interval where it is a share with a printed
--- base, whether that base is low (N < 30), and whether it differs significantly (pairwise
--- two-proportion z-tests, Holm within the family) from another group of its figure.
+-- base, whether that base is low (N < 30), and its test status (pairwise two-proportion
+-- z-tests, Holm within the family): significant (differs from another group of its figure),
+-- not_significant (every comparison tested, none significant) or not_tested with the reason
+-- (mean, no_base, not_share, no_comparison); `significant` is NULL when not tested.
 create table value_stats (
     value_id    varchar primary key references published_values (value_id),
     ci_low      double,
     ci_high     double,
     low_base    boolean not null,
-    significant boolean not null,
+    significant boolean,
+    test_status varchar not null
+        check (test_status in ('significant', 'not_significant', 'not_tested')),
+    test_reason varchar check (test_reason in ('mean', 'no_base', 'not_share', 'no_comparison')),
     check ((ci_low is null) = (ci_high is null)),
-    check (ci_low is null or ci_low <= ci_high)
+    check (ci_low is null or ci_low <= ci_high),
+    check ((test_status = 'not_tested') = (significant is null)),
+    check ((test_status = 'not_tested') = (test_reason is not null))
 );
 
 -- One row per pair of groups compared in a figure's test family: the figure × the dimension
 -- it compares (tier, country, respondent group or year, decided on all its values, so a
 -- filter never changes a result), every other dimension and the answer held fixed.
--- p is NULL where either base is not printed (not testable).
+-- A pair that is not a pair of shares with both bases printed is not tested: p, p_holm and
+-- significant are NULL and test_reason says why (mean, no_base, not_share).
 create table pairwise_tests (
     figure_id   varchar not null references figures (figure_id),
     dimension   varchar not null,
@@ -320,9 +328,15 @@ create table pairwise_tests (
     value_id_b  varchar not null references published_values (value_id),
     p           double check (p between 0 and 1),
     p_holm      double check (p_holm between 0 and 1),
-    significant boolean not null,
+    significant boolean,
     family_size integer not null,
-    primary key (value_id_a, value_id_b)
+    test_status varchar not null
+        check (test_status in ('significant', 'not_significant', 'not_tested')),
+    test_reason varchar check (test_reason in ('mean', 'no_base', 'not_share')),
+    primary key (value_id_a, value_id_b),
+    check ((test_status = 'not_tested') = (p is null)),
+    check ((test_status = 'not_tested') = (significant is null)),
+    check ((test_status = 'not_tested') = (test_reason is not null))
 );
 
 -- One row per year-over-year pair of shares with both bases printed: the unadjusted

@@ -266,14 +266,14 @@ def test_every_figures_notes_and_flags_are_chinese_in_zh_and_english_in_en():
     with_notes = 0
     for figure_id in ids:
         zh, en = _figure(figure_id, "zh"), _figure(figure_id, "en")
-        said = documents.reading(zh) + [why for _, why in documents.explained(zh)]
+        said = documents.reading(zh) + [why for _, why in zh.flags]
         with_notes += bool(said)
         for text in said:
             assert not latin_sentences(text), (figure_id, latin_sentences(text))
         assert not latin_sentences(_translated(documents.notes(zh), "zh")), figure_id
         assert len(documents.reading(en)) == len(documents.reading(zh)), figure_id
-        assert [f for f, _ in documents.explained(en)] == [f for f, _ in documents.explained(zh)]
-        for text in documents.reading(en) + [why for _, why in documents.explained(en)]:
+        assert [f for f, _ in en.flags] == [f for f, _ in zh.flags]
+        for text in documents.reading(en) + [why for _, why in en.flags]:
             assert text not in said, figure_id  # the English is not what zh shows
     assert len(ids) == 116 and with_notes >= 97
 
@@ -283,8 +283,8 @@ def test_the_first_response_notes_are_the_documents_translation():
     繁體中文 reads the 繁體中文 note of figures_charts.csv, the English reader the English."""
     (row,) = [r for r in rows("apac", "figures") if r["figure_id"] == "apac_first_response_hours"]
     zh, en = _figure("apac_first_response_hours", "zh"), _figure("apac_first_response_hours", "en")
-    assert documents.explained(zh) == [("order_inferred", row["flag_note_zh"])]
-    assert documents.explained(en) == [("order_inferred", row["flag_note_en"])]
+    assert zh.flags == [("order_inferred", row["flag_note_zh"])]
+    assert en.flags == [("order_inferred", row["flag_note_en"])]
     assert documents.reading(zh)[0] == row["note_zh"] and "快 29%" in row["note_zh"]
     notes = documents.notes(zh)
     assert f"判讀說明：{row['note_zh']}" in notes and row["note_en"] not in notes
@@ -309,3 +309,84 @@ def test_zh_pdf_closing_page_explains_flags_in_chinese(tmp_path):
     assert "方法說明" in closing and row["flag_note_zh"] in closing
     assert row["flag_note_en"] not in closing
     assert not latin_sentences(closing), latin_sentences(closing)
+
+
+# --- marks, citations and flags of a filtered view (issue 16: items 1, 5, 10) ---------------
+
+
+def test_a_starred_value_on_a_slide_has_its_key_and_untested_ones_say_so(champion_deck):
+    prs, items = champion_deck
+    star = i18n.t("marks_sig", "zh")
+    keyed = 0
+    for slide, fig in zip(list(prs.slides)[1:], items):
+        foot = slide.shapes[-1].text_frame.text
+        drawn = [r["value_text"] for r in fig.spec["datasets"]["values"]]
+        if any(t.endswith("*") for t in drawn):
+            assert star in foot, fig.figure_id
+            keyed += 1
+        if fig.figure_id == "apac_first_response_hours":  # 1.7 h: an average, not tested
+            assert drawn == ["1.7 小時"]
+            assert i18n.t("marks_untested", "zh", why=i18n.t("why_mean", "zh")) in foot
+    assert keyed >= 10
+
+
+def test_a_champion_slide_carries_no_flag_of_starters_sums(champion_deck):
+    prs, items = champion_deck
+    sums = i18n.t("flag_sum_off", "zh")
+    by_id = {f.figure_id: s for s, f in zip(list(prs.slides)[1:], items)}
+    for figure_id in ("apac_cross_channel_visibility", "apac_exec_review_frequency"):
+        slide = by_id[figure_id]
+        assert sums not in slide.shapes[-1].text_frame.text, figure_id
+        assert sums not in slide.notes_slide.notes_text_frame.text, figure_id
+
+
+def test_no_slide_names_a_document_by_its_file(champion_deck):
+    prs, _ = champion_deck
+    for n, slide in enumerate(prs.slides, start=1):
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        texts.append(slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else "")
+        assert not any(".txt" in t for t in texts), n
+
+
+def test_every_footnote_fits_its_box(champion_deck):
+    """Lines estimated as the title's are (a CJK character one em, a Latin one half)."""
+    prs, _ = champion_deck
+    for n, slide in enumerate(list(prs.slides)[1:], start=2):
+        box = slide.shapes[-1]
+        width = box.width / Pt(1)
+        lines = sum(
+            max(1, -(-sum(1.0 if ord(c) > 0x2E80 else 0.5 for c in para) * 14 // width))
+            for para in box.text_frame.text.split("\n")
+        )
+        assert lines * 14 * 1.2 <= box.height / Pt(1), (n, lines)
+
+
+@needs_poppler
+def test_pdf_names_no_file_and_keys_its_marks(japan_pdf):
+    text = " ".join(" ".join(japan_pdf[0]).split())
+    assert ".txt" not in text
+    untested = i18n.t("marks_untested", "en", why=i18n.t("why_no_base", "en"))
+    assert untested in text  # Japan's switching-channels share: no base printed
+    assert "not tested: base not published" in text
+
+
+def _closing_text(text: str, tmp_path) -> str:
+    v = parse(text)
+    pdf = report._pdf(v, "running")
+    report._closing(pdf, v, documents.shown(v))
+    path = tmp_path / "closing.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    return subprocess.run(
+        ["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@needs_poppler
+def test_pdf_closing_page_lists_flags_of_shown_values_only_left_aligned(tmp_path):
+    champion = _closing_text(CHAMPION_ZH, tmp_path)
+    assert i18n.t("flag_sum_off", "zh") not in champion  # Starters' sums: not shown
+    assert i18n.t("flag_order_ambiguous", "zh") in champion  # which chart is which: shown
+    # left-aligned: justified lines spread "ESG 在 2021 年第二季" into wide gaps
+    assert "ESG 在 2021 年第二季" in champion
+    starter = _closing_text("tiers?tier=Starter&lang=zh", tmp_path)
+    assert i18n.t("flag_sum_off", "zh") in starter

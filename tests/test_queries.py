@@ -38,7 +38,8 @@ def test_parameters_are_bound_not_formatted(q):
 def test_figure_values_carry_build_time_statistics(q):
     rows = q("figure_values", figure_ids=["apac_first_response_hours"], **NO_FILTER)
     assert rows["value"].tolist() == [2.4, 2.1, 1.7]  # hours: an average, no interval
-    assert rows["ci_low"].isna().all() and not rows["significant"].any()
+    assert rows["ci_low"].isna().all() and rows["significant"].isna().all()
+    assert set(rows["test_status"]) == {"not_tested"} and set(rows["test_reason"]) == {"mean"}
     assert set(rows["document"]) == {"000_378fe6fa425a9ad9.txt"}
 
 
@@ -96,7 +97,9 @@ def test_figure_tests(q):
     tests = q("figure_tests", figure_ids=["apac_channel_switching"])
     assert not tests.empty and (tests["family_size"] == tests["p"].notna().sum()).all()
     assert set(tests["dimension"]) == {"tier"}
-    assert q("figure_tests", figure_ids=["apac_first_response_hours"]).empty  # hours: no test
+    hours = q("figure_tests", figure_ids=["apac_first_response_hours"])  # averages: no test
+    assert len(hours) == 3 and hours["p"].isna().all() and hours["significant"].isna().all()
+    assert set(hours["test_status"]) == {"not_tested"} and set(hours["test_reason"]) == {"mean"}
 
 
 def test_pages(q):

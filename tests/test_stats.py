@@ -69,7 +69,9 @@ def test_pairwise_tests_on_the_report(q):
     needs = q("figure_values", figure_ids=["hk_digital_needs"], **none)
     assert stats.pairwise(needs)["p"].isna().all()  # HK bases are not printed per chart
     hours = q("figure_values", figure_ids=["apac_first_response_hours"], **none)
-    assert stats.pairwise(hours).empty  # 2.4 h vs 1.7 h: averages get no proportion test
+    pairs = stats.pairwise(hours)  # 2.4 h vs 1.7 h: averages get no proportion test
+    assert len(pairs) == 3 and pairs["p"].isna().all() and pairs["significant"].isna().all()
+    assert set(pairs["status"]) == {"not_tested"} and set(pairs["reason"]) == {"mean"}
 
 
 def test_export_carries_intervals_only_for_shares_with_a_base(q):
@@ -90,9 +92,11 @@ def test_tests_hold_other_dimensions_fixed(q):
     assert not tests[
         tests["id_a"].str.endswith("2020") != tests["id_b"].str.endswith("2020")
     ].shape[0]
-    marked = share.set_index("value_id")["significant"]  # the build's marks
-    assert marked["apac_country_champion_share.australia_2021"]
-    assert not marked["apac_country_champion_share.australia_2020"]  # 2020 bases unpublished
+    marked = share.set_index("value_id")  # the build's marks
+    assert marked.loc["apac_country_champion_share.australia_2021", "significant"]
+    untested = marked.loc["apac_country_champion_share.australia_2020"]  # no 2020 base
+    assert pd.isna(untested["significant"])  # never False: it was not tested
+    assert (untested["test_status"], untested["test_reason"]) == ("not_tested", "no_base")
 
 
 def test_build_stores_the_same_tests_as_the_module(q):

@@ -323,7 +323,15 @@ def test_a_wave_cites_a_web_address_and_a_failed_check_is_located(tmp_path):
 
     def values(rows):
         for row, value in zip(group, ("50", "20", "20")):  # 90, not 100: FICTIONAL
-            rows.append(row | {"value": value, "source_zh": f"{MARK}：虛構", "note_en": MARK, "note_zh": "虛構測試資料"})
+            rows.append(
+                row
+                | {
+                    "value": value,
+                    "source_zh": f"{MARK}：虛構",
+                    "note_en": MARK,
+                    "note_zh": "虛構測試資料",
+                }
+            )
 
     src = _edited(tmp_path, {"apac/waves.csv": waves, "apac/values_2022.csv": values})
     first = len(_rows(FIXTURE / "apac/values_2022.csv")) + 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxdash import formatting, i18n
+from cxdash import cite, formatting, i18n
 from cxdash.formatting import literal
 
 
@@ -46,7 +46,8 @@ def card(row: pd.Series, lang: str, container=st) -> None:
         formatting.number(row["value"], int(row["value_decimals"]), row["unit"], lang),
         delta_text(row, lang),
         " · ".join([*qualifiers, *base]),  # the survey is the section heading above
-        f"{row['title_zh' if zh else 'title_en']}\n\n{row['source_zh']}\n\n{row['document']}",
+        f"{row['title_zh' if zh else 'title_en']}\n\n{row['source_zh']}\n\n"
+        + cite.citation(row["survey_id"], lang),
     )
 
 
@@ -83,7 +84,7 @@ def gap_cards(gaps: pd.DataFrame, lang: str) -> None:
     answer beneath, both shares, the gap and its test."""
     for _, row in gaps.iterrows():
         with st.container(border=True):
-            source = f"{row['source_zh']}\n\n{row['document']} · N={int(row['base_n'])}"
+            source = f"{row['source_zh']}\n\n{row['source']} · N={int(row['base_n'])}"
             st.markdown(f"**{literal(row['question'])}**", help=source)
             st.caption(literal(row["answer"]))
             st.markdown(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from cxdash import charts, data, documents, executive, export, figures, i18n
+from cxdash import charts, cite, data, documents, executive, export, figures, i18n
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
@@ -23,9 +23,11 @@ from cxdash.view import View
 
 def _source(fig: Figure, lang: str) -> None:
     row = fig.records[0]
-    for flag, note in documents.explained(fig):
+    for flag, note in fig.flags:
         st.warning(f"**{i18n.t('flag_' + flag, lang)}** {literal(note)}", icon=":material/search:")
-    st.markdown(f"**{i18n.t('source_document', lang)}:** `{row['document']}`")
+    # the citation, and the file the values were transcribed from (only here and in the data)
+    citation = literal(cite.of(row, lang))
+    st.markdown(f"**{i18n.t('source_document', lang)}:** {citation} `{row['document']}`")
     if isinstance(row["caption_zh"], str):
         st.markdown(f"**{i18n.t('source_caption', lang)}:**")
         st.text(row["caption_zh"])
@@ -53,7 +55,7 @@ def _downloads(fig: Figure) -> None:
         "width": 760,
         "title": {
             "text": fig.title,
-            "subtitle": fig.caption,
+            "subtitle": [fig.caption, *fig.marks_key],
             "anchor": "start",
             "fontSize": 16,
             "subtitleFontSize": 11,
@@ -81,7 +83,7 @@ def figure(fig: Figure) -> None:
     with st.container(border=True):
         st.markdown(f"#### {literal(fig.title)}")
         st.caption(literal(fig.caption))
-        flag = next((r["flag"] for r in fig.records if r["flag"]), None)
+        flag = next((f for f, _ in fig.flags), None)
         if flag:
             st.caption(
                 f":material/search: **{i18n.t('flag_' + flag, lang)}** — "
@@ -99,15 +101,18 @@ def figure(fig: Figure) -> None:
         if tab_chart.open is not False:
             with tab_chart:
                 st.vega_lite_chart(fig.spec, width="stretch")
-                if fig.has("significant"):
-                    st.caption(i18n.t("sig_legend", lang))
+                key = fig.marks_key
+                for line in key:
+                    st.caption(literal(line))
+                if key:
+                    st.caption(i18n.t("marks_pairs", lang))
                 _downloads(fig)
         if tab_table.open:
             with tab_table:
                 st.dataframe(fig.table(), hide_index=True, width="stretch")
-                tests, family = fig.tests()
+                tests, note = fig.tests()
                 if not tests.empty:
-                    st.caption(i18n.t("tests_caption", lang, n=family))
+                    st.caption(literal(note))
                     st.dataframe(tests, hide_index=True, width="stretch")
         if tab_source.open:
             with tab_source:
@@ -179,12 +184,8 @@ def slide(
 def _figure_slide(figure_id: str, value_ids: list[str], view: View) -> None:
     fig = figures.figure(figure_id, view, value_ids, look=PRESENT)
     lang = view.lang
-    notes = [
-        f":material/search: {i18n.t('flag_' + flag, lang)}"
-        for flag in dict.fromkeys(r["flag"] for r in fig.records if r["flag"])
-    ]
-    if fig.has("significant"):
-        notes.append(i18n.t("sig_legend", lang))
+    notes = [f":material/search: {i18n.t('flag_' + flag, lang)}" for flag, _ in fig.flags]
+    notes += [literal(line) for line in fig.marks_key]
     slide(fig.title, fig.caption, fig.spec, notes)
 
 

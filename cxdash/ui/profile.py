@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxdash import benchmark, data, formatting, i18n
+from cxdash import benchmark, cite, data, formatting, i18n
 from cxdash.benchmark import Problem, Profile
 from cxdash.formatting import literal, verbatim
 from cxdash.ui import share
@@ -119,8 +119,8 @@ def placement(measure: pd.Series, value: float, points: pd.DataFrame, lang: str)
 
 def _sources(points: pd.DataFrame, lang: str) -> None:
     with st.expander(i18n.t("bm_source", lang)):
-        for (document, source), _ in points.groupby(["document", "source_zh"], sort=False):
-            st.caption(f"{literal(document)} — {literal(source)}")
+        for (survey, source), _ in points.groupby(["survey_id", "source_zh"], sort=False):
+            st.caption(f"{literal(cite.citation(survey, lang))} — {literal(source)}")
         bases = [
             f"{r['label_en']} N={int(r['base_n'])}"
             for _, r in points.iterrows()

@@ -88,6 +88,8 @@ def embed(view: View) -> None:
         return
     st.markdown(f"**{literal(fig.title)}**")
     st.vega_lite_chart(fig.spec, width="stretch")
+    for line in fig.marks_key:
+        st.caption(literal(line))
     st.caption(literal(fig.caption))
     st.link_button(
         i18n.t("open_in_app", lang),

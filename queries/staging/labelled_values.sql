@@ -56,7 +56,9 @@ select
     st.ci_low,
     st.ci_high,
     coalesce(st.low_base, false) as low_base,
-    coalesce(st.significant, false) as significant,
+    st.significant,
+    st.test_status,
+    st.test_reason,
     m.moe_pts as base_moe_pts
 from published_values as v
 join figures as f using (figure_id)

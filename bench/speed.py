@@ -225,8 +225,9 @@ def fmt_ms(ms: float) -> str:
 
 def set_view(at, view: View) -> None:
     at.sidebar.radio(key="lang").set_value(view.lang)
-    at.sidebar.multiselect(key="tier").set_value(list(view.tiers))
-    at.sidebar.multiselect(key="year").set_value(list(view.years))
+    shown = {w.key.split("@")[0]: w for w in at.sidebar.multiselect}  # in the last run's language
+    shown["_tier"].set_value(list(view.tiers))
+    shown["_year"].set_value(list(view.years))
     at.sidebar.toggle(key="ci").set_value(view.ci)
 
 

@@ -365,5 +365,8 @@ def fit(spec: dict, height: int, bands: int | None = None, grow: float = 2.0) ->
         bands = len(records) if offset else len({r.get("row") for r in records})
     if not bands:
         return spec
-    best = min(height / bands, step["step"] * grow)
+    # a few rows grow until they fill most of the plot (one or two bars
+    # would otherwise leave most of a slide empty); many rows share the height
+    fill = height * 0.7 / bands if bands > 1 else 0  # one value: its big number fills the slide
+    best = min(height / bands, max(step["step"] * grow, fill))
     return {**spec, "height": {**step, "step": max(int(best), 1)}}

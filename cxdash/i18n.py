@@ -42,8 +42,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "intervals_toggle": ("Show 95% intervals", "顯示 95% 信賴區間"),
     "reset_filters": ("Reset filters", "重設篩選條件"),
     "share_hint": (
-        "The address bar holds this view: copy it to share exactly what you see.",
-        "網址列即代表目前畫面：複製網址即可分享相同的檢視。",
+        "Link to this view (the copy button copies it; it opens the same page, filters and "
+        "language):",
+        "此檢視的連結（按複製鍵即可複製；開啟後為相同的頁面、篩選條件與語言）：",
+    ),
+    "embed": ("Embed", "嵌入"),
+    "embed_hint": (
+        "Paste this into a web page to show this chart, with its source line and a link back, "
+        "in the current filters and language:",
+        "將以下程式碼貼到網頁中，即可以目前的篩選條件與語言顯示此圖表，並附出處與返回連結：",
     ),
     # URL notices
     "notice_unknown_value": (
@@ -78,6 +85,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "building": ("Rendering charts…", "正在繪製圖表…"),
     "present": ("Present (one chart per screen)", "簡報模式（每頁一張圖表）"),
     "leave_present": ("Leave presentation mode", "離開簡報模式"),
+    "slide_first": ("First", "第一張"),
+    "slide_prev": ("Previous", "上一張"),
+    "slide_next": ("Next", "下一張"),
+    "slide_last": ("Last", "最後一張"),
     "embed_needs_figure": (
         "An embed link needs a chart: ?chart=<figure id>&embed=true",
         "嵌入連結需要指定圖表：?chart=<圖表代碼>&embed=true",

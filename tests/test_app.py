@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cxdash.paths import ROOT
+from cxdash.ui import state
 from tests.conftest import PAGES
 
 PAGE_FILES = [f"{page}.py" for page in PAGES]
@@ -44,7 +45,7 @@ def chart_rows(at: AppTest, figure_id: str) -> list[dict]:
 def test_every_page_opens(page, lang):
     at = open_page(page, lang=lang)
     assert at.title or at.get("vega_lite_chart")
-    sidebar_keys = {w.key for w in at.sidebar.multiselect}
+    sidebar_keys = {w.key.split("@")[0].lstrip("_") for w in at.sidebar.multiselect}
     assert {"survey", "tier", "country", "channel", "year"} <= sidebar_keys
 
 
@@ -64,21 +65,21 @@ def test_hostile_urls_fall_back_with_a_notice(page):
     at = open_page(page, **HOSTILE)
     notices = " ".join(w.value for w in at.warning)
     assert "Platinum" in notices and "fr" in notices
-    assert at.sidebar.multiselect(key="tier").value == []
+    assert at.sidebar.multiselect(key=state.widget_for("tier", "en")).value == []
     assert at.sidebar.radio(key="lang").value == "en"
 
 
 def test_explore_refuses_unknown_figure_and_search_is_bound():
     at = open_page("explore.py", figure="x' or '1'='1", q="first response")
     assert any("figure" in w.value for w in at.warning)
-    assert at.selectbox(key="figure").value == "apac_first_response_hours"
+    assert at.selectbox(key=state.widget_for("figure", "en")).value == "apac_first_response_hours"
 
 
 def test_tier_filter_changes_the_chart_data():
     at = open_page("tiers.py")
     rows = chart_rows(at, "apac_first_response_hours")
     assert sorted(r["value"] for r in rows) == [1.7, 2.1, 2.4]
-    at.sidebar.multiselect(key="tier").set_value(["Champion"]).run()
+    at.sidebar.multiselect(key=state.widget_for("tier", "en")).set_value(["Champion"]).run()
     rows = chart_rows(at, "apac_first_response_hours")
     assert [(r["tier"], r["value"]) for r in rows] == [("Champion", 1.7)]
 
@@ -107,7 +108,7 @@ def test_claim_audit_lists_every_claim():
     at = open_page("claims.py")
     table = at.dataframe[0].value
     assert len(table) > 100
-    at.multiselect(key="status").set_value(["differs"]).run()
+    at.multiselect(key=state.widget_for("status", "en")).set_value(["differs"]).run()
     assert len(at.dataframe[0].value) == 1
 
 

@@ -7,6 +7,7 @@ Uses Debian's chromium (`.ci/run` installs it); never downloads a browser."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -166,9 +167,24 @@ def test_presentation_and_embed_modes(server, browser):
     assert not page.locator("[data-testid=stSidebar]").is_visible()
     main = page.locator("[data-testid=stMain]").inner_text()
     assert "2 / " in main
-    page.get_by_text("▶", exact=True).click()
+    page.locator("[data-testid=stHeader]").wait_for(state="hidden")  # nothing covers the bar
+    box = page.locator("[data-testid=stButton]").filter(has_text="Next").bounding_box()
+    assert box["y"] >= 0 and box["height"] > 20
+    page.get_by_role("button", name="Next").click()
     settle(page)
     assert "slide=3" in page.url
+    for key, slide in [("ArrowRight", "slide=4"), ("ArrowLeft", "slide=3"), ("End", None)]:
+        page.keyboard.press(key)
+        settle(page)
+        assert slide is None or slide in page.url, (key, page.url)
+    last = page.locator("[data-testid=stMain]").inner_text()
+    assert re.search(r"(\d+) / \1\b", last), "End goes to the last slide"
+    page.keyboard.press("Home")
+    settle(page)
+    assert "slide=" not in page.url or "slide=1" in page.url
+    page.keyboard.press("Escape")
+    settle(page)
+    assert "present" not in page.url and page.locator("[data-testid=stSidebar]").is_visible()
     page.context.close()
 
     frame = new_page(

@@ -122,3 +122,14 @@ def test_sidebar_builds_the_slides_of_the_current_view():
     at.button(key="make_deck").click().run()
     assert not at.exception
     assert any(b.label for b in at.get("download_button") if "pptx" in b.label)
+
+
+def test_a_slide_of_one_value_shows_it_big_and_a_few_bars_fill_the_plot():
+    """Issue 16.9: one bar no longer leaves most of a slide empty."""
+    at = open_page("tiers.py", present="1", slide="4", tier="Champion", lang="zh")
+    (metric,) = at.metric
+    assert (metric.label, metric.value) == ("領航者", "2.4 小時")  # resolution time, Champion
+    at = open_page("tiers.py", present="1", slide="2", tier=["Starter", "Champion"])
+    assert not at.metric
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert 2 * spec["height"]["step"] >= 0.7 * panel.PLOT_PX - 2

@@ -17,7 +17,7 @@ from cxdash import charts, cite, data, documents, executive, export, figures, i1
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
-from cxdash.ui import state
+from cxdash.ui import share, state
 from cxdash.view import View
 
 
@@ -47,7 +47,7 @@ def _image(spec: dict, fmt: str) -> bytes:
     return vlc.vegalite_to_png(spec, scale=2) if fmt == "png" else vlc.vegalite_to_svg(spec)
 
 
-def _downloads(fig: Figure) -> None:
+def _downloads(fig: Figure, view: View | None) -> None:
     """CSV (numbers as numbers, BOM for Excel), PNG (2x) and SVG with the title and the
     source line drawn in, produced only when clicked (vl-convert, in-process)."""
     export_spec = {
@@ -66,7 +66,11 @@ def _downloads(fig: Figure) -> None:
         ("download_png", "png", "image/png", lambda: _image(export_spec, "png")),
         ("download_svg", "svg", "image/svg+xml", lambda: _image(export_spec, "svg")),
     ]
-    for col, (label, ext, mime, make) in zip(st.columns([1, 1, 1, 3]), files):
+    cols = st.columns(4)
+    if view is not None:
+        with cols[3].popover(i18n.t("embed", fig.lang), icon=":material/code:", width="stretch"):
+            share.embed_help(view, fig)
+    for col, (label, ext, mime, make) in zip(cols, files):
         col.download_button(
             i18n.t(label, fig.lang),
             data=make,
@@ -77,8 +81,8 @@ def _downloads(fig: Figure) -> None:
         )
 
 
-def figure(fig: Figure) -> None:
-    """Draw one figure."""
+def figure(fig: Figure, view: View | None = None) -> None:
+    """Draw one figure (with `view`: how to embed it in that view's filters and language)."""
     lang = fig.lang
     with st.container(border=True):
         st.markdown(f"#### {literal(fig.title)}")
@@ -106,7 +110,7 @@ def figure(fig: Figure) -> None:
                     st.caption(literal(line))
                 if key:
                     st.caption(i18n.t("marks_pairs", lang))
-                _downloads(fig)
+                _downloads(fig, view)
         if tab_table.open:
             with tab_table:
                 st.dataframe(fig.table(), hide_index=True, width="stretch")
@@ -123,42 +127,52 @@ def figure(fig: Figure) -> None:
 # is at most PLOT_PX tall, so title, chart, legend and source fit a 1440×900 screen.
 PRESENT_CSS = """<style>
 [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl] {display: none;}
-.block-container {max-width: 1600px; padding-top: 3rem; padding-bottom: 1rem;}
+[data-testid=stHeader] {display: none;}
+.block-container {max-width: 1600px; padding-top: 1.25rem; padding-bottom: 1rem;}
 h2 {font-size: 2.1rem !important; padding: 0.25rem 0 !important;}
 [data-testid=stCaptionContainer] p {font-size: 1.05rem;}
+[data-testid=stMetricValue] {font-size: 6rem; line-height: 1.1;}
+[data-testid=stMetricLabel] p {font-size: 1.5rem;}
 </style>"""
 PLOT_PX = 430
 
 Slide = Callable[[], None]  # draws one screen of presentation mode
 
+# the slide controls: (key, label, icon, keyboard shortcut, the slide it goes to)
+_CONTROLS = (
+    ("slide_first", "slide_first", ":material/first_page:", "Home", lambda i, n: 1),
+    ("slide_prev", "slide_prev", ":material/chevron_left:", "Left", lambda i, n: i - 1),
+    ("slide_next", "slide_next", ":material/chevron_right:", "Right", lambda i, n: i + 1),
+    ("slide_last", "slide_last", ":material/last_page:", "End", lambda i, n: n),
+)
+
 
 def present(slides: list[Slide], view: View) -> None:
-    """One slide per screen with previous / next; the sidebar is hidden, so the filters
-    are the ones the URL fixed. The slide number is in the URL too."""
+    """One slide per screen, driven by the buttons or the keyboard (← → Home End, Esc to
+    leave); the sidebar is hidden, so the filters are the ones the URL fixed. The slide
+    number is in the URL too."""
     st.html(PRESENT_CSS)
     count = max(len(slides), 1)
     index = min(max(view.slide, 1), count)
-    prev, where, nxt, leave = st.columns([1, 1, 1, 3], vertical_alignment="center")
-    prev.button(
-        "◀",
-        disabled=index <= 1,
-        key="slide_prev",
-        width="stretch",
-        on_click=state.go,
-        kwargs={"slide": index - 1},
-    )
-    where.markdown(f"**{index} / {len(slides)}**")
-    nxt.button(
-        "▶",
-        disabled=index >= len(slides),
-        key="slide_next",
-        width="stretch",
-        on_click=state.go,
-        kwargs={"slide": index + 1},
-    )
-    leave.button(
+    cells = st.columns([1, 1, 0.8, 1, 1, 3], vertical_alignment="center")
+    for cell, (key, label, icon, shortcut, to) in zip([*cells[:2], *cells[3:5]], _CONTROLS):
+        target = to(index, count)
+        cell.button(
+            i18n.t(label, view.lang),
+            icon=icon,
+            disabled=not 1 <= target <= count or target == index,
+            key=key,
+            shortcut=shortcut,
+            width="stretch",
+            on_click=state.go,
+            kwargs={"slide": target},
+        )
+    cells[2].markdown(f"**{index} / {len(slides)}**", text_alignment="center")
+    cells[5].button(
         i18n.t("leave_present", view.lang),
+        icon=":material/close:",
         key="leave_present",
+        shortcut="Esc",
         on_click=state.go,
         kwargs={"present": False, "slide": 1},
     )
@@ -170,12 +184,20 @@ def present(slides: list[Slide], view: View) -> None:
 
 
 def slide(
-    title: str, caption: str, spec: dict, notes: list[str] = (), bands: int | None = None
+    title: str,
+    caption: str,
+    spec: dict,
+    notes: list[str] = (),
+    bands: int | None = None,
+    big: tuple[str, str] | None = None,
 ) -> None:
     """One screen: the title, what it shows and where from, the chart in large type
-    (`bands`: its rows, when the chart has no "values" rows to count them from)."""
+    (`bands`: its rows, when the chart has no "values" rows to count them from; `big`: the
+    one value a slide shows, as (group, value) in a big number above its bar)."""
     st.markdown(f"## {literal(title)}")
     st.caption(literal(caption))
+    if big:
+        st.metric(literal(big[0]), big[1])
     st.vega_lite_chart(charts.fit(spec, PLOT_PX, bands), width="stretch")
     for note in notes:
         st.caption(note)
@@ -186,7 +208,9 @@ def _figure_slide(figure_id: str, value_ids: list[str], view: View) -> None:
     lang = view.lang
     notes = [f":material/search: {i18n.t('flag_' + flag, lang)}" for flag, _ in fig.flags]
     notes += [literal(line) for line in fig.marks_key]
-    slide(fig.title, fig.caption, fig.spec, notes)
+    one = fig.records[0] if len(fig.records) == 1 else None
+    big = (one["row"], one["value_text"]) if one else None
+    slide(fig.title, fig.caption, fig.spec, notes, big=big)
 
 
 def _executive_slides(view: View) -> list[Slide]:
@@ -247,7 +271,7 @@ def figures_of(catalog: pd.DataFrame, view: View) -> int:
         st.info(i18n.t("not_published_charts", lang, asked=asked), icon=":material/info:")
         _missing(catalog, lang)
     for fig in shown:
-        figure(fig)
+        figure(fig, view)
     return len(shown)
 
 

@@ -3,6 +3,7 @@ Present button) and the embed form (one chart, no chrome)."""
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -24,12 +25,33 @@ def base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def embed_url(view: View, figure_id: str) -> str:
+    """The embed form of one figure in the view's filters and language."""
+    one = View(filters=view.filters, lang=view.lang, show_ci=view.show_ci, chart=figure_id)
+    return one.url(base_url()) + "&embed=true"
+
+
+def embed_help(view: View, fig) -> None:
+    """The iframe snippet and the chart's own link, each with Streamlit's copy button."""
+    src = embed_url(view, fig.figure_id)
+    title = html.escape(fig.title, quote=True)
+    st.caption(i18n.t("embed_hint", view.lang))
+    snippet = (
+        f'<iframe src="{html.escape(src)}" title="{title}" width="100%" height="560" '
+        'style="border:0"></iframe>'
+    )
+    st.code(snippet, language="html", wrap_lines=True)
+
+
 def export_tools(view: View) -> None:
-    """Sidebar: build slides / PDF of this view with a progress bar, then download."""
+    """Sidebar: the link to this view (with a copy button), build slides / PDF of this view
+    with a progress bar, then download."""
     from cxdash import deck  # python-pptx, fpdf2: loaded when the sidebar first shows them
 
     side = st.sidebar
     side.markdown(f"**{i18n.t('share_export', view.lang)}**")
+    side.caption(i18n.t("share_hint", view.lang))
+    side.code(view.url(base_url()), language=None, wrap_lines=True)
     key = (view.page, view.query())
 
     def request(kind: str) -> None:

@@ -59,7 +59,6 @@ def sidebar(view: View) -> None:
             placeholder=i18n.t("filter_all", lang),
         )
     side.toggle(i18n.t("intervals_toggle", lang), key="ci")
-    side.caption(i18n.t("share_hint", lang))
 
 
 def navigation(lang: str, position: str = "sidebar"):

@@ -62,13 +62,18 @@ def coded(draw, key: str, lang: str, options: list, **kwargs):
     under `key` and copying its codes back when the reader changes it; `key` itself is never
     a widget's key."""
     s = st.session_state
-    widget_key = f"_{key}@{lang}"
+    widget_key = widget_for(key, lang)
     want = _known(s.get(key), options)
     if widget_key not in s or s[widget_key] != want:
         s[widget_key] = want
     return draw(
         key=widget_key, options=options, on_change=_copy, args=(widget_key, key, options), **kwargs
     )
+
+
+def widget_for(key: str, lang: str) -> str:
+    """The key of the widget that shows the codes under `key` in `lang`."""
+    return f"_{key}@{lang}"
 
 
 def _known(value, options: list):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from cxdash import formatting
+from cxdash import formatting, i18n
 from cxdash.palette import (
     ANSWER_COLORS,
     COUNTRY_COLORS,
@@ -98,6 +98,7 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
     intervals are empty in the rows, so the spec stays the same with or without them."""
     out = df if show_ci else df.assign(ci_low=float("nan"), ci_high=float("nan"))
     out = _prepare(out, lang)
+    out.attrs["lang"] = lang  # the tooltips' titles
     out["row"] = _row_label(out, list(lay.rows))
     if lay.kind == "stacked":
         options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
@@ -173,20 +174,24 @@ def _row_order(df: pd.DataFrame, dims: list[str]) -> list[str]:
     return list(dict.fromkeys(df.sort_values(orders)["row"]))
 
 
+# a tooltip's lines: the rows' column and the i18n key of its title
+_TOOLTIP = (
+    ("row", "tip_row"),
+    ("option", "tip_answer"),
+    ("tier_label", "filter_tier"),
+    ("country_label", "filter_country"),
+    ("year_label", "filter_year"),
+    ("value_text", "tip_value"),
+    ("base_text", "base"),
+    ("ci_text", "tip_interval"),
+    ("test_text", "col_test_result"),
+    ("source", "source_document"),
+)
+
+
 def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
-    fields = [
-        ("row", "row"),
-        ("option", "answer"),
-        ("tier_label", "tier"),
-        ("country_label", "country"),
-        ("year_label", "year"),
-        ("value_text", "value"),
-        ("base_text", "base"),
-        ("ci_text", "95% CI"),
-        ("test_text", "test"),
-        ("source", "source"),
-    ]
-    return [alt.Tooltip(f"{col}:N", title=title) for col, title in fields if col in df]
+    lang = df.attrs.get("lang", "en")  # set by `rows`
+    return [alt.Tooltip(f"{col}:N", title=i18n.t(key, lang)) for col, key in _TOOLTIP if col in df]
 
 
 def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:

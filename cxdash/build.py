@@ -28,6 +28,7 @@ from pathlib import Path
 
 import duckdb
 
+from cxdash import servable
 from cxdash.csvread import (
     SOURCES,
     DataError,
@@ -37,6 +38,8 @@ from cxdash.csvread import (
     manifest,
     read,
     report,
+    shown,
+    visible,
 )
 from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR, ROOT
 
@@ -54,17 +57,20 @@ def inputs(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file whose change makes the database stale."""
     sql = [QUERIES_DIR / "schema.sql", *QUERIES_DIR.glob("load/*.sql")]
     sql += [*QUERIES_DIR.glob("staging/*.sql"), *QUERIES_DIR.glob("checks/*.sql")]
-    code = [ROOT / "cxdash" / name for name in ("stats.py", "csvread.py")]  # build-time code
-    return sorted(data_dir.rglob("*.csv")) + sql + code + [QUERIES_DIR / "yoy_pairs.sql"]
+    # build-time code, and what servable.py checks the data against (the UI strings)
+    code = [ROOT / "cxdash" / n for n in ("stats.py", "csvread.py", "servable.py", "i18n.py")]
+    data = [p for p in visible(data_dir) if p.suffix.lower() == ".csv"]  # never hidden files
+    return sorted(data) + sql + code + [QUERIES_DIR / "yoy_pairs.sql"]
 
 
 def fingerprint(data_dir: Path = DATA_DIR) -> str:
-    """The names, sizes and modification times of every input, hashed."""
-    digest = hashlib.sha256()
+    """The names, sizes and modification times of every input, and the names of the app's
+    pages (a page file added or removed changes what the data may name), hashed."""
+    digest = hashlib.sha256(" ".join(sorted(servable.page_files())).encode())
     for path in inputs(data_dir):
         with contextlib.suppress(FileNotFoundError):
             st = path.stat()
-            digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            digest.update(os.fsencode(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n"))
     return digest.hexdigest()
 
 
@@ -172,6 +178,8 @@ def _insert(con, sql: str, row: dict, rel: str, line: int, problems: list | None
     except duckdb.Error as err:
         message = str(err).split("\n\nLINE")[0].strip()
         column = _column(str(err), row)
+        if "NOT NULL constraint failed" in message:
+            message = "empty, but a value is required here"
         if column is None and "duplicate key" in message.lower():
             column = "natural key"
             message += (
@@ -189,12 +197,27 @@ def _read_all(data_dir: Path, problems: list | None) -> list[tuple[str, str, lis
     declared = manifest(data_dir)
     check_layout(data_dir, declared, problems)
     files = []
-    for table, path in csv_files(data_dir):
-        rel = str(path.relative_to(data_dir.parent))
+    if problems:  # a missing or unreadable file: said first, before what only follows from it
+        return []
+    paths = csv_files(data_dir)
+    for table, path in paths:
+        rel = shown(path, data_dir)
         files.append((table, rel, read(path, rel, sql_parameters(_sql(table)), problems)))
-    counts = [(data_dir.parent / rel, len(rows)) for _, rel, rows in files]
-    check_empty(data_dir, counts, declared, problems)
+    check_empty(data_dir, [(p, len(f[2])) for (_, p), f in zip(paths, files)], declared, problems)
+    if not problems:
+        servable.check(files, problems)
     return files
+
+
+def _origins(files) -> dict[tuple[str, str], tuple[str, int]]:
+    """(table, any cell's text) -> the file and line of the first row holding it: where a
+    check's row (named by its key) was read from."""
+    origins: dict[tuple[str, str], tuple[str, int]] = {}
+    for table, rel, rows in files:
+        for line, row in rows:
+            for cell in row.values():
+                origins.setdefault((table, cell), (rel, line))
+    return origins
 
 
 def _insert_all(con, files, problems: list | None) -> dict[str, int]:
@@ -218,14 +241,26 @@ def _insert_all(con, files, problems: list | None) -> dict[str, int]:
     return counts
 
 
-def _run_checks(con, problems: list | None) -> None:
+def _run_checks(con, files, problems: list | None) -> None:
+    """Every check must come back empty. A check whose rows name a row of a file (columns
+    `source` table, `item` key, `column_name`, `problem`) is reported at that file and line,
+    before the summaries of the other checks (a wrong row may be why a sum is off)."""
+    origins, found = _origins(files), []
     for check in sorted((QUERIES_DIR / "checks").glob("*.sql")):
-        rows = con.execute(check.read_text(encoding="utf-8")).fetchall()
-        if rows:
-            shown = "; ".join(str(r) for r in rows[:5])
+        result = con.execute(check.read_text(encoding="utf-8"))
+        columns = [d[0] for d in result.description]
+        rows, name = result.fetchall(), f"queries/checks/{check.name}"
+        if rows and {"source", "item", "column_name", "problem"} <= set(columns):
+            for row in (dict(zip(columns, r)) for r in rows):
+                rel, line = origins.get((row["source"], row["item"]), (name, None))
+                found.append(DataError(rel, line, row["column_name"], row["problem"]))
+        elif rows:
+            listed = "; ".join(str(r) for r in rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
-            problem = f"{len(rows)} row(s) fail this check: {shown}{more}"
-            report(problems, DataError(f"queries/checks/{check.name}", None, None, problem))
+            problem = f"{len(rows)} row(s) fail this check: {listed}{more}"
+            found.append(DataError(name, None, None, problem))
+    for err in sorted(found, key=lambda e: e.line is None):
+        report(problems, err)
 
 
 def load(
@@ -249,7 +284,7 @@ def load(
     counts = _insert_all(con, files, problems)
     if problems:
         return None
-    _run_checks(con, problems)
+    _run_checks(con, files, problems)
     if problems:
         return None
     if statistics:

@@ -3,21 +3,27 @@ and column before the database sees them.
 
 What is refused here (the database's schema refuses the rest): text that is not UTF-8 (a
 leading byte-order mark is fine: Excel writes one), malformed CSV (an unterminated quote, a
-short or long row), control and invisible format characters, fields longer than
+short or long row, a blank line), control and invisible format characters, fields longer than
 `MAX_FIELD_CHARS`, surrounding whitespace, numbers that are not written as printed (`inf`,
-`nan`, `1e3`, `1.5` for a whole number), a survey folder that is not whole, and a CSV file
-nobody declared. `problems` collects every problem instead of stopping at the first.
+`nan`, `1e3`, `1.5` for a whole number), a survey folder that is not whole, a required file
+that is missing, a CSV file nobody declared, a file name that is not UTF-8, and a link that
+leads out of data/. Hidden files and folders (a name starting with `.`) are never read, and
+links out of data/ are never followed. `problems` collects every problem instead of stopping
+at the first. A message never quotes more of a file than the offending cell, and never more
+than `MAX_PROBLEM_CHARS` characters.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 MAX_FIELD_CHARS = 10_000  # the longest field in data/ today is about 800 characters
+MAX_PROBLEM_CHARS = 400  # a message names the cell; it never echoes a file
 MANIFEST = "manifest.csv"  # the survey folders data/ must hold (see data/README.md)
 
 # (table, CSV files relative to data/) in foreign-key order.
@@ -43,13 +49,17 @@ SOURCES: list[tuple[str, str]] = [
 ]
 # Every survey folder holds these (a pattern: at least one file matching it).
 REQUIRED = ("survey.csv", "groups.csv", "figures*.csv", "values*.csv", "claims.csv")
+# Files that come in pairs within a survey folder: the tier rule needs the practices it counts.
+PAIRED = (("practices.csv", "tier_rules.csv"),)
 
 _INTEGER = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")  # as printed: digits and one decimal point
 INTEGER_COLUMNS = {
     "year", "sort_order", "chart_no", "base_n", "sample_n", "published_year", "decimals_hint",
 }  # fmt: skip
-DECIMAL_COLUMNS = {"value", "published_value", "margin_of_error_pts", "confidence_pct"}
+DECIMAL_COLUMNS = {
+    "value", "published_value", "margin_of_error_pts", "confidence_pct", "min_value", "max_value",
+}  # fmt: skip
 BOOLEAN_COLUMNS = {"single_choice", "is_region"}
 PADDED_COLUMNS = {"suffix"}  # a unit suffix keeps its leading space (" pts")
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
@@ -61,6 +71,9 @@ class DataError(Exception):
     """A CSV row or a data check the database refused."""
 
     def __init__(self, file: str, line: int | None, column: str | None, problem: str):
+        if len(problem) > MAX_PROBLEM_CHARS:
+            cut = len(problem) - MAX_PROBLEM_CHARS
+            problem = f"{problem[:MAX_PROBLEM_CHARS]}… ({cut:,} more characters not shown)"
         self.file, self.line, self.column, self.problem = file, line, column, problem
         where = ", ".join(
             part
@@ -77,13 +90,62 @@ def report(problems: list[DataError] | None, err: DataError) -> None:
     problems.append(err)
 
 
+def shown(path: Path, data_dir: Path) -> str:
+    """A path as messages name it ("data/hk/values.csv"); bytes of a name that is not UTF-8
+    are shown escaped ("values\\xff.csv"), so any message can be printed."""
+    rel = os.fsencode(path.relative_to(data_dir.parent))
+    return rel.decode("utf-8", "backslashreplace")
+
+
+def _hidden(path: Path, data_dir: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(data_dir).parts)
+
+
+def _outside(path: Path, data_dir: Path) -> bool:
+    """A link (or a path through one) that leads out of data/, or to nothing."""
+    target = path.resolve()
+    return not target.exists() or not target.is_relative_to(data_dir.resolve())
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")  # undecodable bytes of a name are lone surrogates here
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _readable(path: Path, data_dir: Path) -> bool:
+    """Not hidden, not led out of data/ by a link, and named in UTF-8."""
+    return not _hidden(path, data_dir) and not _outside(path, data_dir) and _utf8(path)
+
+
 def csv_files(data_dir: Path) -> list[tuple[str, Path]]:
-    """Every (table, csv path) to load, in load order."""
-    return [(table, p) for table, pattern in SOURCES for p in sorted(data_dir.glob(pattern))]
+    """Every (table, csv path) to load, in load order: never a hidden file or one in a hidden
+    folder, never one a link leads to from outside data/ (check_layout says why)."""
+    return [
+        (table, p)
+        for table, pattern in SOURCES
+        for p in sorted(data_dir.glob(pattern))
+        if _readable(p, data_dir)
+    ]
+
+
+def visible(data_dir: Path) -> list[Path]:
+    """Every file and folder under data/ that is not hidden; links are listed, not followed."""
+    found = []
+    for root, dirs, files in os.walk(data_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root, d) for d in dirs]
+        found += [Path(root, f) for f in sorted(files) if not f.startswith(".")]
+    return found
 
 
 def decode(path: Path, rel: str) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DataError(rel, None, None, f"cannot be read: {err.strerror}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -105,6 +167,9 @@ def read(path: Path, rel: str, wanted: set[str], problems: list[DataError] | Non
     rows = []
     for line, record in records[1:]:
         before = len(problems) if problems is not None else 0
+        if not record:
+            report(problems, DataError(rel, line, None, "blank line: remove it"))
+            continue
         if len(record) != len(header):
             report(problems, DataError(rel, line, None, _count(len(header), len(record))))
             continue
@@ -144,15 +209,26 @@ def _records(text: str, rel: str) -> list[tuple[int, list[str]]]:
 
 
 def _check_header(header: list[str], rel: str, wanted: set[str]) -> None:
+    if not header:
+        raise DataError(rel, 1, None, "blank line: the header row must come first")
     missing, extra = wanted - set(header), set(header) - wanted
     dupes = {c for c in header if header.count(c) > 1}
     if missing or extra or dupes:
         parts = [
-            f"missing {sorted(missing)}" if missing else "",
-            f"unknown {sorted(extra)}" if extra else "",
-            f"repeated {sorted(dupes)}" if dupes else "",
+            _names("missing", missing),
+            _names("unknown", extra),
+            _names("repeated", dupes),
         ]
         raise DataError(rel, 1, None, "header " + "; ".join(p for p in parts if p))
+
+
+def _names(what: str, names: set[str], shown: int = 5) -> str:
+    """'unknown 'a', 'b' and 9,995 more' : a few names, each cut short, and a count."""
+    if not names:
+        return ""
+    listed = ", ".join(repr(n[:40] + ("…" if len(n) > 40 else "")) for n in sorted(names)[:shown])
+    more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    return f"{what} {listed}{more}"
 
 
 def check_field(column: str, field: str) -> str | None:
@@ -179,30 +255,59 @@ def check_field(column: str, field: str) -> str | None:
 def manifest(data_dir: Path) -> dict[str, set[str]]:
     """survey folder -> the files of it that are deliberately header-only."""
     path = data_dir / MANIFEST
-    if not path.is_file():
-        raise DataError(f"data/{MANIFEST}", None, None, "missing: it lists the survey folders")
+    if not path.is_file() or not _readable(path, data_dir):
+        problem = "missing (or a link out of data/): it lists the survey folders"
+        raise DataError(f"data/{MANIFEST}", None, None, problem)
     rows = read(path, f"data/{MANIFEST}", {"survey_id", "empty_files", "note"})
     return {r["survey_id"]: set((r["empty_files"] or "").split(";")) - {""} for _, r in rows}
 
 
 def check_layout(data_dir: Path, declared: dict[str, set[str]], problems: list | None) -> None:
-    """The survey folders are the declared ones, each whole; every CSV is a known file."""
-    folders = {p.name for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")}
-    for name in sorted(set(declared) - folders):
-        problem = f"survey folder {name}/ is listed in {MANIFEST} but missing"
-        report(problems, DataError(f"data/{MANIFEST}", None, None, problem))
+    """Links and names first, then the required files (a missing file is said before anything
+    that only fails because of it), the survey folders, and no CSV file nobody knows."""
+    entries = visible(data_dir)
+    for path in entries:
+        if path.is_symlink() and _outside(path, data_dir):
+            problem = "a link to outside data/ (or to nothing): never followed; copy the file in"
+            report(problems, DataError(shown(path, data_dir), None, None, problem))
+        elif not _utf8(path):
+            problem = "the file name is not UTF-8 text: rename it"
+            report(problems, DataError(shown(path, data_dir), None, None, problem))
+    _check_required(data_dir, declared, problems)
+    folders = {p.name for p in entries if p.parent == data_dir and p.is_dir()}
     for name in sorted(folders - set(declared) - {"dimensions"}):
         problem = f"folder {name}/ is not listed in {MANIFEST}: add it there or remove it"
         report(problems, DataError(f"data/{name}", None, None, problem))
-    for name in sorted(set(declared) & folders):
-        for pattern in REQUIRED:
-            if not any((data_dir / name).glob(pattern)):
-                problem = f"a survey folder must hold {pattern}"
-                report(problems, DataError(f"data/{name}/{pattern}", None, None, problem))
     known = {p for _, p in csv_files(data_dir)} | {data_dir / MANIFEST}
-    for path in sorted(set(data_dir.rglob("*.csv")) - known):
-        problem = "not a data file this build knows (see data/README.md for the file names)"
-        report(problems, DataError(str(path.relative_to(data_dir.parent)), None, None, problem))
+    for path in entries:
+        if path.suffix.lower() == ".csv" and path not in known and _readable(path, data_dir):
+            problem = "not a data file this build knows (see data/README.md for the file names)"
+            report(problems, DataError(shown(path, data_dir), None, None, problem))
+
+
+def _check_required(data_dir: Path, declared: dict[str, set[str]], problems) -> None:
+    """The files of fixed name, the survey folders the manifest lists, each folder whole."""
+    for _, pattern in SOURCES:
+        if "*" not in pattern and not (data_dir / pattern).is_file():
+            problem = "missing: the build requires this file (see data/README.md)"
+            report(problems, DataError(f"data/{pattern}", None, None, problem))
+    for name in sorted(declared):
+        folder = data_dir / name
+        if not folder.is_dir():
+            problem = f"survey folder {name}/ is listed in {MANIFEST} but missing"
+            report(problems, DataError(f"data/{MANIFEST}", None, None, problem))
+            continue
+        for pattern in REQUIRED:
+            if not any(_readable(p, data_dir) for p in folder.glob(pattern)):
+                problem = f"missing: a survey folder must hold {pattern}"
+                report(problems, DataError(f"data/{name}/{pattern}", None, None, problem))
+        for pair in PAIRED:
+            there = [(folder / f).is_file() for f in pair]
+            for file, present in zip(pair, there):
+                if any(there) and not present:
+                    other = pair[1 - pair.index(file)]
+                    problem = f"missing: {other} in this folder requires {file}"
+                    report(problems, DataError(f"data/{name}/{file}", None, None, problem))
 
 
 def check_empty(data_dir: Path, counts: Iterable[tuple[Path, int]], declared, problems) -> None:
@@ -211,7 +316,7 @@ def check_empty(data_dir: Path, counts: Iterable[tuple[Path, int]], declared, pr
         folder = path.parent.name
         if folder not in declared:
             continue
-        rel = str(path.relative_to(data_dir.parent))
+        rel = shown(path, data_dir)
         marked = path.name in declared[folder]
         if count == 0 and not marked:
             problem = f"no rows: list {path.name} in empty_files of {MANIFEST} if that is right"

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,18 +30,8 @@ from pathlib import Path
 import duckdb
 
 from cxdash import servable
-from cxdash.csvread import (
-    SOURCES,
-    DataError,
-    check_empty,
-    check_layout,
-    csv_files,
-    manifest,
-    read,
-    report,
-    shown,
-    visible,
-)
+from cxdash.csvread import DataError, read, report
+from cxdash.layout import SOURCES, check_empty, check_layout, csv_files, manifest, shown, visible
 from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR, ROOT
 
 __all__ = ["SOURCES", "DataError", "build", "ensure_fresh", "is_stale", "load", "validate"]
@@ -180,6 +171,8 @@ def _insert(con, sql: str, row: dict, rel: str, line: int, problems: list | None
         column = _column(str(err), row)
         if "NOT NULL constraint failed" in message:
             message = "empty, but a value is required here"
+            if column and column.endswith(("_en", "_zh")):
+                message += " (the app shows every label in English and 繁體中文)"
         if column is None and "duplicate key" in message.lower():
             column = "natural key"
             message += (
@@ -323,8 +316,36 @@ def build_file(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> tuple[Path,
     return tmp, report_
 
 
+def spare(target: Path = DB_PATH) -> Path:
+    """A copy of the database last installed, put back if the live file becomes unreadable."""
+    return target.with_name(f".{target.name}.last-good")
+
+
+def readable(path: Path) -> bool:
+    """The file opens as a database this build wrote (not overwritten, truncated or foreign)."""
+    return built_from(path) is not None
+
+
+def recover(target: Path = DB_PATH) -> bool:
+    """Put the last good copy in place of an unreadable database file (atomically); True when
+    the file is readable afterwards."""
+    if readable(target):
+        return True
+    good = spare(target)
+    if not readable(good):
+        return False
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.restore.tmp")
+    try:
+        shutil.copyfile(good, tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return readable(target)
+
+
 def install(tmp: Path, target: Path, inputs_fp: str) -> None:
-    """Record what `tmp` was built from and atomically make it the database."""
+    """Record what `tmp` was built from and atomically make it the database (and its spare)."""
+    copy = tmp.with_name(tmp.name + ".spare")
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -333,9 +354,12 @@ def install(tmp: Path, target: Path, inputs_fp: str) -> None:
             con.execute("checkpoint")
         finally:
             con.close()
+        shutil.copyfile(tmp, copy)
         os.replace(tmp, target)
+        os.replace(copy, spare(target))
     finally:
         discard(tmp)
+        copy.unlink(missing_ok=True)
 
 
 def discard(tmp: Path) -> None:

@@ -1,56 +1,25 @@
-"""Reading data/ strictly: which files it holds, and each file's rows, refused with file, line
-and column before the database sees them.
+"""Reading a data file strictly: its rows, or what is wrong with it, with file, line and column,
+before the database sees them.
 
-What is refused here (the database's schema refuses the rest): text that is not UTF-8 (a
-leading byte-order mark is fine: Excel writes one), malformed CSV (an unterminated quote, a
-short or long row, a blank line), control and invisible format characters, fields longer than
-`MAX_FIELD_CHARS`, surrounding whitespace, numbers that are not written as printed (`inf`,
-`nan`, `1e3`, `1.5` for a whole number), a survey folder that is not whole, a required file
-that is missing, a CSV file nobody declared, a file name that is not UTF-8, and a link that
-leads out of data/. Hidden files and folders (a name starting with `.`) are never read, and
-links out of data/ are never followed. `problems` collects every problem instead of stopping
-at the first. A message never quotes more of a file than the offending cell, and never more
-than `MAX_PROBLEM_CHARS` characters.
+What is refused here (the database's schema refuses the rest; `cxdash.layout` says which files
+are read): text that is not UTF-8 (a leading byte-order mark is fine: Excel writes one),
+malformed CSV (an unterminated quote, a short or long row, a blank line), control and
+invisible format characters, fields longer than `MAX_FIELD_CHARS`, surrounding whitespace,
+numbers that are not written as printed (`inf`, `nan`, `1e3`, `1.5` for a whole number).
+`problems` collects every problem instead of stopping at the first. A message never quotes
+more of a file than the offending cell, and never more than `MAX_PROBLEM_CHARS` characters.
 """
 
 from __future__ import annotations
 
 import csv
-import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 
 MAX_FIELD_CHARS = 10_000  # the longest field in data/ today is about 800 characters
 MAX_PROBLEM_CHARS = 400  # a message names the cell; it never echoes a file
 MANIFEST = "manifest.csv"  # the survey folders data/ must hold (see data/README.md)
-
-# (table, CSV files relative to data/) in foreign-key order.
-SOURCES: list[tuple[str, str]] = [
-    ("units", "dimensions/units.csv"),
-    ("tiers", "dimensions/tiers.csv"),
-    ("countries", "dimensions/countries.csv"),
-    ("channels", "dimensions/channels.csv"),
-    ("years", "dimensions/years.csv"),
-    ("pages", "dimensions/pages.csv"),
-    ("surveys", "*/survey.csv"),
-    ("waves", "*/waves.csv"),
-    ("respondent_groups", "*/groups.csv"),
-    ("figures", "*/figures*.csv"),
-    ("published_values", "*/values*.csv"),
-    ("claims", "*/claims*.csv"),
-    ("kpis", "metrics/kpis.csv"),
-    ("kpi_figures", "metrics/kpi_figures.csv"),
-    ("practices", "*/practices.csv"),
-    ("tier_rules", "*/tier_rules.csv"),
-    ("benchmark_measures", "metrics/benchmark_measures.csv"),
-    ("benchmark_bands", "metrics/benchmark_bands.csv"),
-]
-# Every survey folder holds these (a pattern: at least one file matching it).
-REQUIRED = ("survey.csv", "groups.csv", "figures*.csv", "values*.csv", "claims.csv")
-# Files that come in pairs within a survey folder: the tier rule needs the practices it counts.
-PAIRED = (("practices.csv", "tier_rules.csv"),)
 
 _INTEGER = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")  # as printed: digits and one decimal point
@@ -88,57 +57,6 @@ def report(problems: list[DataError] | None, err: DataError) -> None:
     if problems is None:
         raise err
     problems.append(err)
-
-
-def shown(path: Path, data_dir: Path) -> str:
-    """A path as messages name it ("data/hk/values.csv"); bytes of a name that is not UTF-8
-    are shown escaped ("values\\xff.csv"), so any message can be printed."""
-    rel = os.fsencode(path.relative_to(data_dir.parent))
-    return rel.decode("utf-8", "backslashreplace")
-
-
-def _hidden(path: Path, data_dir: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(data_dir).parts)
-
-
-def _outside(path: Path, data_dir: Path) -> bool:
-    """A link (or a path through one) that leads out of data/, or to nothing."""
-    target = path.resolve()
-    return not target.exists() or not target.is_relative_to(data_dir.resolve())
-
-
-def _utf8(path: Path) -> bool:
-    try:
-        str(path).encode("utf-8")  # undecodable bytes of a name are lone surrogates here
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _readable(path: Path, data_dir: Path) -> bool:
-    """Not hidden, not led out of data/ by a link, and named in UTF-8."""
-    return not _hidden(path, data_dir) and not _outside(path, data_dir) and _utf8(path)
-
-
-def csv_files(data_dir: Path) -> list[tuple[str, Path]]:
-    """Every (table, csv path) to load, in load order: never a hidden file or one in a hidden
-    folder, never one a link leads to from outside data/ (check_layout says why)."""
-    return [
-        (table, p)
-        for table, pattern in SOURCES
-        for p in sorted(data_dir.glob(pattern))
-        if _readable(p, data_dir)
-    ]
-
-
-def visible(data_dir: Path) -> list[Path]:
-    """Every file and folder under data/ that is not hidden; links are listed, not followed."""
-    found = []
-    for root, dirs, files in os.walk(data_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root, d) for d in dirs]
-        found += [Path(root, f) for f in sorted(files) if not f.startswith(".")]
-    return found
 
 
 def decode(path: Path, rel: str) -> str:
@@ -250,77 +168,3 @@ def check_field(column: str, field: str) -> str | None:
     if column in BOOLEAN_COLUMNS and field not in ("true", "false"):
         raise ValueError(f"{field[:40]!r} is not true or false")
     return field
-
-
-def manifest(data_dir: Path) -> dict[str, set[str]]:
-    """survey folder -> the files of it that are deliberately header-only."""
-    path = data_dir / MANIFEST
-    if not path.is_file() or not _readable(path, data_dir):
-        problem = "missing (or a link out of data/): it lists the survey folders"
-        raise DataError(f"data/{MANIFEST}", None, None, problem)
-    rows = read(path, f"data/{MANIFEST}", {"survey_id", "empty_files", "note"})
-    return {r["survey_id"]: set((r["empty_files"] or "").split(";")) - {""} for _, r in rows}
-
-
-def check_layout(data_dir: Path, declared: dict[str, set[str]], problems: list | None) -> None:
-    """Links and names first, then the required files (a missing file is said before anything
-    that only fails because of it), the survey folders, and no CSV file nobody knows."""
-    entries = visible(data_dir)
-    for path in entries:
-        if path.is_symlink() and _outside(path, data_dir):
-            problem = "a link to outside data/ (or to nothing): never followed; copy the file in"
-            report(problems, DataError(shown(path, data_dir), None, None, problem))
-        elif not _utf8(path):
-            problem = "the file name is not UTF-8 text: rename it"
-            report(problems, DataError(shown(path, data_dir), None, None, problem))
-    _check_required(data_dir, declared, problems)
-    folders = {p.name for p in entries if p.parent == data_dir and p.is_dir()}
-    for name in sorted(folders - set(declared) - {"dimensions"}):
-        problem = f"folder {name}/ is not listed in {MANIFEST}: add it there or remove it"
-        report(problems, DataError(f"data/{name}", None, None, problem))
-    known = {p for _, p in csv_files(data_dir)} | {data_dir / MANIFEST}
-    for path in entries:
-        if path.suffix.lower() == ".csv" and path not in known and _readable(path, data_dir):
-            problem = "not a data file this build knows (see data/README.md for the file names)"
-            report(problems, DataError(shown(path, data_dir), None, None, problem))
-
-
-def _check_required(data_dir: Path, declared: dict[str, set[str]], problems) -> None:
-    """The files of fixed name, the survey folders the manifest lists, each folder whole."""
-    for _, pattern in SOURCES:
-        if "*" not in pattern and not (data_dir / pattern).is_file():
-            problem = "missing: the build requires this file (see data/README.md)"
-            report(problems, DataError(f"data/{pattern}", None, None, problem))
-    for name in sorted(declared):
-        folder = data_dir / name
-        if not folder.is_dir():
-            problem = f"survey folder {name}/ is listed in {MANIFEST} but missing"
-            report(problems, DataError(f"data/{MANIFEST}", None, None, problem))
-            continue
-        for pattern in REQUIRED:
-            if not any(_readable(p, data_dir) for p in folder.glob(pattern)):
-                problem = f"missing: a survey folder must hold {pattern}"
-                report(problems, DataError(f"data/{name}/{pattern}", None, None, problem))
-        for pair in PAIRED:
-            there = [(folder / f).is_file() for f in pair]
-            for file, present in zip(pair, there):
-                if any(there) and not present:
-                    other = pair[1 - pair.index(file)]
-                    problem = f"missing: {other} in this folder requires {file}"
-                    report(problems, DataError(f"data/{name}/{file}", None, None, problem))
-
-
-def check_empty(data_dir: Path, counts: Iterable[tuple[Path, int]], declared, problems) -> None:
-    """A header-only file of a survey folder is an error unless the manifest declares it."""
-    for path, count in counts:
-        folder = path.parent.name
-        if folder not in declared:
-            continue
-        rel = shown(path, data_dir)
-        marked = path.name in declared[folder]
-        if count == 0 and not marked:
-            problem = f"no rows: list {path.name} in empty_files of {MANIFEST} if that is right"
-            report(problems, DataError(rel, None, None, problem))
-        elif count and marked:
-            problem = f"{MANIFEST} declares this file empty, but it has {count} rows"
-            report(problems, DataError(rel, None, None, problem))

@@ -130,7 +130,9 @@ def test_failed_build_leaves_old_database_byte_identical(data_copy, tmp_path):
     with pytest.raises(build.DataError):
         build.build(target, data_copy)
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert build.spare(target).read_bytes() == target.read_bytes()  # the last good copy
+    hidden = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    assert hidden == [build.spare(target).name]  # no temporary file left behind
 
 
 def test_stale_database_is_rebuilt(data_copy, tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import streamlit as st
 
 from cxdash import figures, i18n
 from cxdash.formatting import literal
-from cxdash.ui import state
+from cxdash.ui import shell, state
 from cxdash.view import View
 
 _MIME = {
@@ -77,6 +77,7 @@ def embed(view: View) -> None:
     """The iframe form (?chart=<figure id>[&filters…]&embed=true; Streamlit's own embed=true
     removes the app chrome): one chart and its source line, nothing else."""
     lang = view.lang
+    shell.data_notice(lang)  # the files on disk fail to build: this is the last good data
     for notice in state.pending_notices():
         st.warning(
             i18n.t(

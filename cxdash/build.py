@@ -49,7 +49,8 @@ def inputs(data_dir: Path = DATA_DIR) -> list[Path]:
     sql = [QUERIES_DIR / "schema.sql", *QUERIES_DIR.glob("load/*.sql")]
     sql += [*QUERIES_DIR.glob("staging/*.sql"), *QUERIES_DIR.glob("checks/*.sql")]
     # build-time code, and what servable.py checks the data against (the UI strings)
-    code = [ROOT / "cxdash" / n for n in ("stats.py", "csvread.py", "servable.py", "i18n.py")]
+    code = ["stats.py", "csvread.py", "layout.py", "servable.py", "i18n.py"]
+    code = [ROOT / "cxdash" / name for name in code]
     data = [p for p in visible(data_dir) if p.suffix.lower() == ".csv"]  # never hidden files
     return sorted(data) + sql + code + [QUERIES_DIR / "yoy_pairs.sql"]
 
@@ -59,7 +60,7 @@ def fingerprint(data_dir: Path = DATA_DIR) -> str:
     pages (a page file added or removed changes what the data may name), hashed."""
     digest = hashlib.sha256(" ".join(sorted(servable.page_files())).encode())
     for path in inputs(data_dir):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # gone, unreadable, a link to nothing
             st = path.stat()
             digest.update(os.fsencode(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n"))
     return digest.hexdigest()
@@ -318,7 +319,7 @@ def build_file(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> tuple[Path,
 
 def spare(target: Path = DB_PATH) -> Path:
     """A copy of the database last installed, put back if the live file becomes unreadable."""
-    return target.with_name(f".{target.name}.last-good")
+    return target.with_name(f".{target.stem}.last-good{target.suffix}")  # ignored as *.duckdb
 
 
 def readable(path: Path) -> bool:

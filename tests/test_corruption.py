@@ -48,6 +48,17 @@ def _replace(rel: str, old: str, new: str) -> Callable[[Path], int]:
     return change
 
 
+def _drop_row(rel: str, start: str) -> Callable[[Path], None]:
+    """Delete the row that starts with `start` (the file then lacks a row, at no line)."""
+
+    def change(data: Path) -> None:
+        path = data / rel
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(x for x in lines if not x.startswith(start)), encoding="utf-8")
+
+    return change
+
+
 def _delete(rel: str) -> Callable[[Path], None]:
     return lambda data: (data / rel).unlink()
 
@@ -103,6 +114,10 @@ CASES = {
     "pages: an unknown section": (
         _append("dimensions/pages.csv", "tiers,elsewhere,99,,"),
         PAGES_CSV, "section", "no heading nav_elsewhere in cxdash/i18n.py",
+    ),
+    "pages: a page's row deleted": (
+        _drop_row("dimensions/pages.csv", "claims,"),
+        PAGES_CSV, "page", "no row for page claims: the app links to pages/claims.py by its id",
     ),
     "tiers: no 繁體中文 label": (
         _append("dimensions/tiers.csv", "Gold,Gold,,5,FICTIONAL,FICTIONAL"),

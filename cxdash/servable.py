@@ -16,7 +16,7 @@ _DRAWS = ("page_figures(", "figures_of(")  # how a page file draws figures (cxda
 
 def _both(key: str) -> bool:
     """The UI string exists, in English and in 繁體中文."""
-    return i18n.has(key) and all(text.strip() for text in i18n.STRINGS[key])
+    return i18n.has(key) and all(i18n.t(key, lang).strip() for lang in i18n.LANGUAGES)
 
 
 def _page_problems(row: Row) -> list[tuple[str, str]]:

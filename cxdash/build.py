@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,16 +29,9 @@ from pathlib import Path
 
 import duckdb
 
-from cxdash.csvread import (
-    SOURCES,
-    DataError,
-    check_empty,
-    check_layout,
-    csv_files,
-    manifest,
-    read,
-    report,
-)
+from cxdash import servable
+from cxdash.csvread import DataError, read, report
+from cxdash.layout import SOURCES, check_empty, check_layout, csv_files, manifest, shown, visible
 from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR, ROOT
 
 __all__ = ["SOURCES", "DataError", "build", "ensure_fresh", "is_stale", "load", "validate"]
@@ -54,17 +48,21 @@ def inputs(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file whose change makes the database stale."""
     sql = [QUERIES_DIR / "schema.sql", *QUERIES_DIR.glob("load/*.sql")]
     sql += [*QUERIES_DIR.glob("staging/*.sql"), *QUERIES_DIR.glob("checks/*.sql")]
-    code = [ROOT / "cxdash" / name for name in ("stats.py", "csvread.py")]  # build-time code
-    return sorted(data_dir.rglob("*.csv")) + sql + code + [QUERIES_DIR / "yoy_pairs.sql"]
+    # build-time code, and what servable.py checks the data against (the UI strings)
+    code = ["stats.py", "csvread.py", "layout.py", "servable.py", "i18n.py"]
+    code = [ROOT / "cxdash" / name for name in code]
+    data = [p for p in visible(data_dir) if p.suffix.lower() == ".csv"]  # never hidden files
+    return sorted(data) + sql + code + [QUERIES_DIR / "yoy_pairs.sql"]
 
 
 def fingerprint(data_dir: Path = DATA_DIR) -> str:
-    """The names, sizes and modification times of every input, hashed."""
-    digest = hashlib.sha256()
+    """The names, sizes and modification times of every input, and the names of the app's
+    pages (a page file added or removed changes what the data may name), hashed."""
+    digest = hashlib.sha256(" ".join(sorted(servable.page_files())).encode())
     for path in inputs(data_dir):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # gone, unreadable, a link to nothing
             st = path.stat()
-            digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            digest.update(os.fsencode(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n"))
     return digest.hexdigest()
 
 
@@ -172,6 +170,10 @@ def _insert(con, sql: str, row: dict, rel: str, line: int, problems: list | None
     except duckdb.Error as err:
         message = str(err).split("\n\nLINE")[0].strip()
         column = _column(str(err), row)
+        if "NOT NULL constraint failed" in message:
+            message = "empty, but a value is required here"
+            if column and column.endswith(("_en", "_zh")):
+                message += " (the app shows every label in English and 繁體中文)"
         if column is None and "duplicate key" in message.lower():
             column = "natural key"
             message += (
@@ -189,12 +191,27 @@ def _read_all(data_dir: Path, problems: list | None) -> list[tuple[str, str, lis
     declared = manifest(data_dir)
     check_layout(data_dir, declared, problems)
     files = []
-    for table, path in csv_files(data_dir):
-        rel = str(path.relative_to(data_dir.parent))
+    if problems:  # a missing or unreadable file: said first, before what only follows from it
+        return []
+    paths = csv_files(data_dir)
+    for table, path in paths:
+        rel = shown(path, data_dir)
         files.append((table, rel, read(path, rel, sql_parameters(_sql(table)), problems)))
-    counts = [(data_dir.parent / rel, len(rows)) for _, rel, rows in files]
-    check_empty(data_dir, counts, declared, problems)
+    check_empty(data_dir, [(p, len(f[2])) for (_, p), f in zip(paths, files)], declared, problems)
+    if not problems:
+        servable.check(files, problems)
     return files
+
+
+def _origins(files) -> dict[tuple[str, str], tuple[str, int]]:
+    """(table, any cell's text) -> the file and line of the first row holding it: where a
+    check's row (named by its key) was read from."""
+    origins: dict[tuple[str, str], tuple[str, int]] = {}
+    for table, rel, rows in files:
+        for line, row in rows:
+            for cell in row.values():
+                origins.setdefault((table, cell), (rel, line))
+    return origins
 
 
 def _insert_all(con, files, problems: list | None) -> dict[str, int]:
@@ -218,14 +235,26 @@ def _insert_all(con, files, problems: list | None) -> dict[str, int]:
     return counts
 
 
-def _run_checks(con, problems: list | None) -> None:
+def _run_checks(con, files, problems: list | None) -> None:
+    """Every check must come back empty. A check whose rows name a row of a file (columns
+    `source` table, `item` key, `column_name`, `problem`) is reported at that file and line,
+    before the summaries of the other checks (a wrong row may be why a sum is off)."""
+    origins, found = _origins(files), []
     for check in sorted((QUERIES_DIR / "checks").glob("*.sql")):
-        rows = con.execute(check.read_text(encoding="utf-8")).fetchall()
-        if rows:
-            shown = "; ".join(str(r) for r in rows[:5])
+        result = con.execute(check.read_text(encoding="utf-8"))
+        columns = [d[0] for d in result.description]
+        rows, name = result.fetchall(), f"queries/checks/{check.name}"
+        if rows and {"source", "item", "column_name", "problem"} <= set(columns):
+            for row in (dict(zip(columns, r)) for r in rows):
+                rel, line = origins.get((row["source"], row["item"]), (name, None))
+                found.append(DataError(rel, line, row["column_name"], row["problem"]))
+        elif rows:
+            listed = "; ".join(str(r) for r in rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
-            problem = f"{len(rows)} row(s) fail this check: {shown}{more}"
-            report(problems, DataError(f"queries/checks/{check.name}", None, None, problem))
+            problem = f"{len(rows)} row(s) fail this check: {listed}{more}"
+            found.append(DataError(name, None, None, problem))
+    for err in sorted(found, key=lambda e: e.line is None):
+        report(problems, err)
 
 
 def load(
@@ -249,7 +278,7 @@ def load(
     counts = _insert_all(con, files, problems)
     if problems:
         return None
-    _run_checks(con, problems)
+    _run_checks(con, files, problems)
     if problems:
         return None
     if statistics:
@@ -288,8 +317,36 @@ def build_file(target: Path = DB_PATH, data_dir: Path = DATA_DIR) -> tuple[Path,
     return tmp, report_
 
 
+def spare(target: Path = DB_PATH) -> Path:
+    """A copy of the database last installed, put back if the live file becomes unreadable."""
+    return target.with_name(f".{target.stem}.last-good{target.suffix}")  # ignored as *.duckdb
+
+
+def readable(path: Path) -> bool:
+    """The file opens as a database this build wrote (not overwritten, truncated or foreign)."""
+    return built_from(path) is not None
+
+
+def recover(target: Path = DB_PATH) -> bool:
+    """Put the last good copy in place of an unreadable database file (atomically); True when
+    the file is readable afterwards."""
+    if readable(target):
+        return True
+    good = spare(target)
+    if not readable(good):
+        return False
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.restore.tmp")
+    try:
+        shutil.copyfile(good, tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return readable(target)
+
+
 def install(tmp: Path, target: Path, inputs_fp: str) -> None:
-    """Record what `tmp` was built from and atomically make it the database."""
+    """Record what `tmp` was built from and atomically make it the database (and its spare)."""
+    copy = tmp.with_name(tmp.name + ".spare")
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -298,9 +355,12 @@ def install(tmp: Path, target: Path, inputs_fp: str) -> None:
             con.execute("checkpoint")
         finally:
             con.close()
+        shutil.copyfile(tmp, copy)
         os.replace(tmp, target)
+        os.replace(copy, spare(target))
     finally:
         discard(tmp)
+        copy.unlink(missing_ok=True)
 
 
 def discard(tmp: Path) -> None:

@@ -1,14 +1,15 @@
-"""Reading data/ strictly: which files it holds, and each file's rows, refused with file, line
-and column before the database sees them.
+"""Reading a data file strictly: its rows, or what is wrong with it, with file, line and column,
+before the database sees them.
 
-What is refused here (the database's schema refuses the rest): text that is not UTF-8 (a
-leading byte-order mark is fine: Excel writes one), malformed CSV (an unterminated quote, a
-short or long row), control and invisible format characters, fields longer than
-`MAX_FIELD_CHARS`, surrounding whitespace, numbers that are not written as printed (`inf`,
-`nan`, `1e3`, `1.5` for a whole number), an English text without its 繁體中文 twin (`x_en`
-filled, `x_zh` empty, or holding no Chinese where the English is a sentence), a survey folder
-that is not whole, and a CSV file nobody declared. `problems` collects every problem instead
-of stopping at the first.
+What is refused here (the database's schema refuses the rest; `cxdash.layout` says which files
+are read): text that is not UTF-8 (a leading byte-order mark is fine: Excel writes one),
+malformed CSV (an unterminated quote, a short or long row, a blank line), control and
+invisible format characters, fields longer than `MAX_FIELD_CHARS`, surrounding whitespace,
+numbers that are not written as printed (`inf`, `nan`, `1e3`, `1.5` for a whole number), an
+English text without its 繁體中文 twin (`x_en` filled, `x_zh` empty, or holding no Chinese
+where the English is a sentence). `problems` collects every problem instead of stopping at the
+first. A message never quotes more of a file than the offending cell, and never more than
+`MAX_PROBLEM_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -16,42 +17,20 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 
 MAX_FIELD_CHARS = 10_000  # the longest field in data/ today is about 800 characters
+MAX_PROBLEM_CHARS = 400  # a message names the cell; it never echoes a file
 MANIFEST = "manifest.csv"  # the survey folders data/ must hold (see data/README.md)
-
-# (table, CSV files relative to data/) in foreign-key order.
-SOURCES: list[tuple[str, str]] = [
-    ("units", "dimensions/units.csv"),
-    ("tiers", "dimensions/tiers.csv"),
-    ("countries", "dimensions/countries.csv"),
-    ("channels", "dimensions/channels.csv"),
-    ("years", "dimensions/years.csv"),
-    ("pages", "dimensions/pages.csv"),
-    ("surveys", "*/survey.csv"),
-    ("waves", "*/waves.csv"),
-    ("respondent_groups", "*/groups.csv"),
-    ("figures", "*/figures*.csv"),
-    ("published_values", "*/values*.csv"),
-    ("claims", "*/claims*.csv"),
-    ("kpis", "metrics/kpis.csv"),
-    ("kpi_figures", "metrics/kpi_figures.csv"),
-    ("practices", "*/practices.csv"),
-    ("tier_rules", "*/tier_rules.csv"),
-    ("benchmark_measures", "metrics/benchmark_measures.csv"),
-    ("benchmark_bands", "metrics/benchmark_bands.csv"),
-]
-# Every survey folder holds these (a pattern: at least one file matching it).
-REQUIRED = ("survey.csv", "groups.csv", "figures*.csv", "values*.csv", "claims.csv")
 
 _INTEGER = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")  # as printed: digits and one decimal point
 INTEGER_COLUMNS = {
     "year", "sort_order", "chart_no", "base_n", "sample_n", "published_year", "decimals_hint",
 }  # fmt: skip
-DECIMAL_COLUMNS = {"value", "published_value", "margin_of_error_pts", "confidence_pct"}
+DECIMAL_COLUMNS = {
+    "value", "published_value", "margin_of_error_pts", "confidence_pct", "min_value", "max_value",
+}  # fmt: skip
 BOOLEAN_COLUMNS = {"single_choice", "is_region"}
 PADDED_COLUMNS = {"suffix"}  # a unit suffix keeps its leading space (" pts")
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
@@ -66,6 +45,9 @@ class DataError(Exception):
     """A CSV row or a data check the database refused."""
 
     def __init__(self, file: str, line: int | None, column: str | None, problem: str):
+        if len(problem) > MAX_PROBLEM_CHARS:
+            cut = len(problem) - MAX_PROBLEM_CHARS
+            problem = f"{problem[:MAX_PROBLEM_CHARS]}… ({cut:,} more characters not shown)"
         self.file, self.line, self.column, self.problem = file, line, column, problem
         where = ", ".join(
             part
@@ -82,13 +64,11 @@ def report(problems: list[DataError] | None, err: DataError) -> None:
     problems.append(err)
 
 
-def csv_files(data_dir: Path) -> list[tuple[str, Path]]:
-    """Every (table, csv path) to load, in load order."""
-    return [(table, p) for table, pattern in SOURCES for p in sorted(data_dir.glob(pattern))]
-
-
 def decode(path: Path, rel: str) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DataError(rel, None, None, f"cannot be read: {err.strerror}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -110,6 +90,9 @@ def read(path: Path, rel: str, wanted: set[str], problems: list[DataError] | Non
     rows = []
     for line, record in records[1:]:
         before = len(problems) if problems is not None else 0
+        if not record:
+            report(problems, DataError(rel, line, None, "blank line: remove it"))
+            continue
         if len(record) != len(header):
             report(problems, DataError(rel, line, None, _count(len(header), len(record))))
             continue
@@ -168,15 +151,26 @@ def _records(text: str, rel: str) -> list[tuple[int, list[str]]]:
 
 
 def _check_header(header: list[str], rel: str, wanted: set[str]) -> None:
+    if not header:
+        raise DataError(rel, 1, None, "blank line: the header row must come first")
     missing, extra = wanted - set(header), set(header) - wanted
     dupes = {c for c in header if header.count(c) > 1}
     if missing or extra or dupes:
         parts = [
-            f"missing {sorted(missing)}" if missing else "",
-            f"unknown {sorted(extra)}" if extra else "",
-            f"repeated {sorted(dupes)}" if dupes else "",
+            _names("missing", missing),
+            _names("unknown", extra),
+            _names("repeated", dupes),
         ]
         raise DataError(rel, 1, None, "header " + "; ".join(p for p in parts if p))
+
+
+def _names(what: str, names: set[str], shown: int = 5) -> str:
+    """'unknown 'a', 'b' and 9,995 more' : a few names, each cut short, and a count."""
+    if not names:
+        return ""
+    listed = ", ".join(repr(n[:40] + ("…" if len(n) > 40 else "")) for n in sorted(names)[:shown])
+    more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    return f"{what} {listed}{more}"
 
 
 def check_field(column: str, field: str) -> str | None:
@@ -198,48 +192,3 @@ def check_field(column: str, field: str) -> str | None:
     if column in BOOLEAN_COLUMNS and field not in ("true", "false"):
         raise ValueError(f"{field[:40]!r} is not true or false")
     return field
-
-
-def manifest(data_dir: Path) -> dict[str, set[str]]:
-    """survey folder -> the files of it that are deliberately header-only."""
-    path = data_dir / MANIFEST
-    if not path.is_file():
-        raise DataError(f"data/{MANIFEST}", None, None, "missing: it lists the survey folders")
-    rows = read(path, f"data/{MANIFEST}", {"survey_id", "empty_files", "note"})
-    return {r["survey_id"]: set((r["empty_files"] or "").split(";")) - {""} for _, r in rows}
-
-
-def check_layout(data_dir: Path, declared: dict[str, set[str]], problems: list | None) -> None:
-    """The survey folders are the declared ones, each whole; every CSV is a known file."""
-    folders = {p.name for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")}
-    for name in sorted(set(declared) - folders):
-        problem = f"survey folder {name}/ is listed in {MANIFEST} but missing"
-        report(problems, DataError(f"data/{MANIFEST}", None, None, problem))
-    for name in sorted(folders - set(declared) - {"dimensions"}):
-        problem = f"folder {name}/ is not listed in {MANIFEST}: add it there or remove it"
-        report(problems, DataError(f"data/{name}", None, None, problem))
-    for name in sorted(set(declared) & folders):
-        for pattern in REQUIRED:
-            if not any((data_dir / name).glob(pattern)):
-                problem = f"a survey folder must hold {pattern}"
-                report(problems, DataError(f"data/{name}/{pattern}", None, None, problem))
-    known = {p for _, p in csv_files(data_dir)} | {data_dir / MANIFEST}
-    for path in sorted(set(data_dir.rglob("*.csv")) - known):
-        problem = "not a data file this build knows (see data/README.md for the file names)"
-        report(problems, DataError(str(path.relative_to(data_dir.parent)), None, None, problem))
-
-
-def check_empty(data_dir: Path, counts: Iterable[tuple[Path, int]], declared, problems) -> None:
-    """A header-only file of a survey folder is an error unless the manifest declares it."""
-    for path, count in counts:
-        folder = path.parent.name
-        if folder not in declared:
-            continue
-        rel = str(path.relative_to(data_dir.parent))
-        marked = path.name in declared[folder]
-        if count == 0 and not marked:
-            problem = f"no rows: list {path.name} in empty_files of {MANIFEST} if that is right"
-            report(problems, DataError(rel, None, None, problem))
-        elif count and marked:
-            problem = f"{MANIFEST} declares this file empty, but it has {count} rows"
-            report(problems, DataError(rel, None, None, problem))

@@ -9,7 +9,9 @@ built it rebuilds it in a child process (`python -m cxdash build --if-stale`, si
 across processes), so the app never imports the build's statistics libraries. The rebuild
 runs in the background while sessions keep reading the last good database; when it fails,
 that database keeps being served and `last_error` says why (file, line, column), for every
-process, until the files change again.
+process, until the files change again. A database file that no longer opens (overwritten,
+truncated) is replaced at once by the copy of the last one installed; without that copy it
+is removed, so the next run rebuilds before serving.
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ def refresh(every: float = 1.0, wait: bool = False) -> int:
 
 
 def _check() -> None:
-    """Stale? Already failed on exactly these files (by any process)? Else rebuild."""
+    """Unreadable? Stale? Already failed on exactly these files (by any process)? Else
+    rebuild."""
+    if DB_PATH.exists() and not build.recover(DB_PATH):
+        DB_PATH.unlink(missing_ok=True)  # no good copy: rebuild before serving
     stale = build.is_stale(DB_PATH, DATA_DIR)
     _state["failure"] = build.failure(DB_PATH, DATA_DIR) if stale else None
     running = _state["rebuilding"]
@@ -124,10 +129,24 @@ def connection(path: Path = DB_PATH) -> duckdb.DuckDBPyConnection:
         mtime = path.stat().st_mtime_ns
         cached = _connections.get(path)
         if cached is None or cached[0] != mtime:
-            con = duckdb.connect()
-            con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as cx (read_only)")
+            try:
+                con = _attach(path)
+            except duckdb.Error:  # overwritten since the last refresh: the last good copy
+                if not build.recover(path):
+                    raise
+                con, mtime = _attach(path), path.stat().st_mtime_ns
             _connections[path] = (mtime, con)
         return _connections[path][1]
+
+
+def _attach(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as cx (read_only)")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con
 
 
 def run(name: str, path: Path = DB_PATH, **params: Any) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 -- The database's shape. Every dimension is a table with English and 繁體中文 labels and a sort
 -- order; facts reference them by foreign key, so an unknown tier, country or channel is refused
--- at load time. Checks keep percents within 0-100, bases positive and provenance present.
+-- at load time. Checks keep bases positive and provenance present; a number's range comes
+-- from its unit (units table).
 
 create type figure_kind as enum (
     'tier_bars', 'tier_stacked', 'yoy', 'country_callout', 'region_compare', 'distribution',
@@ -15,12 +16,18 @@ create type channel_group as enum ('human', 'digital', 'combined', 'all');
 create type measure as enum ('share', 'mean', 'difference', 'threshold', 'example', 'count', 'other');
 create type kpi_direction as enum ('lower_is_better', 'higher_is_better');
 
+-- A unit's range is what the unit means (a percent of respondents is 0-100, NPS runs from -100
+-- to +100, a time is never negative), never what the data holds today; an empty bound is no
+-- bound. queries/checks/values_outside_unit_range.sql refuses a number outside it.
 create table units (
     unit          varchar primary key,
     label_en      varchar not null,
     label_zh      varchar not null,
     suffix        varchar,
-    decimals_hint utinyint not null
+    decimals_hint utinyint not null,
+    min_value     double,
+    max_value     double,
+    check (max_value > min_value)
 );
 
 create table tiers (
@@ -155,7 +162,7 @@ create table figures (
 );
 
 -- One row per number printed in a document. `unit` is copied from the figure at load time so
--- the percent check can be enforced here; `value_decimals` is the precision as printed.
+-- its range can be checked; `value_decimals` is the precision as printed.
 create table published_values (
     value_id         varchar primary key,
     figure_id        varchar not null references figures (figure_id),
@@ -175,9 +182,6 @@ create table published_values (
     flag             data_flag,
     unit             varchar references units (unit),
     check (starts_with(value_id, figure_id || '.')),
-    check (unit is distinct from 'percent' or value between 0 and 100),
-    check (unit is distinct from 'points' or value between -100 and 100),
-    check (unit not in ('hours', 'minutes', 'days', 'count') or value >= 0),
     check ((option_en is null) = (option_zh is null))
 );
 create unique index published_values_natural_key on published_values (

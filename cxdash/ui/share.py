@@ -99,6 +99,7 @@ def embed(view: View) -> None:
     """The iframe form (?chart=<figure id>[&filters…]&embed=true; Streamlit's own embed=true
     removes the app chrome): one chart and its source line, nothing else."""
     lang = view.lang
+    shell.data_notice(lang)  # the files on disk fail to build: this is the last good data
     shell.notices(st)
     fig = figures.figure(view.chart, view) if view.chart else None
     if not view.chart:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from cxdash.csvread import SOURCES, DataError, read
+from cxdash.csvread import DataError, read
+from cxdash.layout import SOURCES
 from cxdash.paths import QUERIES_DIR
 
 RULES_FILE = QUERIES_DIR / "refusals.csv"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxdash import build, csvread, refusals
+from cxdash import build, csvread, layout, refusals
 from cxdash.csvread import MANIFEST, DataError
 from cxdash.paths import DATA_DIR, DB_PATH, QUERIES_DIR
 
@@ -203,7 +203,7 @@ def _in_wave(err: DataError, p: Plan, data_dir: Path) -> DataError:
 def _in_words(problems: list[DataError], con, data_dir: Path) -> list[DataError]:
     """Each refusal of the database or of a check said as what to write instead
     (cxdash.refusals), at the line of data/ it is about."""
-    columns = {table: set(header(table)) for table, _ in csvread.SOURCES}
+    columns = {table: set(header(table)) for table, _ in layout.SOURCES}
     out: list[DataError] = []
     for err in problems:
         if err.file.startswith("queries/checks/"):

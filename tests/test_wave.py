@@ -277,7 +277,6 @@ def test_refusals_say_what_to_write_in_words(tmp_path):
         rows[0]["document"] = "../reports/2022.pdf"
 
     def values(rows):
-        rows[0]["value"] = "150"  # a percent
         rows[1]["flag"] = "maybe"
         rows[2]["tier"] = "Gold"
         rows[3]["base_n"] = "0"
@@ -290,7 +289,6 @@ def test_refusals_say_what_to_write_in_words(tmp_path):
     said = _refused(tmp_path, src)
     assert set(said) == {
         ("waves.csv", 2, "document"),
-        ("values_2022.csv", 2, "value"),
         ("values_2022.csv", 3, "flag"),
         ("values_2022.csv", 4, "tier"),
         ("values_2022.csv", 5, "base_n"),
@@ -302,12 +300,24 @@ def test_refusals_say_what_to_write_in_words(tmp_path):
         assert not SQL_WORDS.search(message), message
     assert "is not a document name" in said[("waves.csv", 2, "document")]
     assert "web address" in said[("waves.csv", 2, "document")]
-    assert said[("values_2022.csv", 2, "value")].startswith("150 is not a percentage")
     assert "sum_off" in said[("values_2022.csv", 3, "flag")]  # the flags one may write
     assert "Starter, Emerging, Champion or All" in said[("values_2022.csv", 4, "tier")]
     assert "whole number above 0" in said[("values_2022.csv", 5, "base_n")]
     assert "quote the sentence" in said[("values_2022.csv", 7, "source_zh")]
     assert "written once" in said[("values_2022.csv", last, "value_id")]
+
+
+def test_a_percentage_over_100_is_said_at_its_line(tmp_path):
+    """A unit's range is a data check (queries/checks/values_outside_unit_range.sql), run once
+    the rows load: said at the wave file's line, in words."""
+
+    def values(rows):
+        rows[0]["value"] = "150"  # a percent: FICTIONAL
+
+    said = _refused(tmp_path, _edited(tmp_path, {"apac/values_2022.csv": values}))
+    assert list(said) == [("values_2022.csv", 2, "value")]
+    assert said[("values_2022.csv", 2, "value")].startswith("150 is outside what the unit percent")
+    assert not SQL_WORDS.search(said[("values_2022.csv", 2, "value")])
 
 
 def test_a_wave_cites_a_web_address_and_a_failed_check_is_located(tmp_path):
@@ -349,7 +359,7 @@ def _template_values(tmp_path: Path) -> Path:
 
 def test_every_refusal_rule_names_a_real_table_or_check():
     from cxdash import refusals
-    from cxdash.csvread import SOURCES
+    from cxdash.layout import SOURCES
     from cxdash.paths import QUERIES_DIR
 
     tables = {t for t, _ in SOURCES}

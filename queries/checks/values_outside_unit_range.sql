@@ -24,6 +24,7 @@ final as (
     select
         source,
         item,
+        case when source = 'published_values' then item end as value_id,  -- its row in values*.csv
         column_name,
         regexp_replace(value::varchar, '\.0$', '') || ' is outside what the unit ' || unit
         || ' (' || label_en || ') allows: '

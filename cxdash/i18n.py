@@ -213,6 +213,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Champions vs Starters (latest wave)",
         "領航者與入門新手（最新一期）",
     ),
+    "exec_gaps_year": ("Champions vs Starters, {year}", "{year} 年領航者與入門新手"),
     "exec_more_gaps": (
         "All {n} questions by tier, with their tests, are on the Maturity tiers page.",
         "全部 {n} 題的分層結果與檢定，請見「成熟度等級」頁。",
@@ -235,14 +236,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "exec_scorecard": ("Country scorecard", "國家計分卡"),
     "scorecard_note": (
-        "Colour: the country's rank among the countries each callout (區域差異) reports, "
-        "1 = highest; text: the published value; blank: no number for that country. A rank is "
-        "not a significant difference: about 60 respondents per country give a margin of "
-        "roughly ±12 points (tests on the Countries page).",
-        "顏色：該國在每則「區域差異」所列國家中的排名（1 = 最高）；文字：公布的數值；空白：報告未提供"
-        "該國數字。排名不等於顯著差異：每國約 60 位受訪者，誤差約 ±12 個百分點（檢定見「國家與地區」頁）。",
+        "Colour: rank among the countries a callout reports (1 = highest); text: the published "
+        "value; blank: not published for that country. A rank is not a tested difference "
+        "(about 60 respondents per country, ±12 points; tests on the Countries page).",
+        "顏色：在該則「區域差異」所列國家中的排名（1 = 最高）；文字：公布的數值；空白：報告未提供"
+        "該國數字。排名不等於經檢定的差異（每國約 60 位受訪者，誤差約 ±12 個百分點；檢定見「國家與地區」頁）。",
     ),
     "rank": ("Rank", "排名"),
+    "takeaway_leader_all": (
+        "{country} has the highest Champion share ({value} in {year}), significantly above "
+        "every other country shown",
+        "{country}的領航者比例最高（{year} 年 {value}），顯著高於所列的其他每個國家",
+    ),
+    "takeaway_leader_some": (
+        "{country} has the highest Champion share ({value} in {year}), significantly above "
+        "{over} only",
+        "{country}的領航者比例最高（{year} 年 {value}），僅顯著高於{over}",
+    ),
+    "takeaway_leader_none": (
+        "{country} has the highest Champion share ({value} in {year}), though no lead over "
+        "another country is significant",
+        "{country}的領航者比例最高（{year} 年 {value}），但對其他國家的領先均不顯著",
+    ),
+    "takeaway_lowest": (
+        "{country} has the lowest value on {k} of the {n} country callouts",
+        "{country}在 {n} 則區域差異中有 {k} 則數值最低",
+    ),
+    "takeaway_lowest_all": (
+        "{country} has the lowest value on every one of the {n} country callouts",
+        "{country}在全部 {n} 則區域差異中數值皆為最低",
+    ),
     "vs_starter": ("vs Starter", "（與入門新手相比）"),
     "tier_champion_short": ("Champions", "領航者"),
     "tier_starter_short": ("Starters", "入門新手"),

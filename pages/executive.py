@@ -7,7 +7,7 @@ import streamlit as st
 from cxdash import data, executive, i18n
 from cxdash.ui import cards, shell
 
-view = shell.page("executive")
+view = shell.page("executive", intro=False)  # the takeaway is its first line
 if shell.survey_shown("apac", view):
     lang = view.lang
     rows = data.run("country_scorecard", countries=list(view.filters.countries))

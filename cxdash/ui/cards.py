@@ -112,8 +112,8 @@ def gap_cards(gaps: pd.DataFrame, lang: str) -> None:
                 gap=row["gap"],
                 verdict=row["verdict"],
             )
-            # answer and numbers in one block: three cards fit the first screen
-            st.markdown(f":small[:gray[{literal(row['answer'])}]  \n{line}]")
+            st.caption(literal(row["answer"]))
+            st.markdown(f":small[{line}]")  # small type: three cards fit the first screen
 
 
 def method_line(survey: pd.Series, lang: str) -> str:

@@ -13,6 +13,7 @@ keeps Japan's colour whichever countries are shown). Tier colours are the same e
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import altair as alt
@@ -103,6 +104,9 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
         options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
         colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
         out["label_color"] = out["option"].map(lambda o: colours[o][1])
+    if lay.kind == "dumbbell":
+        percent = bool((out["unit"] == "percent").all())
+        out["dodge"] = dodge(out, 100.0 if percent else float(out["value"].max()) * 1.1)
     if lay.kind == "numbers":  # labels wrapped to share about 640 px, never cut
         width = max(14, 96 // len(out))
         out["small"] = [
@@ -138,25 +142,54 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+NARROW_PX = 480  # a plot narrower than this (a phone) wraps long legend labels
+LEGEND_COLUMNS = 40  # ... at this many columns (a CJK character is two)
+
+
 def _legend(labels: list[str]) -> alt.Legend:
-    """Long labels get a row each; nothing is cut."""
+    """Long labels get a row each; nothing is cut: on a narrow plot a long label wraps
+    into lines (a lookup of each label's lines, chosen by the drawn width)."""
     long = max((len(str(x)) for x in labels), default=0) > 28
+    wrapped = {
+        str(x): formatting.wrap(str(x), LEGEND_COLUMNS)
+        for x in labels
+        if len(formatting.wrap(str(x), LEGEND_COLUMNS)) > 1
+    }
+    expr = (
+        f"width < {NARROW_PX} && isValid({json.dumps(wrapped)}[datum.label]) "
+        f"? {json.dumps(wrapped)}[datum.label] : datum.label"
+        if wrapped
+        else None
+    )
     return alt.Legend(
-        orient="bottom", title=None, columns=1 if long else min(len(labels), 3), labelLimit=0
+        orient="bottom",
+        title=None,
+        columns=1 if long else min(len(labels), 3),
+        labelLimit=0,
+        **({"labelExpr": expr} if expr else {}),
     )
 
 
+SMALL_SHARE = 25.0  # percentages all below this are drawn on an axis scaled to them
+HEADROOM = 1.2  # the axis runs this far past the largest value: its label stays inside
+
+
 def _x(df: pd.DataFrame, field: str = "value") -> alt.X:
-    """Percentages on a 0–100 axis with % ticks; anything else from zero."""
+    """Percentages on a 0–100 axis with % ticks, small ones (8.9% vs 6.2% of a budget) on
+    an axis scaled to them; anything else from zero. Always from zero, with room for the
+    value label past the largest bar (or interval)."""
+    top = float(df["label_x"].max()) * HEADROOM
     if (df["unit"] == "percent").all():
-        top = max(100.0, float(df["label_x"].max()))
+        small = float(df["label_x"].max()) < SMALL_SHARE
         return alt.X(
             f"{field}:Q",
             title=None,
-            scale=alt.Scale(domain=[0, top]),
+            scale=alt.Scale(domain=[0, top] if small else [0, max(100.0, top)], nice=small),
             axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5),
         )
-    return alt.X(f"{field}:Q", title=None, scale=alt.Scale(domainMin=0), axis=alt.Axis(tickCount=5))
+    return alt.X(
+        f"{field}:Q", title=None, scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickCount=5)
+    )
 
 
 def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
@@ -186,6 +219,13 @@ def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{col}:N", title=title) for col, title in fields if col in df]
 
 
+def fits(look: Type) -> str:
+    """A Vega test: the segment's drawn width (px, on the shared x scale) holds its value
+    label (about 0.62 em a character) and 4 px either side — whatever the chart's width."""
+    em = look.char_em * look.label
+    return f"scale('x', datum.value) - scale('x', 0) >= length(datum.value_text) * {em:g} + 8"
+
+
 def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     rows = list(lay.rows)
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
@@ -210,10 +250,9 @@ def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=_tooltip(df),
     )
-    # segments too thin for a label keep their value in the tooltip
-    thin = alt.datum.value >= look.min_label_points
+    # a segment too narrow *as drawn* for its label keeps the value in the tooltip
     labels = base.mark_text(align="right", dx=-4, fontSize=look.label).encode(
-        text=alt.condition(thin, "value_text:N", alt.value("")),
+        text=alt.condition(fits(look), "value_text:N", alt.value("")),
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
@@ -266,29 +305,73 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         scale=_colors(df, "year", "year_label", "year"),
         legend=alt.Legend(orient="bottom", title=None),
     )
-    y = alt.Y(
-        "row:N",
-        sort=_row_order(df, rows),
-        title=None,
-        axis=alt.Axis(labelLimit=look.label_limit, labelPadding=8),
-        scale=alt.Scale(paddingOuter=0.6),
-    )
     percent = bool((df["unit"] == "percent").all())
     domain = [0, 100] if percent else [0, float(df["value"].max()) * 1.1]
     axis = alt.Axis(labelExpr="datum.value + '%'" if percent else "datum.label", tickCount=5)
     x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain), axis=axis)
-    line = _chart().mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
-    points = (
-        _chart()
-        .mark_circle(size=look.label * 13, opacity=1)
-        .encode(y=y, x=x, color=years, tooltip=_tooltip(df))
-    )
-    labels = (
-        _chart()
-        .mark_text(dy=-(look.label + 3), fontSize=look.label)
-        .encode(y=y, x=x, text="value_text:N", color=years)
-    )
-    return (line + points + labels).properties(height=alt.Step(look.row * 2 + 4))
+
+    def y(position: float = 0.5) -> alt.Y:
+        return alt.Y(
+            "row:N",
+            sort=_row_order(df, rows),
+            title=None,
+            axis=alt.Axis(labelLimit=look.label_limit, labelPadding=8),
+            scale=alt.Scale(type="band", paddingOuter=0.6),  # a band: dots can sit off its middle
+            bandPosition=position,
+        )
+
+    marks = dumbbell_marks(_chart(), y, x, years, _tooltip(df), look)
+    return marks.properties(height=alt.Step(look.row * 2 + 4))
+
+
+DODGE_BAND = 0.14  # equal dots of a row sit this share of its step above and below its line
+NEAR = 0.04  # dots closer than this share of the axis would hide each other
+
+
+def dodge(df: pd.DataFrame, span: float) -> list[int]:
+    """Per value, its dot's slot in its row: 0 on the line; -1 / +1 (earlier / later wave)
+    above / below it when another dot of the row is within NEAR of the axis `span` (equal
+    values: Emerging 26% in 2020 and in 2021), so no dot or label hides another."""
+    slots = pd.Series(0, index=df.index)
+    for _, group in df.sort_values(["value", "year"]).groupby("row", sort=False):
+        cluster: list = []
+        for i, v in zip(group.index, group["value"]):
+            if cluster and v - df.at[cluster[-1], "value"] > NEAR * span:
+                _spread(slots, df, cluster)
+                cluster = []
+            cluster.append(i)
+        _spread(slots, df, cluster)
+    return slots.tolist()
+
+
+def _spread(slots: pd.Series, df: pd.DataFrame, cluster: list) -> None:
+    if len(cluster) > 1:
+        ordered = df.loc[cluster].sort_values("year").index
+        for k, i in enumerate(ordered):
+            slots[i] = [-1, 1, 0][k % 3]
+
+
+def dumbbell_marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type):
+    """A line per row and a labelled dot per wave; dots in the way of each other (the
+    `dodge` column) are moved off the line, their labels beside them (`y(position)`: the
+    row encoding at a position within its band)."""
+    line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y(), x=x, detail="row:N")
+    layers = [line]
+    for slot in (-1, 0, 1):
+        at = base.transform_filter(f"datum.dodge == {slot}")
+        pos = y(0.5 + slot * DODGE_BAND)
+        layers.append(
+            at.mark_circle(size=look.label * 13, opacity=1).encode(
+                y=pos, x=x, color=color, tooltip=tooltip
+            )
+        )
+        text = (
+            at.mark_text(dy=-(look.label + 3), fontSize=look.label)
+            if slot == 0
+            else at.mark_text(align="left", dx=look.label * 0.8, fontSize=look.label)
+        )
+        layers.append(text.encode(y=pos, x=x, text="value_text:N", color=color))
+    return alt.layer(*layers)
 
 
 def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:

@@ -376,6 +376,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Meets the report's Champion rule: at least {min} of the {of} practices.",
         "符合報告的領航者標準：{of} 項中至少符合 {min} 項。",
     ),
+    "bm_unanswered": (
+        "Tick the practices your organisation has to see whether it meets the report's "
+        "Champion rule: at least {min} of the {of} practices.",
+        "請勾選貴組織具備的實務，以查看是否符合報告的領航者標準：{of} 項中至少符合 {min} 項。",
+    ),
     "bm_not_meets": (
         "Does not meet the report's Champion rule: at least {min} of the {of} practices.",
         "未達報告的領航者標準：{of} 項中至少符合 {min} 項。",
@@ -512,6 +517,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_waves": ("Waves", "期別"),
     "col_earlier": ("Earlier wave", "較早一期"),
     "col_later": ("Later wave", "較新一期"),
+    "yoy_none_testable": (
+        "No change on this page can be tested for significance: the report prints no base "
+        "(number of respondents) for {years}, so each change is shown as published, untested.",
+        "本頁的變化均無法進行顯著性檢定：報告未公布 {years} 年的樣本數（受訪者人數），"
+        "因此各項變化僅依公布數值呈現，未經檢定。",
+    ),
+    "yoy_some_untestable": (
+        "Changes involving {years} cannot be tested for significance: the report prints no "
+        "base (number of respondents) for it. The others are tested (two-proportion z-test, "
+        "95%).",
+        "涉及 {years} 年的變化無法進行顯著性檢定：報告未公布該期的樣本數（受訪者人數）。"
+        "其他變化均已檢定（雙比例 z 檢定，95%）。",
+    ),
     "col_test_waves": ("Test (earlier vs later wave)", "檢定（較早一期對較新一期）"),
     "step_first_to_last": ("first → latest wave", "首期 → 最新一期"),
     "comparability_waves": (

@@ -55,8 +55,8 @@ class Type:
     number: int = 40  # the big numbers of a side-by-side statistics chart
     row: int = ROW_PX  # per bar
     label_limit: int = 360  # row labels longer than this are cut (tooltip keeps them)
-    min_label_points: float = 6  # stacked segments narrower than this carry no label
+    char_em: float = 0.62  # width of a value label's character (digits, %, *), in em
 
 
 WEB = Type()
-PRESENT = Type(label=20, number=64, row=40, label_limit=640, min_label_points=10)
+PRESENT = Type(label=20, number=64, row=40, label_limit=640)

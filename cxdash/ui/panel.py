@@ -66,8 +66,9 @@ def _downloads(fig: Figure) -> None:
         ("download_png", "png", "image/png", lambda: _image(export_spec, "png")),
         ("download_svg", "svg", "image/svg+xml", lambda: _image(export_spec, "svg")),
     ]
-    for col, (label, ext, mime, make) in zip(st.columns([1, 1, 1, 3]), files):
-        col.download_button(
+    row = st.container(horizontal=True)  # buttons as wide as their labels, wrapping
+    for label, ext, mime, make in files:
+        row.download_button(
             i18n.t(label, fig.lang),
             data=make,
             file_name=f"{fig.figure_id}.{ext}",

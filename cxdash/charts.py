@@ -22,6 +22,8 @@ import pandas as pd
 from cxdash import formatting
 from cxdash.palette import (
     ANSWER_COLORS,
+    ANSWER_SHADES,
+    CHANNEL_COLORS,
     COUNTRY_COLORS,
     FONT,
     GROUP_COLORS,
@@ -65,6 +67,8 @@ def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
         palette = [COUNTRY_COLORS.get(c, "#999999") for c in rows[code]]
     elif code == "year":
         palette = [year_color(int(c)) if pd.notna(c) else "#BBBBBB" for c in rows[code]]
+    elif code == "channel":
+        palette = [CHANNEL_COLORS.get(c, ("#999999",))[0] for c in rows[code]]
     else:
         palette = (GROUP_COLORS * 3)[: len(rows)]
     return alt.Scale(domain=list(rows[label]), range=palette)
@@ -100,7 +104,11 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
     out = df if show_ci else df.assign(ci_low=float("nan"), ci_high=float("nan"))
     out = _prepare(out, lang)
     out["row"] = _row_label(out, list(lay.rows))
-    if lay.kind == "stacked":
+    if lay.kind == "stacked" and by_channel(lay):  # the channel's colour, answers by shade
+        first = out["option_order"] == out["option_order"].min()
+        own = out["channel"].map(lambda c: CHANNEL_COLORS.get(c, ("", "#222222"))[1])
+        out["label_color"] = own.where(first, "#222222")
+    elif lay.kind == "stacked":
         options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
         colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
         out["label_color"] = out["option"].map(lambda o: colours[o][1])
@@ -226,10 +234,35 @@ def fits(look: Type) -> str:
     return f"scale('x', datum.value) - scale('x', 0) >= length(datum.value_text) * {em:g} + 8"
 
 
+def by_channel(lay: Layout) -> bool:
+    """Whether a chart's rows are channels: its bars take the channels' colours (one
+    colour logic for every by-channel chart: satisfaction beside resolution)."""
+    return lay.rows == ("channel",)
+
+
+def _answer_colour(df: pd.DataFrame, lay: Layout, options: list[str]) -> dict:
+    """Stacked segments' colour encodings: by answer (the answer palette), or on channel
+    rows by channel, each answer a lighter shade of it (its legend in grey shades)."""
+    if not by_channel(lay):
+        colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
+        scale = alt.Scale(domain=options, range=[colours[o][0] for o in options])
+        return {"color": alt.Color("option:N", sort=options, legend=_legend(options), scale=scale)}
+    shades = (ANSWER_SHADES * 3)[: len(options)]
+    return {
+        "color": alt.Color(
+            "channel_label:N", scale=_colors(df, "channel", "channel_label", "channel_order"),
+            legend=None,
+        ),
+        "opacity": alt.Opacity(  # a legend of the answers in grey shades
+            "option:O", sort=options, legend=_legend(options),
+            scale=alt.Scale(domain=options, range=shades),
+        ),
+    }  # fmt: skip
+
+
 def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     rows = list(lay.rows)
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
-    colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
     base = _chart().encode(
         y=alt.Y(
             "row:N",
@@ -240,14 +273,12 @@ def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         x=alt.X("value:Q", stack="zero", title=None, axis=None),
         order=alt.Order("option_order:Q"),
     )
+    colour = _answer_colour(df, lay, options)
+    shaded = "opacity" in colour  # then a low base stays faint through the fill's opacity
+    faint = (alt.FillOpacity if shaded else alt.Opacity)("opacity:Q", scale=None)
     bars = base.mark_bar(stroke="white").encode(
-        color=alt.Color(
-            "option:N",
-            sort=options,
-            legend=_legend(options),
-            scale=alt.Scale(domain=options, range=[colours[o][0] for o in options]),
-        ),
-        opacity=alt.Opacity("opacity:Q", scale=None),
+        **colour,
+        **{"fillOpacity" if shaded else "opacity": faint},
         tooltip=_tooltip(df),
     )
     # a segment too narrow *as drawn* for its label keeps the value in the tooltip

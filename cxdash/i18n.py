@@ -82,6 +82,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "嵌入連結需要指定圖表：?chart=<圖表代碼>&embed=true",
     ),
     "open_in_app": ("Open in CX Survey Explorer", "在客戶體驗調查探索器中開啟"),
+    "group_sizes": ("respondent groups", "受訪族群"),
     "group_size": ("respondent group", "受訪族群"),
     "figure_failed": (
         "This figure ({figure}) could not be drawn; the rest of the page is unaffected.",
@@ -243,6 +244,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "該國數字。排名不等於經檢定的差異（每國約 60 位受訪者，誤差約 ±12 個百分點；檢定見「國家與地區」頁）。",
     ),
     "rank": ("Rank", "排名"),
+    "side_by_side_hk": (
+        "Satisfaction and first-contact resolution by channel, side by side",
+        "各渠道的滿意度與首次接觸解決率並列",
+    ),
+    "side_by_side_caption": (
+        "The published values of two figures above, per channel, nothing computed: "
+        "{measures}. Base: {bases}. Document: {document}.",
+        "上方兩張圖表依渠道並列的公布數值，未另行計算：{measures}。樣本數：{bases}。文件：{document}。",
+    ),
+    "side_only_in": (
+        "Left out: {channels} (only in “{figure}”).",
+        "未列入：{channels}（僅見於「{figure}」）。",
+    ),
     "takeaway_leader_all": (
         "{country} has the highest Champion share ({value} in {year}), significantly above "
         "every other country shown",

@@ -150,29 +150,51 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-NARROW_PX = 480  # a plot narrower than this (a phone) wraps long legend labels
-LEGEND_COLUMNS = 40  # ... at this many columns (a CJK character is two)
+# A phone: the chart's container (not its plot, which depends on the labels) is narrower
+# than this. Exports have no container (0 px) and draw as on a wide screen.
+NARROW = "containerSize()[0] > 0 && containerSize()[0] < 480"
+LEGEND_COLUMNS = 20  # on a phone a long legend label wraps at this many columns (CJK: two)
+ROW_COLUMNS = 26  # ... and a row label at this many
+
+
+def narrow_wrap(labels: list[str], columns: int, wide: str = "datum.label") -> str | None:
+    """A Vega label expression: on a phone, each label that needs it broken into lines of
+    `columns` (a lookup of the lines, made here); elsewhere `wide`. None if none wraps."""
+    lines = {}
+    for label in map(str, labels):
+        wrapped = formatting.wrap(label.replace("\n", " "), columns)
+        if len(wrapped) > 1:
+            lines[label] = wrapped
+    if not lines:
+        return None
+    table = json.dumps(lines, ensure_ascii=False)
+    return f"{NARROW} && isValid({table}[datum.label]) ? {table}[datum.label] : {wide}"
+
+
+def rows_axis(
+    labels: list[str], look: Type, wide: str = "datum.label", limit: int | None = None, **extra
+) -> alt.Axis:
+    """The row labels' axis: whole up to `limit` px (`look.label_limit`), wrapped on a
+    phone."""
+    expr = narrow_wrap(labels, ROW_COLUMNS, wide)
+    return alt.Axis(
+        labelLimit=look.label_limit if limit is None else limit,
+        labelOverlap=False,
+        **({"labelExpr": expr} if expr else {}),
+        **extra,
+    )
 
 
 def _legend(labels: list[str]) -> alt.Legend:
-    """Long labels get a row each; nothing is cut: on a narrow plot a long label wraps
-    into lines (a lookup of each label's lines, chosen by the drawn width)."""
+    """Long labels get a row each; nothing is cut: on a phone one column, a long label
+    wrapped into lines."""
     long = max((len(str(x)) for x in labels), default=0) > 28
-    wrapped = {
-        str(x): formatting.wrap(str(x), LEGEND_COLUMNS)
-        for x in labels
-        if len(formatting.wrap(str(x), LEGEND_COLUMNS)) > 1
-    }
-    expr = (
-        f"width < {NARROW_PX} && isValid({json.dumps(wrapped)}[datum.label]) "
-        f"? {json.dumps(wrapped)}[datum.label] : datum.label"
-        if wrapped
-        else None
-    )
+    columns = 1 if long else min(len(labels), 3)
+    expr = narrow_wrap(labels, LEGEND_COLUMNS)
     return alt.Legend(
         orient="bottom",
         title=None,
-        columns=1 if long else min(len(labels), 3),
+        columns=alt.ExprRef(f"{NARROW} ? 1 : {columns}") if columns > 1 else 1,
         labelLimit=0,
         **({"labelExpr": expr} if expr else {}),
     )
@@ -268,7 +290,7 @@ def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             "row:N",
             sort=_row_order(df, rows),
             title=None,
-            axis=alt.Axis(labelLimit=look.label_limit, labelOverlap=False),
+            axis=rows_axis(list(df["row"].unique()), look),
         ),
         x=alt.X("value:Q", stack="zero", title=None, axis=None),
         order=alt.Order("option_order:Q"),
@@ -306,7 +328,7 @@ def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         "row:N",
         sort=_row_order(df, rows),
         title=None,
-        axis=alt.Axis(labelLimit=look.label_limit, labelOverlap=False),
+        axis=rows_axis(list(df["row"].unique()), look),
     )
     enc = {"y": y, "color": color}
     if grouped:
@@ -346,17 +368,18 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             "row:N",
             sort=_row_order(df, rows),
             title=None,
-            axis=alt.Axis(labelLimit=look.label_limit, labelPadding=8),
+            axis=rows_axis(list(df["row"].unique()), look, labelPadding=8),
             scale=alt.Scale(type="band", paddingOuter=0.6),  # a band: dots can sit off its middle
             bandPosition=position,
         )
 
-    marks = dumbbell_marks(_chart(), y, x, years, _tooltip(df), look)
+    marks = dumbbell_marks(_chart(), y, x, years, _tooltip(df), look, domain[1])
     return marks.properties(height=alt.Step(look.row * 2 + 4))
 
 
 DODGE_BAND = 0.14  # equal dots of a row sit this share of its step above and below its line
 NEAR = 0.04  # dots closer than this share of the axis would hide each other
+LEFT_ROOM = 0.1  # a lowest dot this close to the axis's start keeps its label above it
 
 
 def dodge(df: pd.DataFrame, span: float) -> list[int]:
@@ -382,26 +405,40 @@ def _spread(slots: pd.Series, df: pd.DataFrame, cluster: list) -> None:
             slots[i] = [-1, 1, 0][k % 3]
 
 
-def dumbbell_marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type):
-    """A line per row and a labelled dot per wave; dots in the way of each other (the
-    `dodge` column) are moved off the line, their labels beside them (`y(position)`: the
-    row encoding at a position within its band)."""
+def dumbbell_marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span):
+    """A line per row and a labelled dot per wave. The lowest dot's label sits left of it,
+    the highest's right of it (they never meet, however narrow the chart), others above
+    (and a lowest dot near the axis's start, whose label would reach the row labels); dots
+    in the way of each other (the `dodge` column) move off the line, labels beside them.
+    `y(position)`: the row encoding at a position within its band; `span`: the axis."""
     line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y(), x=x, detail="row:N")
+    ends = base.transform_joinaggregate(
+        low="min(value)", high="max(value)", dots="count()", groupby=["row"]
+    )
+    pad = look.label * 0.8
+    on_line = "datum.dodge == 0 && datum.dots > 1"
+    left = f"{on_line} && datum.value == datum.low && datum.value > {LEFT_ROOM * span:g}"
+    right = f"{on_line} && datum.value == datum.high"
+    labels = [
+        (left, {"align": "right", "dx": -pad}, 0),
+        (right, {"align": "left", "dx": pad}, 0),
+        (f"datum.dodge == 0 && !({left}) && !({right})", {"dy": -(look.label + 3)}, 0),
+        ("datum.dodge == -1", {"align": "left", "dx": pad}, -1),
+        ("datum.dodge == 1", {"align": "left", "dx": pad}, 1),
+    ]
     layers = [line]
     for slot in (-1, 0, 1):
-        at = base.transform_filter(f"datum.dodge == {slot}")
-        pos = y(0.5 + slot * DODGE_BAND)
         layers.append(
-            at.mark_circle(size=look.label * 13, opacity=1).encode(
-                y=pos, x=x, color=color, tooltip=tooltip
-            )
+            base.transform_filter(f"datum.dodge == {slot}")
+            .mark_circle(size=look.label * 13, opacity=1)
+            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, color=color, tooltip=tooltip)
         )
-        text = (
-            at.mark_text(dy=-(look.label + 3), fontSize=look.label)
-            if slot == 0
-            else at.mark_text(align="left", dx=look.label * 0.8, fontSize=look.label)
+    for test, place, slot in labels:
+        layers.append(
+            ends.transform_filter(test)
+            .mark_text(fontSize=look.label, baseline="middle", **place)
+            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, text="value_text:N", color=color)
         )
-        layers.append(text.encode(y=pos, x=x, text="value_text:N", color=color))
     return alt.layer(*layers)
 
 

@@ -4,8 +4,6 @@ a web page's or a presentation screen's type sizes."""
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
@@ -14,8 +12,6 @@ from cxdash.palette import TIER_COLORS, WEB, Type
 
 TOP_GAPS = 3  # what fits beside the scorecard on one screen
 RANK_COLORS = ["#1B7837", "#A6DBA0", "#E7D4E8", "#AF8DC3"]
-_BY_COUNTRY = re.compile(r",\s*by country\b|（依國家）")
-_YEARS = re.compile(r",\s*\d{4}(?:\s*(?:and|vs|–)\s*\d{4})*$")
 
 
 def yoy_cards(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -64,7 +60,7 @@ def _line(look: Type) -> int:
 def callout_label(title: str, year: int, waves: int, lang: str) -> str:
     """A callout's row label: its title without the repeated 'by country' and, for a callout
     printed for more than one wave (the maturity ranking), the one wave the row shows."""
-    label = _YEARS.sub("", _BY_COUNTRY.sub("", title))
+    label = formatting.short_title(title)
     if waves > 1:
         label += f"，{year} 年" if lang == "zh" else f", {year}"
     return label

@@ -71,7 +71,8 @@ def chart(rows: pd.DataFrame, lang: str) -> alt.Chart:
         x=alt.X(
             "value:Q",
             title=None,
-            scale=alt.Scale(domain=[0, 100]),
+            # room past 100% for the largest value's label
+            scale=alt.Scale(domain=[0, max(100.0, float(df["value"].max()) * charts.HEADROOM)]),
             axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5),
         ),
         color=alt.Color("channel_label:N", scale=_channel_colours(df), legend=None),
@@ -79,7 +80,17 @@ def chart(rows: pd.DataFrame, lang: str) -> alt.Chart:
             "measure:O",
             sort=measures,
             scale=alt.Scale(domain=measures, range=ANSWER_SHADES[: len(measures)]),
-            legend=alt.Legend(orient="top", title=None, columns=1, labelLimit=0),
+            legend=alt.Legend(
+                orient="top",
+                title=None,
+                columns=1,
+                labelLimit=0,
+                **(
+                    {"labelExpr": wrap}
+                    if (wrap := charts.narrow_wrap(measures, charts.LEGEND_COLUMNS))
+                    else {}
+                ),
+            ),
         ),
         tooltip=["channel_label:N", "measure:N", "value_text:N", "document:N"],
     )

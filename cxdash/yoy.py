@@ -11,10 +11,14 @@ import pandas as pd
 from cxdash import charts, formatting, i18n, palette
 
 
-def _label(pairs: pd.DataFrame, lang: str) -> pd.Series:
+def _label(pairs: pd.DataFrame, lang: str, short: bool = False) -> pd.Series:
+    """Country · tier · answer · title without its waves (which the years show); `short`
+    (the chart's rows): the answer stands for the title when there is one."""
     zh = lang == "zh"
-    title = pairs["title_zh" if zh else "title_en"]
+    title = pairs["title_zh" if zh else "title_en"].map(formatting.short_title)
     option = pairs["option_zh" if zh else "option_en"].fillna("")
+    if short:
+        title, option = option.where(option != "", title), pd.Series("", index=pairs.index)
     tier = pairs["tier_label_zh" if zh else "tier_label_en"].where(pairs["tier"] != "All", "")
     country = pairs["country_label_zh" if zh else "country_label_en"].where(
         pairs["country"] != "APAC", ""
@@ -40,7 +44,7 @@ def waves(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         for side in ("from", "to")
     ]
     long = pd.concat(ends, ignore_index=True)
-    long["row"] = _label(long, lang)
+    long["row"] = _label(long, lang, short=True)
     long = long.drop_duplicates(["row", "year"])[["row", "figure_order", "year", "value"]]
     long = long.sort_values(["row", "year"], kind="stable").reset_index(drop=True)
     by_row = long.groupby("row")["value"]
@@ -52,6 +56,7 @@ def waves(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 LABEL_COLUMNS = 60  # a row label wraps at this many columns (a CJK character is two)
+LINE_PX = 13  # a row label's line height
 
 
 def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
@@ -62,19 +67,24 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     long["row"] = ["\n".join(formatting.wrap(r, LABEL_COLUMNS)) for r in long["row"]]
     order = list(dict.fromkeys(long.sort_values("change", ascending=False, kind="stable")["row"]))
     years = sorted(long["year"].unique())
-    lines = max((r.count("\n") + 1 for r in order), default=1)
+    # rows as tall as the most lines of a label, wide (LABEL_COLUMNS) or on a phone
+    lines = max(
+        (max(r.count("\n") + 1, len(formatting.wrap(r, charts.ROW_COLUMNS))) for r in order),
+        default=1,
+    )
 
     def y(position: float = 0.5) -> alt.Y:
         return alt.Y(
             "row:N",
             sort=order,
             title=None,
-            axis=alt.Axis(
-                labelExpr="split(datum.label, '\\n')",
-                labelLimit=0,
-                labelLineHeight=14,
+            axis=charts.rows_axis(
+                order,
+                palette.WEB,
+                wide="split(datum.label, '\\n')",
+                labelLineHeight=LINE_PX,
+                limit=0,  # the wide labels are wrapped at LABEL_COLUMNS, never cut
                 labelPadding=8,
-                labelOverlap=False,
             ),
             scale=alt.Scale(type="band", paddingOuter=0.6),
             bandPosition=position,
@@ -92,8 +102,8 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
         legend=alt.Legend(orient="bottom", title=None),
     )
     tooltip = ["row:N", "year:N", "value_text:N"]
-    marks = charts.dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB)
-    return charts.themed(marks.properties(height=alt.Step(max(48, 14 * lines + 20))))
+    marks = charts.dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB, 100)
+    return charts.themed(marks.properties(height=alt.Step(max(48, LINE_PX * lines + 8))))
 
 
 def untestable_note(pairs: pd.DataFrame, lang: str) -> str | None:

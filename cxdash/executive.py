@@ -49,6 +49,7 @@ def _lines(look: Type) -> alt.Axis:
         labelLimit=0,
         labelLineHeight=_line(look),
         labelOverlap=False,
+        labelFlush=False,  # the first row's label stays on its row
     )
 
 

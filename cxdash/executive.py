@@ -42,15 +42,27 @@ def verdict(significant: bool, testable: bool, lang: str) -> str:
     return i18n.t("sig_yes" if significant else "sig_no", lang)
 
 
-def _lines(look: Type) -> alt.Axis:
-    """An axis whose labels break at the newlines put in by `wrap`."""
+def _lines(look: Type, labels: list[str] = (), phone: int = 0) -> alt.Axis:
+    """An axis whose labels break at the newlines put in by `wrap`; `phone`: on a phone,
+    labels rewrapped at that many columns, in smaller type (the scorecard's cells keep
+    room for their values)."""
+    wide = "split(datum.label, '\\n')"
+    expr = charts.narrow_wrap(labels, phone, wide) if phone else None
+    small = {
+        "labelFontSize": alt.ExprRef(f"{charts.NARROW} ? {PHONE_PX} : {look.label}"),
+        "labelLineHeight": alt.ExprRef(f"{charts.NARROW} ? {PHONE_PX + 1} : {_line(look)}"),
+    }
     return alt.Axis(
-        labelExpr="split(datum.label, '\\n')",
+        labelExpr=expr or wide,
         labelLimit=0,
-        labelLineHeight=_line(look),
         labelOverlap=False,
         labelFlush=False,  # the first row's label stays on its row
+        **(small if phone else {"labelLineHeight": _line(look)}),
     )
+
+
+PHONE_PX = 10  # the scorecard's type on a phone
+PHONE_COLUMNS = 34  # ... and where its row labels wrap
 
 
 def _line(look: Type) -> int:
@@ -91,9 +103,14 @@ def scorecard(rows: pd.DataFrame, lang: str, look: Type = WEB) -> alt.Chart:
             "country_name:N",
             sort=countries,
             title=None,
-            axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False, labelLimit=0),
+            axis=_countries_axis(countries, look),
         ),
-        y=alt.Y("callout:N", sort=order, title=None, axis=_lines(look)),
+        y=alt.Y(
+            "callout:N",
+            sort=order,
+            title=None,
+            axis=_lines(look, order, PHONE_COLUMNS if look is WEB else 0),
+        ),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color(
@@ -112,10 +129,27 @@ def scorecard(rows: pd.DataFrame, lang: str, look: Type = WEB) -> alt.Chart:
             "document:N",
         ],
     )
-    text = base.mark_text(fontSize=look.label).encode(text="value_text:N")
+    size = (
+        alt.ExprRef(f"{charts.NARROW} ? {PHONE_PX} : {look.label}") if look is WEB else look.label
+    )
+    text = base.mark_text(fontSize=size).encode(text="value_text:N")
     lines = max((c.count("\n") + 1 for c in order), default=1)
     step = max(look.row, _line(look) * lines + 6)
     return charts.themed((cells + text).properties(height=alt.Step(step)), look)
+
+
+def _countries_axis(countries: list[str], look: Type) -> alt.Axis:
+    """Country names over the columns; on a phone in smaller type, broken at spaces."""
+    if look is not WEB:
+        return alt.Axis(orient="top", labelAngle=0, labelOverlap=False, labelLimit=0)
+    return alt.Axis(
+        orient="top",
+        labelAngle=0,
+        labelOverlap=False,
+        labelLimit=0,
+        labelExpr=charts.narrow_wrap(countries, 6) or "datum.label",
+        labelFontSize=alt.ExprRef(f"{charts.NARROW} ? {PHONE_PX} : {look.label}"),
+    )
 
 
 def gap_rows(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -369,7 +369,7 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             sort=_row_order(df, rows),
             title=None,
             axis=rows_axis(list(df["row"].unique()), look, labelPadding=8),
-            scale=alt.Scale(type="band", paddingOuter=0.6),  # a band: dots can sit off its middle
+            scale=alt.Scale(type="band", paddingOuter=0.1),  # a band: dots can sit off its middle
             bandPosition=position,
         )
 

@@ -86,7 +86,7 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
                 limit=0,  # the wide labels are wrapped at LABEL_COLUMNS, never cut
                 labelPadding=8,
             ),
-            scale=alt.Scale(type="band", paddingOuter=0.6),
+            scale=alt.Scale(type="band", paddingOuter=0.1),  # as tall as the former point scale
             bandPosition=position,
         )
 

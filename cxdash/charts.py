@@ -13,6 +13,7 @@ keeps Japan's colour whichever countries are shown). Tier colours are the same e
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import altair as alt
@@ -21,6 +22,8 @@ import pandas as pd
 from cxdash import formatting, i18n
 from cxdash.palette import (
     ANSWER_COLORS,
+    ANSWER_SHADES,
+    CHANNEL_COLORS,
     COUNTRY_COLORS,
     FONT,
     GROUP_COLORS,
@@ -64,6 +67,8 @@ def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
         palette = [COUNTRY_COLORS.get(c, "#999999") for c in rows[code]]
     elif code == "year":
         palette = [year_color(int(c)) if pd.notna(c) else "#BBBBBB" for c in rows[code]]
+    elif code == "channel":
+        palette = [CHANNEL_COLORS.get(c, ("#999999",))[0] for c in rows[code]]
     else:
         palette = (GROUP_COLORS * 3)[: len(rows)]
     return alt.Scale(domain=list(rows[label]), range=palette)
@@ -100,10 +105,17 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
     out = _prepare(out, lang)
     out.attrs["lang"] = lang  # the tooltips' titles
     out["row"] = _row_label(out, list(lay.rows))
-    if lay.kind == "stacked":
+    if lay.kind == "stacked" and by_channel(lay):  # the channel's colour, answers by shade
+        first = out["option_order"] == out["option_order"].min()
+        own = out["channel"].map(lambda c: CHANNEL_COLORS.get(c, ("", "#222222"))[1])
+        out["label_color"] = own.where(first, "#222222")
+    elif lay.kind == "stacked":
         options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
         colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
         out["label_color"] = out["option"].map(lambda o: colours[o][1])
+    if lay.kind == "dumbbell":
+        percent = bool((out["unit"] == "percent").all())
+        out["dodge"] = dodge(out, 100.0 if percent else float(out["value"].max()) * 1.1)
     if lay.kind == "numbers":  # labels wrapped to share about 640 px, never cut
         width = max(14, 96 // len(out))
         out["small"] = [
@@ -141,25 +153,76 @@ def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def _legend(labels: list[str]) -> alt.Legend:
-    """Long labels get a row each; nothing is cut."""
-    long = max((len(str(x)) for x in labels), default=0) > 28
-    return alt.Legend(
-        orient="bottom", title=None, columns=1 if long else min(len(labels), 3), labelLimit=0
+# A phone: the chart's container (not its plot, which depends on the labels) is narrower
+# than this. Exports have no container (0 px) and draw as on a wide screen.
+NARROW = "containerSize()[0] > 0 && containerSize()[0] < 480"
+LEGEND_COLUMNS = 20  # on a phone a long legend label wraps at this many columns (CJK: two)
+ROW_COLUMNS = 26  # ... and a row label at this many
+
+
+def narrow_wrap(labels: list[str], columns: int, wide: str = "datum.label") -> str | None:
+    """A Vega label expression: on a phone, each label that needs it broken into lines of
+    `columns` (a lookup of the lines, made here); elsewhere `wide`. None if none wraps."""
+    lines = {}
+    for label in map(str, labels):
+        wrapped = formatting.wrap(label.replace("\n", " "), columns)
+        if len(wrapped) > 1:
+            lines[label] = wrapped
+    if not lines:
+        return None
+    table = json.dumps(lines, ensure_ascii=False)
+    return f"{NARROW} && isValid({table}[datum.label]) ? {table}[datum.label] : {wide}"
+
+
+def rows_axis(
+    labels: list[str], look: Type, wide: str = "datum.label", limit: int | None = None, **extra
+) -> alt.Axis:
+    """The row labels' axis: whole up to `limit` px (`look.label_limit`), wrapped on a
+    phone."""
+    expr = narrow_wrap(labels, ROW_COLUMNS, wide)
+    return alt.Axis(
+        labelLimit=look.label_limit if limit is None else limit,
+        labelOverlap=False,
+        **({"labelExpr": expr} if expr else {}),
+        **extra,
     )
 
 
+def _legend(labels: list[str]) -> alt.Legend:
+    """Long labels get a row each; nothing is cut: on a phone one column, a long label
+    wrapped into lines."""
+    long = max((len(str(x)) for x in labels), default=0) > 28
+    columns = 1 if long else min(len(labels), 3)
+    expr = narrow_wrap(labels, LEGEND_COLUMNS)
+    return alt.Legend(
+        orient="bottom",
+        title=None,
+        columns=alt.ExprRef(f"{NARROW} ? 1 : {columns}") if columns > 1 else 1,
+        labelLimit=0,
+        **({"labelExpr": expr} if expr else {}),
+    )
+
+
+SMALL_SHARE = 25.0  # percentages all below this are drawn on an axis scaled to them
+HEADROOM = 1.2  # the axis runs this far past the largest value: its label stays inside
+
+
 def _x(df: pd.DataFrame, field: str = "value") -> alt.X:
-    """Percentages on a 0–100 axis with % ticks; anything else from zero."""
+    """Percentages on a 0–100 axis with % ticks, small ones (8.9% vs 6.2% of a budget) on
+    an axis scaled to them; anything else from zero. Always from zero, with room for the
+    value label past the largest bar (or interval)."""
+    top = float(df["label_x"].max()) * HEADROOM
     if (df["unit"] == "percent").all():
-        top = max(100.0, float(df["label_x"].max()))
+        small = float(df["label_x"].max()) < SMALL_SHARE
         return alt.X(
             f"{field}:Q",
             title=None,
-            scale=alt.Scale(domain=[0, top]),
+            scale=alt.Scale(domain=[0, top] if small else [0, max(100.0, top)], nice=small),
             axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5),
         )
-    return alt.X(f"{field}:Q", title=None, scale=alt.Scale(domainMin=0), axis=alt.Axis(tickCount=5))
+    return alt.X(
+        f"{field}:Q", title=None, scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickCount=5)
+    )
 
 
 def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
@@ -194,34 +257,63 @@ def _tooltip(df: pd.DataFrame) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{col}:N", title=i18n.t(key, lang)) for col, key in _TOOLTIP if col in df]
 
 
+def fits(look: Type) -> str:
+    """A Vega test: the segment's drawn width (px, on the shared x scale) holds its value
+    label (about 0.62 em a character) and 4 px either side — whatever the chart's width."""
+    em = look.char_em * look.label
+    return f"scale('x', datum.value) - scale('x', 0) >= length(datum.value_text) * {em:g} + 8"
+
+
+def by_channel(lay: Layout) -> bool:
+    """Whether a chart's rows are channels: its bars take the channels' colours (one
+    colour logic for every by-channel chart: satisfaction beside resolution)."""
+    return lay.rows == ("channel",)
+
+
+def _answer_colour(df: pd.DataFrame, lay: Layout, options: list[str]) -> dict:
+    """Stacked segments' colour encodings: by answer (the answer palette), or on channel
+    rows by channel, each answer a lighter shade of it (its legend in grey shades)."""
+    if not by_channel(lay):
+        colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
+        scale = alt.Scale(domain=options, range=[colours[o][0] for o in options])
+        return {"color": alt.Color("option:N", sort=options, legend=_legend(options), scale=scale)}
+    shades = (ANSWER_SHADES * 3)[: len(options)]
+    return {
+        "color": alt.Color(
+            "channel_label:N", scale=_colors(df, "channel", "channel_label", "channel_order"),
+            legend=None,
+        ),
+        "opacity": alt.Opacity(  # a legend of the answers in grey shades
+            "option:O", sort=options, legend=_legend(options),
+            scale=alt.Scale(domain=options, range=shades),
+        ),
+    }  # fmt: skip
+
+
 def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     rows = list(lay.rows)
     options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
-    colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
     base = _chart().encode(
         y=alt.Y(
             "row:N",
             sort=_row_order(df, rows),
             title=None,
-            axis=alt.Axis(labelLimit=look.label_limit, labelOverlap=False),
+            axis=rows_axis(list(df["row"].unique()), look),
         ),
         x=alt.X("value:Q", stack="zero", title=None, axis=None),
         order=alt.Order("option_order:Q"),
     )
+    colour = _answer_colour(df, lay, options)
+    shaded = "opacity" in colour  # then a low base stays faint through the fill's opacity
+    faint = (alt.FillOpacity if shaded else alt.Opacity)("opacity:Q", scale=None)
     bars = base.mark_bar(stroke="white").encode(
-        color=alt.Color(
-            "option:N",
-            sort=options,
-            legend=_legend(options),
-            scale=alt.Scale(domain=options, range=[colours[o][0] for o in options]),
-        ),
-        opacity=alt.Opacity("opacity:Q", scale=None),
+        **colour,
+        **{"fillOpacity" if shaded else "opacity": faint},
         tooltip=_tooltip(df),
     )
-    # segments too thin for a label keep their value in the tooltip
-    thin = alt.datum.value >= look.min_label_points
+    # a segment too narrow *as drawn* for its label keeps the value in the tooltip
     labels = base.mark_text(align="right", dx=-4, fontSize=look.label).encode(
-        text=alt.condition(thin, "value_text:N", alt.value("")),
+        text=alt.condition(fits(look), "value_text:N", alt.value("")),
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
@@ -244,7 +336,7 @@ def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         "row:N",
         sort=_row_order(df, rows),
         title=None,
-        axis=alt.Axis(labelLimit=look.label_limit, labelOverlap=False),
+        axis=rows_axis(list(df["row"].unique()), look),
     )
     enc = {"y": y, "color": color}
     if grouped:
@@ -274,29 +366,88 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         scale=_colors(df, "year", "year_label", "year"),
         legend=alt.Legend(orient="bottom", title=None),
     )
-    y = alt.Y(
-        "row:N",
-        sort=_row_order(df, rows),
-        title=None,
-        axis=alt.Axis(labelLimit=look.label_limit, labelPadding=8),
-        scale=alt.Scale(paddingOuter=0.6),
-    )
     percent = bool((df["unit"] == "percent").all())
     domain = [0, 100] if percent else [0, float(df["value"].max()) * 1.1]
     axis = alt.Axis(labelExpr="datum.value + '%'" if percent else "datum.label", tickCount=5)
     x = alt.X("value:Q", title=None, scale=alt.Scale(domain=domain), axis=axis)
-    line = _chart().mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y, x=x, detail="row:N")
-    points = (
-        _chart()
-        .mark_circle(size=look.label * 13, opacity=1)
-        .encode(y=y, x=x, color=years, tooltip=_tooltip(df))
+
+    def y(position: float = 0.5) -> alt.Y:
+        return alt.Y(
+            "row:N",
+            sort=_row_order(df, rows),
+            title=None,
+            axis=rows_axis(list(df["row"].unique()), look, labelPadding=8),
+            scale=alt.Scale(type="band", paddingOuter=0.1),  # a band: dots can sit off its middle
+            bandPosition=position,
+        )
+
+    marks = dumbbell_marks(_chart(), y, x, years, _tooltip(df), look, domain[1])
+    return marks.properties(height=alt.Step(look.row * 2 + 4))
+
+
+DODGE_BAND = 0.14  # equal dots of a row sit this share of its step above and below its line
+NEAR = 0.04  # dots closer than this share of the axis would hide each other
+LEFT_ROOM = 0.1  # a lowest dot this close to the axis's start keeps its label above it
+
+
+def dodge(df: pd.DataFrame, span: float) -> list[int]:
+    """Per value, its dot's slot in its row: 0 on the line; -1 / +1 (earlier / later wave)
+    above / below it when another dot of the row is within NEAR of the axis `span` (equal
+    values: Emerging 26% in 2020 and in 2021), so no dot or label hides another."""
+    slots = pd.Series(0, index=df.index)
+    for _, group in df.sort_values(["value", "year"]).groupby("row", sort=False):
+        cluster: list = []
+        for i, v in zip(group.index, group["value"]):
+            if cluster and v - df.at[cluster[-1], "value"] > NEAR * span:
+                _spread(slots, df, cluster)
+                cluster = []
+            cluster.append(i)
+        _spread(slots, df, cluster)
+    return slots.tolist()
+
+
+def _spread(slots: pd.Series, df: pd.DataFrame, cluster: list) -> None:
+    if len(cluster) > 1:
+        ordered = df.loc[cluster].sort_values("year").index
+        for k, i in enumerate(ordered):
+            slots[i] = [-1, 1, 0][k % 3]
+
+
+def dumbbell_marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span):
+    """A line per row and a labelled dot per wave. The lowest dot's label sits left of it,
+    the highest's right of it (they never meet, however narrow the chart), others above
+    (and a lowest dot near the axis's start, whose label would reach the row labels); dots
+    in the way of each other (the `dodge` column) move off the line, labels beside them.
+    `y(position)`: the row encoding at a position within its band; `span`: the axis."""
+    line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y(), x=x, detail="row:N")
+    ends = base.transform_joinaggregate(
+        low="min(value)", high="max(value)", dots="count()", groupby=["row"]
     )
-    labels = (
-        _chart()
-        .mark_text(dy=-(look.label + 3), fontSize=look.label)
-        .encode(y=y, x=x, text="value_text:N", color=years)
-    )
-    return (line + points + labels).properties(height=alt.Step(look.row * 2 + 4))
+    pad = look.label * 0.8
+    on_line = "datum.dodge == 0 && datum.dots > 1"
+    left = f"{on_line} && datum.value == datum.low && datum.value > {LEFT_ROOM * span:g}"
+    right = f"{on_line} && datum.value == datum.high"
+    labels = [
+        (left, {"align": "right", "dx": -pad}, 0),
+        (right, {"align": "left", "dx": pad}, 0),
+        (f"datum.dodge == 0 && !({left}) && !({right})", {"dy": -(look.label + 3)}, 0),
+        ("datum.dodge == -1", {"align": "left", "dx": pad}, -1),
+        ("datum.dodge == 1", {"align": "left", "dx": pad}, 1),
+    ]
+    layers = [line]
+    for slot in (-1, 0, 1):
+        layers.append(
+            base.transform_filter(f"datum.dodge == {slot}")
+            .mark_circle(size=look.label * 13, opacity=1)
+            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, color=color, tooltip=tooltip)
+        )
+    for test, place, slot in labels:
+        layers.append(
+            ends.transform_filter(test)
+            .mark_text(fontSize=look.label, baseline="middle", **place)
+            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, text="value_text:N", color=color)
+        )
+    return alt.layer(*layers)
 
 
 def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:

@@ -23,7 +23,7 @@ ROW_COLUMNS = [
     "row", "option", "tier_label", "country_label", "year_label", "group_label",
     "channel_label", "value", "value_text", "base_text", "ci_low", "ci_high", "ci_text",
     "label_x", "opacity", "label_color", "small", "option_order", "tier_order",
-    "country_order", "channel_order", "document", "source", "significant", "test_text",
+    "country_order", "channel_order", "document", "source", "significant", "test_text", "dodge",
 ]  # fmt: skip
 
 

@@ -112,3 +112,13 @@ def wrap(text: str, width: int) -> list[str]:
         line += token
         used += size + len(token) - len(word)
     return [*lines, line.rstrip()] if line.strip() else lines
+
+
+# what a title says about the breakdown or the waves, which a chart's rows or colours show
+_BY_COUNTRY = re.compile(r",\s*by country\b|（依國家）")
+_WAVES = re.compile(r",\s*\d{4}(?:\s*(?:and|vs|–)\s*(?:\d{4}|one year earlier))*$|（逐年比較）$")
+
+
+def short_title(title: str) -> str:
+    """A title without ', by country' and its waves ('…, 2020 vs 2021', '（逐年比較）')."""
+    return _WAVES.sub("", _BY_COUNTRY.sub("", title)).strip()

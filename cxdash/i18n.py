@@ -98,6 +98,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "嵌入連結需要指定圖表：?chart=<圖表代碼>&embed=true",
     ),
     "open_in_app": ("Open in CX Survey Explorer", "在客戶體驗調查探索器中開啟"),
+    "group_sizes": ("respondent groups", "受訪族群"),
     "group_size": ("respondent group", "受訪族群"),
     "figure_failed": (
         "This figure ({figure}) could not be drawn; the rest of the page is unaffected.",
@@ -270,6 +271,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Champions vs Starters (latest wave)",
         "領航者與入門新手（最新一期）",
     ),
+    "exec_gaps_year": ("Champions vs Starters, {year}", "{year} 年領航者與入門新手"),
     "exec_more_gaps": (
         "All {n} questions by tier, with their tests, are on the Maturity tiers page.",
         "全部 {n} 題的分層結果與檢定，請見「成熟度等級」頁。",
@@ -292,14 +294,49 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "exec_scorecard": ("Country scorecard", "國家計分卡"),
     "scorecard_note": (
-        "Colour: the country's rank among the countries each callout (區域差異) reports, "
-        "1 = highest; text: the published value; blank: no number for that country. A rank is "
-        "not a significant difference: about 60 respondents per country give a margin of "
-        "roughly ±12 points (tests on the Countries page).",
-        "顏色：該國在每則「區域差異」所列國家中的排名（1 = 最高）；文字：公布的數值；空白：報告未提供"
-        "該國數字。排名不等於顯著差異：每國約 60 位受訪者，誤差約 ±12 個百分點（檢定見「國家與地區」頁）。",
+        "Colour: rank among the countries a callout reports (1 = highest); text: the published "
+        "value; blank: not published for that country. A rank is not a tested difference "
+        "(about 60 respondents per country, ±12 points; tests on the Countries page).",
+        "顏色：在該則「區域差異」所列國家中的排名（1 = 最高）；文字：公布的數值；空白：報告未提供"
+        "該國數字。排名不等於經檢定的差異（每國約 60 位受訪者，誤差約 ±12 個百分點；檢定見「國家與地區」頁）。",
     ),
     "rank": ("Rank", "排名"),
+    "side_by_side_hk": (
+        "Satisfaction and first-contact resolution by channel, side by side",
+        "各渠道的滿意度與首次接觸解決率並列",
+    ),
+    "side_by_side_caption": (
+        "The published values of two figures above, per channel, nothing computed: "
+        "{measures}. Base: {bases}. Document: {document}.",
+        "上方兩張圖表依渠道並列的公布數值，未另行計算：{measures}。樣本數：{bases}。文件：{document}。",
+    ),
+    "side_only_in": (
+        "Left out: {channels} (only in “{figure}”).",
+        "未列入：{channels}（僅見於「{figure}」）。",
+    ),
+    "takeaway_leader_all": (
+        "{country} has the highest Champion share ({value} in {year}), significantly above "
+        "every other country shown",
+        "{country}的領航者比例最高（{year} 年 {value}），顯著高於所列的其他每個國家",
+    ),
+    "takeaway_leader_some": (
+        "{country} has the highest Champion share ({value} in {year}), significantly above "
+        "{over} only",
+        "{country}的領航者比例最高（{year} 年 {value}），僅顯著高於{over}",
+    ),
+    "takeaway_leader_none": (
+        "{country} has the highest Champion share ({value} in {year}), though no lead over "
+        "another country is significant",
+        "{country}的領航者比例最高（{year} 年 {value}），但對其他國家的領先均不顯著",
+    ),
+    "takeaway_lowest": (
+        "{country} has the lowest value on {k} of the {n} country callouts",
+        "{country}在 {n} 則區域差異中有 {k} 則數值最低",
+    ),
+    "takeaway_lowest_all": (
+        "{country} has the lowest value on every one of the {n} country callouts",
+        "{country}在全部 {n} 則區域差異中數值皆為最低",
+    ),
     "vs_starter": ("vs Starter", "（與入門新手相比）"),
     "tier_champion_short": ("Champions", "領航者"),
     "tier_starter_short": ("Starters", "入門新手"),
@@ -409,6 +446,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bm_meets": (
         "Meets the report's Champion rule: at least {min} of the {of} practices.",
         "符合報告的領航者標準：{of} 項中至少符合 {min} 項。",
+    ),
+    "bm_unanswered": (
+        "Tick the practices your organisation has to see whether it meets the report's "
+        "Champion rule: at least {min} of the {of} practices.",
+        "請勾選貴組織具備的實務，以查看是否符合報告的領航者標準：{of} 項中至少符合 {min} 項。",
     ),
     "bm_not_meets": (
         "Does not meet the report's Champion rule: at least {min} of the {of} practices.",
@@ -549,6 +591,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_waves": ("Waves", "期別"),
     "col_earlier": ("Earlier wave", "較早一期"),
     "col_later": ("Later wave", "較新一期"),
+    "yoy_none_testable": (
+        "No change on this page can be tested for significance: the report prints no base "
+        "(number of respondents) for {years}, so each change is shown as published, untested.",
+        "本頁的變化均無法進行顯著性檢定：報告未公布 {years} 年的樣本數（受訪者人數），"
+        "因此各項變化僅依公布數值呈現，未經檢定。",
+    ),
+    "yoy_some_untestable": (
+        "Changes involving {years} cannot be tested for significance: the report prints no "
+        "base (number of respondents) for it. The others are tested (two-proportion z-test, "
+        "95%).",
+        "涉及 {years} 年的變化無法進行顯著性檢定：報告未公布該期的樣本數（受訪者人數）。"
+        "其他變化均已檢定（雙比例 z 檢定，95%）。",
+    ),
     "col_test_waves": ("Test (earlier vs later wave)", "檢定（較早一期對較新一期）"),
     "step_first_to_last": ("first → latest wave", "首期 → 最新一期"),
     "comparability_waves": (

@@ -17,6 +17,25 @@ COUNTRY_COLORS = {
     "Global": "#555555",
     "Not stated": "#999999",
 }
+# Channels keep one colour on every chart (a channel is coloured, or its row's bars are, in
+# satisfaction, resolution, usage and their side-by-side view). (colour, label colour)
+CHANNEL_COLORS = {
+    "phone": ("#0072B2", "white"),
+    "store_branch": ("#D55E00", "white"),
+    "dedicated_staff": ("#CC79A7", "#222222"),
+    "email": ("#332288", "white"),
+    "live_chat": ("#44AA99", "#222222"),
+    "messaging_app": ("#999933", "#222222"),
+    "social_media": ("#882255", "white"),
+    "website_app": ("#117733", "white"),
+    "self_service": ("#DDCC77", "#222222"),
+    "chatbot": ("#AA4499", "white"),
+    "video": ("#88CCEE", "#222222"),
+    "sms": ("#661100", "white"),
+    "email_or_phone": ("#6699CC", "#222222"),
+    "chat_video_chatbot": ("#888888", "#222222"),
+}
+ANSWER_SHADES = [1.0, 0.45, 0.2, 0.1]  # answers of a channel's bar: its colour, then lighter
 YEAR_COLORS = {2020: "#A6A6A6", 2021: "#0072B2", 2018: "#882255", 2001: "#44AA99"}
 # Waves after these take the next colour in turn (the same year has the same colour everywhere).
 LATER_YEAR_COLORS = ["#CC6677", "#117733", "#DDCC77", "#AA4499", "#332288"]
@@ -55,8 +74,8 @@ class Type:
     number: int = 40  # the big numbers of a side-by-side statistics chart
     row: int = ROW_PX  # per bar
     label_limit: int = 360  # row labels longer than this are cut (tooltip keeps them)
-    min_label_points: float = 6  # stacked segments narrower than this carry no label
+    char_em: float = 0.62  # width of a value label's character (digits, %, *), in em
 
 
 WEB = Type()
-PRESENT = Type(label=20, number=64, row=40, label_limit=640, min_label_points=10)
+PRESENT = Type(label=20, number=64, row=40, label_limit=640)

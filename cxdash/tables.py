@@ -191,9 +191,17 @@ def bases(rows: list[dict], lang: str) -> str:
     if not with_base:
         if rows[0]["measure"] in ("count", "threshold", "example"):
             return ""
-        group = next((r["group_base_n"] for r in rows if _given(r["group_base_n"])), None)
+        # each respondent group's size (customers n=500, staff n=358), never the first one's
+        groups = dict.fromkeys(
+            (r.get("group_label") if isinstance(r.get("group_label"), str) else "", int(n))
+            for r in rows
+            if _given(n := r["group_base_n"])
+        )
         note = i18n.t("base_not_published", lang)
-        return note + (f" ({i18n.t('group_size', lang)} n={int(group)})" if group else "")
+        if len(groups) == 1:
+            return f"{note} ({i18n.t('group_size', lang)} n={next(iter(groups))[1]})"
+        sizes = ", ".join(f"{label} n={n}".strip() for label, n in groups)
+        return f"{note} ({i18n.t('group_sizes', lang)}: {sizes})" if groups else note
     label = next(
         (
             lab

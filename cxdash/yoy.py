@@ -11,10 +11,14 @@ import pandas as pd
 from cxdash import charts, formatting, i18n, palette
 
 
-def _label(pairs: pd.DataFrame, lang: str) -> pd.Series:
+def _label(pairs: pd.DataFrame, lang: str, short: bool = False) -> pd.Series:
+    """Country · tier · answer · title without its waves (which the years show); `short`
+    (the chart's rows): the answer stands for the title when there is one."""
     zh = lang == "zh"
-    title = pairs["title_zh" if zh else "title_en"]
+    title = pairs["title_zh" if zh else "title_en"].map(formatting.short_title)
     option = pairs["option_zh" if zh else "option_en"].fillna("")
+    if short:
+        title, option = option.where(option != "", title), pd.Series("", index=pairs.index)
     tier = pairs["tier_label_zh" if zh else "tier_label_en"].where(pairs["tier"] != "All", "")
     country = pairs["country_label_zh" if zh else "country_label_en"].where(
         pairs["country"] != "APAC", ""
@@ -33,52 +37,92 @@ def shown(pairs: pd.DataFrame, surveys: tuple[str, ...], years: tuple[int, ...])
 
 
 def waves(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per measure and wave (row, year, value), from both sides of the pairs."""
+    """One row per measure and wave (row, year, value), from both sides of the pairs, with
+    each row's change from its first to its latest wave and its dots' `dodge` slots."""
     ends = [
         pairs.assign(year=pairs[f"year_{side}"], value=pairs[f"value_{side}"])
         for side in ("from", "to")
     ]
     long = pd.concat(ends, ignore_index=True)
-    long["row"] = _label(long, lang)
+    long["row"] = _label(long, lang, short=True)
     long = long.drop_duplicates(["row", "year"])[["row", "figure_order", "year", "value"]]
+    long = long.sort_values(["row", "year"], kind="stable").reset_index(drop=True)
+    by_row = long.groupby("row")["value"]
+    long["change"] = by_row.transform("last") - by_row.transform("first")
+    long["dodge"] = charts.dodge(long, 100.0)
     long["year"] = long["year"].astype(int).astype(str)
     long["value_text"] = long["value"].map(lambda v: formatting.number(v, 0, "percent", lang))
     return long
 
 
+LABEL_COLUMNS = 60  # a row label wraps at this many columns (a CJK character is two)
+LINE_PX = 13  # a row label's line height
+
+
 def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
-    """Every percentage measure on one chart: a dot per wave, joined."""
+    """Every percentage measure on one chart: a dot per wave, joined; the largest rise
+    first, the largest fall last; labels wrapped, never cut."""
     pct = pairs[(pairs["unit"] == "percent") & (pairs["measure"] == "share")]
     long = waves(pct, lang)
-    order = list(dict.fromkeys(long.sort_values("figure_order", kind="stable")["row"]))
+    long["row"] = ["\n".join(formatting.wrap(r, LABEL_COLUMNS)) for r in long["row"]]
+    order = list(dict.fromkeys(long.sort_values("change", ascending=False, kind="stable")["row"]))
     years = sorted(long["year"].unique())
-    y = alt.Y(
-        "row:N",
-        sort=order,
-        title=None,
-        axis=alt.Axis(labelLimit=560, labelPadding=8),
-        scale=alt.Scale(paddingOuter=0.6),
+    # rows as tall as the most lines of a label, wide (LABEL_COLUMNS) or on a phone
+    lines = max(
+        (max(r.count("\n") + 1, len(formatting.wrap(r, charts.ROW_COLUMNS))) for r in order),
+        default=1,
     )
-    x = alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 100]))
+
+    def y(position: float = 0.5) -> alt.Y:
+        return alt.Y(
+            "row:N",
+            sort=order,
+            title=None,
+            axis=charts.rows_axis(
+                order,
+                palette.WEB,
+                wide="split(datum.label, '\\n')",
+                labelLineHeight=LINE_PX,
+                limit=0,  # the wide labels are wrapped at LABEL_COLUMNS, never cut
+                labelPadding=8,
+            ),
+            scale=alt.Scale(type="band", paddingOuter=0.1),  # as tall as the former point scale
+            bandPosition=position,
+        )
+
+    x = alt.X(
+        "value:Q",
+        title=None,
+        scale=alt.Scale(domain=[0, 100]),
+        axis=alt.Axis(labelExpr="datum.value + '%'", tickCount=5),
+    )
     color = alt.Color(
         "year:N",
         scale=alt.Scale(domain=years, range=[palette.year_color(int(y)) for y in years]),
         legend=alt.Legend(orient="bottom", title=None),
     )
-    line = (
-        alt.Chart(long).mark_line(color="#CCCCCC", strokeWidth=3).encode(y=y, x=x, detail="row:N")
+    tooltip = ["row:N", "year:N", "value_text:N"]
+    marks = charts.dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB, 100)
+    return charts.themed(marks.properties(height=alt.Step(max(48, LINE_PX * lines + 8))))
+
+
+def untestable_note(pairs: pd.DataFrame, lang: str) -> str | None:
+    """Said once, above the chart: for which waves the report prints no base, so that no
+    change (or no change involving them) can be tested. None when every change is tested."""
+    if pairs.empty or pairs["p"].notna().all():
+        return None
+    sides = pd.concat(
+        [
+            pd.DataFrame({"year": pairs[f"year_{s}"], "missing": pairs[f"base_n_{s}"].isna()})
+            for s in ("from", "to")
+        ]
     )
-    dots = (
-        alt.Chart(long)
-        .mark_circle(size=150, opacity=1)
-        .encode(y=y, x=x, color=color, tooltip=["row:N", "year:N", "value_text:N"])
-    )
-    text = (
-        alt.Chart(long)
-        .mark_text(dy=-14, fontSize=12)
-        .encode(y=y, x=x, text="value_text:N", color=color)
-    )
-    return charts.themed((line + dots + text).properties(height=alt.Step(48)))
+    by_year = sides.groupby("year")["missing"]
+    never = [int(y) for y, all_missing in by_year.all().items() if all_missing]
+    years = never or [int(y) for y, any_missing in by_year.any().items() if any_missing]
+    joined = "、".join(map(str, years)) if lang == "zh" else " and ".join(map(str, years))
+    key = "yoy_none_testable" if pairs["p"].isna().all() else "yoy_some_untestable"
+    return i18n.t(key, lang, years=joined)
 
 
 def _test(row: pd.Series, lang: str) -> str:
@@ -120,20 +164,17 @@ def table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         "–" if pd.isna(r) else formatting.number(r, 0, "percent", lang, signed=True)
         for r in pairs["change_relative_pct"]
     ]
-    out[t("col_test_waves")] = [_test(r, lang) for _, r in pairs.iterrows()]
-    out[t("col_comparability")] = [_comparability(r, lang) for _, r in pairs.iterrows()]
+    if pairs["p"].notna().any():  # none tested: said once above the chart, not per row
+        out[t("col_test_waves")] = [_test(r, lang) for _, r in pairs.iterrows()]
     return out
 
 
-def _comparability(row: pd.Series, lang: str) -> str:
-    """What data/dimensions/years.csv states about each wave of this pair, and each base."""
-    return i18n.t(
-        "comparability_waves",
-        lang,
-        year_from=int(row["year_from"]),
-        note_from=row["year_note_from"] if isinstance(row["year_note_from"], str) else "–",
-        n_from=_base(row["base_n_from"], lang),
-        year_to=int(row["year_to"]),
-        note_to=row["year_note_to"] if isinstance(row["year_note_to"], str) else "–",
-        n_to=_base(row["base_n_to"], lang),
-    )
+def wave_notes(pairs: pd.DataFrame, lang: str) -> str:
+    """What data/dimensions/years.csv states about each wave the pairs compare, said once
+    (the bases are the table's N columns)."""
+    notes = {}
+    for side in ("from", "to"):
+        for year, note in zip(pairs[f"year_{side}"], pairs[f"year_note_{side}"]):
+            notes.setdefault(int(year), note if isinstance(note, str) else "–")
+    body = " ".join(f"{y}: {n.rstrip('.')}." for y, n in sorted(notes.items()))
+    return f"{i18n.t('col_comparability', lang)} — {body}"

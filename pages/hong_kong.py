@@ -1,7 +1,21 @@
-"""Hong Kong: customers vs frontline staff, the perception gap, human vs digital channels."""
+"""Hong Kong: customers vs frontline staff, the perception gap, human vs digital channels;
+last, satisfaction and first-contact resolution by channel side by side (published values
+of both figures, the channels both publish)."""
 
+import streamlit as st
+
+from cxdash import i18n, side_by_side
+from cxdash.formatting import literal
 from cxdash.ui import panel, shell
 
 view = shell.page("hong_kong")
 if shell.survey_shown("hk", view):
     panel.page_figures(view)
+    rows, only = side_by_side.values("hk", view.filters)
+    if not rows.empty:
+        st.subheader(i18n.t("side_by_side_hk", view.lang))
+        st.caption(literal(side_by_side.caption(rows, view.lang)))
+        st.altair_chart(side_by_side.chart(rows, view.lang), width="stretch")
+        missing = side_by_side.missing_note(only, view.lang)
+        if missing:
+            st.caption(literal(missing))

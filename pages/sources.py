@@ -10,7 +10,7 @@ from cxdash.ui import panel, shell, widgets
 view = shell.page("sources", intro=False)
 lang = view.lang
 widgets.data_health(lang)
-st.dataframe(method.survey_table(data.run("surveys"), lang), hide_index=True, width="stretch")
+st.table(method.survey_table(data.run("surveys"), lang), hide_index=True)  # wraps: nothing cut
 st.subheader(i18n.t("subgroup_margins", lang))
 st.caption(i18n.t("subgroup_margins_intro", lang))
 values = data.run("figure_values", figure_ids=[], tiers=[], countries=[], channels=[], years=[])

@@ -1,9 +1,10 @@
 """Year over year: every measure published in more than one wave, each wave against the next
-(and the first against the latest), with point and relative change."""
+(and the first against the latest), with point and relative change; said once, at the top,
+which waves print no base so that their changes cannot be tested."""
 
 import streamlit as st
 
-from cxdash import data, i18n, yoy
+from cxdash import data, formatting, i18n, yoy
 from cxdash.ui import panel, shell
 
 view = shell.page("year_over_year")
@@ -15,8 +16,10 @@ if f.years and pairs.empty and not yoy.shown(every, f.surveys, ()).empty:
 elif pairs.empty or f.channels:
     st.info(i18n.t("not_published_page", view.lang, asked=shell.asked(view)))
 else:
+    note = yoy.untestable_note(pairs, view.lang)
+    if note:
+        st.info(note, icon=":material/info:")
     st.altair_chart(yoy.dumbbell(pairs, view.lang), width="stretch")
-    table = yoy.table(pairs, view.lang)
-    measure = st.column_config.TextColumn(width="medium")  # the other columns stay whole
-    st.dataframe(table, hide_index=True, width="stretch", column_config={table.columns[0]: measure})
+    st.table(yoy.table(pairs, view.lang), hide_index=True)  # wraps its text: nothing is cut
+    st.caption(formatting.literal(yoy.wave_notes(pairs, view.lang)))
 panel.page_figures(view)

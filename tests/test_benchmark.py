@@ -205,3 +205,16 @@ def test_presentation_mode_of_the_page_shows_the_published_tier_mix():
     at = open_page("benchmark.py", present="1", country="Japan")
     assert any(m.value.startswith("## Share of SMBs that are Champions") for m in at.markdown)
     assert not at.info  # never "nothing published on this page"
+
+
+def test_no_verdict_on_the_champion_rule_before_a_practice_is_ticked():
+    """Nothing ticked is nothing answered: no "Does not meet…" on a fresh page; one
+    practice ticked (1 of 7, fictional) does not meet the rule (at least 6 of 7)."""
+    at = open_page("benchmark.py")
+    assert not any("Does not meet" in i.value for i in at.info)
+    assert any(
+        "Tick the practices your organisation has" in c.value and "at least 6 of the 7" in c.value
+        for c in at.caption
+    )
+    at.checkbox(key="bm_p_all_service_data").check().run()
+    assert any("Does not meet the report's Champion rule" in i.value for i in at.info)

@@ -64,3 +64,70 @@ def test_wrap_mixes_latin_words_and_cjk_characters():
     lines = formatting.wrap("COVID-19 爆發前，居家辦公的客戶服務與支援人員佔代表比例", 24)
     assert lines == ["COVID-19 爆發前，居家辦", "公的客戶服務與支援人員佔", "代表比例"]
     assert formatting.wrap("supercalifragilistic word", 5) == ["supercalifragilistic", "word"]
+
+
+def _ranking(rows):
+    champions = rows[rows["figure_id"] == "apac_country_champion_share"]
+    return dict(zip(champions["country"], champions["value"])), set(champions["year"])
+
+
+def test_scorecard_carries_the_reports_maturity_ranking_of_the_latest_wave():
+    """Champion share by country, 2021 (000, 各國家與地區的成熟度排名): Australia 36%,
+    Singapore 27%, South Korea 21%, Japan 6% — not the 2020 values (25%, 15%, 0%)."""
+    rows = data.run("country_scorecard", countries=[])
+    values, years = _ranking(rows)
+    assert values == {"Australia": 36, "Singapore": 27, "South Korea": 21, "Japan": 6}
+    assert years == {2021}
+    spec = executive.scorecard(rows, "en").to_dict()
+    drawn = [r for table in spec["datasets"].values() for r in table]
+    first = {r["callout"] for r in drawn if r["figure_id"] == "apac_country_champion_share"}
+    assert first == {"Share of SMBs that are Champions (maturity\nranking), 2021"}
+    assert {r["value_text"] for r in drawn if r["country"] == "Australia"} >= {"36%", "84%"}
+    # a callout printed for one wave keeps its title
+    assert "Cross-channel visibility" in {r["callout"] for r in drawn}
+
+
+def test_takeaway_says_only_what_the_values_and_tests_show():
+    rows = data.run("country_scorecard", countries=[])
+    tests = data.run("figure_tests", figure_ids=sorted(set(rows["figure_id"])))
+    assert executive.takeaway(rows, tests, "en") == (
+        "Australia has the highest Champion share (36% in 2021), significantly above Japan "
+        "only; Japan has the lowest value on 15 of the 16 country callouts."
+    )  # Australia vs Singapore (36% vs 27%) and vs South Korea (21%) are not significant
+    assert executive.takeaway(rows, tests, "zh") == (
+        "澳洲的領航者比例最高（2021 年 36%），僅顯著高於日本；"
+        "日本在 16 則區域差異中有 15 則數值最低。"
+    )
+    two = data.run("country_scorecard", countries=["Singapore", "South Korea"])
+    # 27% vs 21% is not significant; callouts reporting only one of them rank nothing
+    assert executive.takeaway(two, tests, "en") == (
+        "Singapore has the highest Champion share (27% in 2021), though no lead over another "
+        "country is significant; South Korea has the lowest value on 10 of the 14 country "
+        "callouts."
+    )
+    assert (
+        executive.takeaway(data.run("country_scorecard", countries=["Japan"]), tests, "en") is None
+    )
+
+
+def test_takeaway_claims_no_significance_for_an_untested_pair():
+    """FICTIONAL: the same scorecard with every test's p removed (untested) claims no lead."""
+    rows = data.run("country_scorecard", countries=[])
+    tests = data.run("figure_tests", figure_ids=sorted(set(rows["figure_id"])))
+    untested = tests.assign(p=float("nan"))
+    assert "though no lead over another country is significant" in executive.takeaway(
+        rows, untested, "en"
+    )
+
+
+def test_a_zero_move_has_no_arrow():
+    """Emerging 26% in 2020 and 2021 (apac_maturity_distribution): '0 pts', neither up nor down."""
+    from cxdash.ui import cards
+
+    pairs = executive.yoy_cards(data.run("yoy_pairs", tiers=[], countries=[]))
+    emerging = pairs[
+        (pairs["figure_id"] == "apac_maturity_distribution") & (pairs["tier"] == "Emerging")
+    ]
+    assert emerging["change_points"].tolist() == [0]
+    assert cards.arrow(0) == "off"
+    assert cards.arrow(-7) == cards.arrow(6) == "auto"

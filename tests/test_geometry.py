@@ -103,6 +103,7 @@ _GEOMETRY_JS = r"""
 
   const out = {via, width: rect.width, height: rect.height,
                bars: [], symbols: [], texts: [], rowLabels: [], axisFonts: [], marks: 0,
+               legendLabels: [],
                top: rect.top + window.scrollY, bottom: rect.bottom};
   const r1 = v => Math.round(v * 10) / 10;
   const box = (b, ox, oy) =>
@@ -122,8 +123,19 @@ _GEOMETRY_JS = r"""
   const textOf = it =>
     Array.isArray(it.text) ? it.text.join(' ') : (it.text == null ? '' : String(it.text));
 
+  function legendLabels(mark, ox, oy) {
+    for (const it of mark.items || []) {
+      if (mark.marktype === 'group') {
+        for (const sub of it.items || []) legendLabels(sub, ox + (it.x || 0), oy + (it.y || 0));
+      } else if (mark.role === 'legend-label' && textOf(it).trim() && !hidden(it)) {
+        out.legendLabels.push({text: textOf(it), box: box(it.bounds, ox, oy)});
+      }
+    }
+  }
+
   function walk(mark, ox, oy, plot) {
-    if (mark.role === 'legend' || mark.role === 'title') return;
+    if (mark.role === 'legend') { legendLabels(mark, ox, oy); return; }
+    if (mark.role === 'title') return;
     for (const it of mark.items || []) {
       if (mark.marktype === 'group') {
         const gx = ox + (it.x || 0), gy = oy + (it.y || 0);
@@ -157,8 +169,10 @@ _GEOMETRY_JS = r"""
         const w = it.width != null ? Math.abs(it.width) : (b ? b[2] - b[0] : 0);
         if (ard === 'bar' || (ard == null && w >= 2)) {
           const h = it.height != null ? Math.abs(it.height) : (b ? b[3] - b[1] : 0);
+          const d = it.datum || {};
           out.bars.push({what: what(it), height: r1(h), width: r1(w), box: b,
-                         hidden: hidden(it)});
+                         hidden: hidden(it),
+                         label: d.value_text == null ? '' : String(d.value_text)});
         }
       } else if (mark.marktype === 'symbol') {
         out.symbols.push({what: what(it), x: r1(ox + (it.x || 0)), y: r1(oy + (it.y || 0)),
@@ -215,6 +229,25 @@ _EXPAND_JS = """
 """
 
 
+# The executive summary's first screen, read from the DOM: the note under "Country
+# scorecard" (the key to the colours, blanks and ranks) and the bordered gap cards.
+_EXECUTIVE_JS = """
+() => {
+  const cols = Array.from(document.querySelectorAll('[data-testid=stMain] [data-testid=stColumn]'));
+  if (cols.length < 2) return {error: 'no scorecard and gap columns'};
+  const note = cols[0].querySelector('[data-testid=stCaptionContainer]');
+  const cards = Array.from(cols[1].querySelectorAll('[data-testid=stVerticalBlock]'))
+    .filter(e => getComputedStyle(e).borderStyle === 'solid');
+  const y = r => Math.round(r.bottom + window.scrollY);
+  return {note: note ? {text: note.innerText, bottom: y(note.getBoundingClientRect())} : null,
+          cards: cards.map(c => y(c.getBoundingClientRect()))};
+}
+"""
+
+PHONE = (390, 844)
+PHONE_PAGES = ("tiers", "year_over_year", "hong_kong", "benchmark")
+
+
 @dataclass
 class Target:
     where: str  # "page overview" / "embed apac_foo"
@@ -225,6 +258,7 @@ class Target:
     present: bool = False
     charts: list[dict] = field(default_factory=list)
     page_height: int = 0  # the app's scroll height (presentation: at most the viewport's)
+    dom: dict = field(default_factory=dict)  # the executive summary's note and gap cards
     problems: list[str] = field(default_factory=list)  # the page itself (no chart, an error)
     seconds: float = 0.0
 
@@ -286,6 +320,10 @@ def _targets(base: str) -> list[Target]:
         for fid in _figure_ids():
             url = f"{base}/?chart={fid}&embed=true&lang={lang}"
             out.append(Target(f"embed {fid}", lang, url, True))
+    for lang in LANGS:  # on a phone: the pages item 12 of issue 16 found cut
+        for name in PHONE_PAGES:
+            url = f"{base}/{name}?lang={lang}"
+            out.append(Target(f"phone {name}", lang, url, False, PHONE))
     return out
 
 
@@ -325,6 +363,8 @@ async def _read(page, target: Target) -> None:
     target.page_height = await page.evaluate(
         "document.querySelector('[data-testid=stMain]').scrollHeight"
     )
+    if target.where == "page executive":
+        target.dom = await page.evaluate(_EXECUTIVE_JS)
     if target.embed and len(target.charts) != 1:
         target.problems.append(f"embed drew {len(target.charts)} charts, expected 1")
     target.seconds = time.monotonic() - t0
@@ -435,7 +475,87 @@ def _chart_violations(chart: dict) -> list[str]:
                 f"value labels clipped (chart {w:g}x{h:g})",
                 f"{text['text']!r} {cut}, box {text['box']} [{text['what']}]",
             )
+    for label in chart.get("legendLabels", []):
+        cut = _outside(label["box"], w, h) if label["box"] else ""
+        if cut:
+            add(f"legend labels cut (chart {w:g}x{h:g})", f"{label['text']!r} {cut}")
+    for what, item in _hidden_by_each_other(chart) + _segment_labels(chart):
+        add(what, item)
     return [f"{len(items)} {what}: " + "; ".join(items) for what, items in found.items()]
+
+
+HIDE_SHARE = 0.5  # two marks overlapping by more than this share of the smaller hide it
+
+
+def _overlap(a: list[float], b: list[float]) -> float:
+    """The share of the smaller box that the other covers."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h / smaller if w > 0 and h > 0 and smaller > 0 else 0.0
+
+
+def _hidden_by_each_other(chart: dict) -> list[tuple[str, str]]:
+    """Dots drawn on top of each other (Emerging 26% in 2020 and in 2021: one wave looks
+    missing), and value labels drawn on top of each other."""
+    out = []
+    for kind, items in (("points", chart["symbols"]), ("value labels", chart["texts"])):
+        shown = [x for x in items if not x["hidden"] and x["box"]]
+        for i, a in enumerate(shown):
+            for b in shown[i + 1 :]:
+                share = _overlap(a["box"], b["box"])
+                if share > HIDE_SHARE:
+                    out.append(
+                        (
+                            f"{kind} hide each other",
+                            f"{share:.0%} of [{a['what']}] under [{b['what']}] at {b['box']}",
+                        )
+                    )
+    return out
+
+
+CHAR_EM = 0.62  # a value label's character (digits, %, *) is about this wide, in em
+
+
+def label_px(text: str, size: float) -> float:
+    """The width a segment needs for a value label: the label and 4 px either side."""
+    return len(text) * CHAR_EM * size + 8
+
+
+def _segment_labels(chart: dict) -> list[tuple[str, str]]:
+    """In stacked bars and heatmaps: a segment wide enough for its value carries it, and a
+    label shown sits inside its segment (a label is hidden only when it does not fit)."""
+    if kind(chart) not in ("stacked bars", "heatmap"):
+        return []
+    texts = [t for t in chart["texts"] if not t["hidden"] and t["box"]]
+    size = max((t["size"] or 12 for t in texts), default=12)
+    out = []
+    for bar in chart["bars"]:
+        if bar["hidden"] or not bar["box"] or not bar["label"]:
+            continue
+        x1, y1, x2, y2 = bar["box"]
+        inside = [
+            t
+            for t in texts
+            if x1 - 1 <= (t["box"][0] + t["box"][2]) / 2 <= x2 + 1
+            and y1 <= (t["box"][1] + t["box"][3]) / 2 <= y2
+        ]
+        if not inside and bar["width"] >= label_px(bar["label"], size):
+            out.append(
+                (
+                    "segments that fit their label drawn without it",
+                    f"{bar['label']!r} in {bar['width']} px [{bar['what']}]",
+                )
+            )
+        for t in inside:
+            if t["box"][0] < x1 - CLIP_TOLERANCE_PX or t["box"][2] > x2 + CLIP_TOLERANCE_PX:
+                out.append(
+                    (
+                        "value labels wider than their segment",
+                        f"{t['text']!r} box {t['box']} in segment x {x1}–{x2} [{bar['what']}]",
+                    )
+                )
+    return out
 
 
 def violations(target: Target) -> list[tuple[str, str]]:
@@ -529,3 +649,31 @@ def test_the_executive_scorecard_is_above_the_fold(drawn):
         assert scorecard["top"] < 900, f"[{t.lang}] scorecard starts at {scorecard['top']} px"
         # the scorecard, not another chart: Australia's single-interaction resolution, 84%
         assert any(x["text"] == "84%" for x in scorecard["texts"]), f"[{t.lang}] not the scorecard"
+
+
+RANKING = {"en": "Champions", "zh": "領航者比例"}
+
+
+def test_the_scorecard_leads_with_the_reports_maturity_ranking(drawn):
+    """Its first row, as drawn, is the report's maturity ranking: Champion share by country,
+    2021 — Australia 36%, Singapore 27%, South Korea 21%, Japan 6% (000, 各國家與地區的
+    成熟度排名)."""
+    for t in [t for t in drawn if t.where == "page executive" and t.viewport == (1440, 900)]:
+        scorecard = t.charts[0]
+        first = min(scorecard["rowLabels"], key=lambda lab: lab["box"][1])
+        assert RANKING[t.lang] in first["text"] and "2021" in first["text"], (t.lang, first)
+        y1, y2 = first["box"][1], first["box"][3]
+        row = {x["text"] for x in scorecard["texts"] if y1 <= (x["box"][1] + x["box"][3]) / 2 <= y2}
+        assert row == {"36%", "27%", "21%", "6%"}, (t.lang, row)
+
+
+def test_the_executive_key_and_three_gap_cards_are_on_the_first_screen(drawn):
+    """At 1440×900, in both languages: the note on colours, blanks and ranks, the rank
+    legend and all three gap cards end within the first 900 px."""
+    for t in [t for t in drawn if t.where == "page executive" and t.viewport == (1440, 900)]:
+        assert "error" not in t.dom, (t.lang, t.dom)
+        assert t.dom["note"] and t.dom["note"]["bottom"] <= 900, (t.lang, t.dom["note"])
+        assert len(t.dom["cards"]) == 3 and max(t.dom["cards"]) <= 900, (t.lang, t.dom["cards"])
+        scorecard = t.charts[0]
+        legend = [lab["box"][3] for lab in scorecard["legendLabels"]]
+        assert legend and scorecard["top"] + max(legend) <= 900, (t.lang, legend)

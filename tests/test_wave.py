@@ -207,7 +207,7 @@ from cxdash.__main__ import main
 root = sys.argv[1]
 at = AppTest.from_file(root + "/dashboard.py", default_timeout=120)
 at.switch_page(root + "/pages/year_over_year.py").run()
-table = at.dataframe[0].value
+table = at.table[0].value  # st.table: its text wraps
 rows = []
 for c in at.get("vega_lite_chart")[:1]:  # the page's own chart: every measure's waves
     for d in json.loads(c.proto.spec).get("datasets", {}).values():

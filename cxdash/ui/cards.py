@@ -21,14 +21,32 @@ def delta_text(row: pd.Series, lang: str) -> str | None:
     return f"{change} {i18n.t('vs_year', lang, year=int(row['year_prev']))}"
 
 
+def arrow(change: float) -> str:
+    """The delta's arrow: none for no change (a zero move is neither up nor down)."""
+    return "off" if pd.isna(change) or change == 0 else "auto"
+
+
 def kpi(
-    container, label: str, value: str, delta: str | None, caption: str, help_text: str | None = None
+    container,
+    label: str,
+    value: str,
+    delta: str | None,
+    caption: str,
+    help_text: str | None = None,
+    arrow: str = "auto",
 ) -> None:
     """One bordered KPI card."""
     with container.container(border=True):
         st.markdown(f"**{label}**", help=help_text)  # wraps, where a metric label truncates
         # grey arrows: a move is not good or bad in itself (fewer Starters is good news)
-        st.metric(label, value, delta=delta, delta_color="off", label_visibility="collapsed")
+        st.metric(
+            label,
+            value,
+            delta=delta,
+            delta_color="off",
+            delta_arrow=arrow,
+            label_visibility="collapsed",
+        )
         if caption:
             st.caption(caption)
 
@@ -76,6 +94,7 @@ def yoy_grid(pairs: pd.DataFrame, lang: str, columns: int = 3) -> None:
             f"{delta} {i18n.t('vs_year', lang, year=int(row['year_from']))}",
             "",
             f"{title}\n\n{row['source_zh_to']}",
+            arrow=arrow(row["change_points"]),
         )
 
 
@@ -85,18 +104,17 @@ def gap_cards(gaps: pd.DataFrame, lang: str) -> None:
     for _, row in gaps.iterrows():
         with st.container(border=True):
             source = f"{row['source_zh']}\n\n{row['source']} · N={int(row['base_n'])}"
-            st.markdown(f"**{literal(row['question'])}**", help=source)
-            st.caption(literal(row["answer"]))
-            st.markdown(
-                i18n.t(
-                    "gap_line",
-                    lang,
-                    champion=row["champion"],
-                    starter=row["starter"],
-                    gap=row["gap"],
-                    verdict=row["verdict"],
-                )
+            st.markdown(f"**:small[{literal(row['question'])}]**", help=source)
+            line = i18n.t(
+                "gap_line",
+                lang,
+                champion=row["champion"],
+                starter=row["starter"],
+                gap=row["gap"],
+                verdict=row["verdict"],
             )
+            st.caption(literal(row["answer"]))
+            st.markdown(f":small[{line}]")  # small type: three cards fit the first screen
 
 
 def method_line(survey: pd.Series, lang: str) -> str:

@@ -66,12 +66,9 @@ def _downloads(fig: Figure, view: View | None) -> None:
         ("download_png", "png", "image/png", lambda: _image(export_spec, "png")),
         ("download_svg", "svg", "image/svg+xml", lambda: _image(export_spec, "svg")),
     ]
-    cols = st.columns(4)
-    if view is not None:
-        with cols[3].popover(i18n.t("embed", fig.lang), icon=":material/code:", width="stretch"):
-            share.embed_help(view, fig)
-    for col, (label, ext, mime, make) in zip(cols, files):
-        col.download_button(
+    row = st.container(horizontal=True)  # buttons as wide as their labels, wrapping
+    for label, ext, mime, make in files:
+        row.download_button(
             i18n.t(label, fig.lang),
             data=make,
             file_name=f"{fig.figure_id}.{ext}",
@@ -79,6 +76,9 @@ def _downloads(fig: Figure, view: View | None) -> None:
             key=f"{ext}_{fig.figure_id}",
             on_click="ignore",
         )
+    if view is not None:
+        with row.popover(i18n.t("embed", fig.lang), icon=":material/code:"):
+            share.embed_help(view, fig)
 
 
 def figure(fig: Figure, view: View | None = None) -> None:

@@ -72,6 +72,8 @@ def rule_result(yes: int, practices: pd.DataFrame, lang: str) -> None:
         st.metric(i18n.t("bm_count_label", lang), f"{yes} / {of}")
         if benchmark.champion_rule(yes, rule):
             st.success(i18n.t("bm_meets", lang, min=low, of=of), icon=":material/check:")
+        elif yes == 0:  # nothing ticked is nothing answered yet: no verdict
+            st.caption(i18n.t("bm_unanswered", lang, min=low, of=of))
         else:
             st.info(i18n.t("bm_not_meets", lang, min=low, of=of), icon=":material/info:")
         st.caption(f"{i18n.t('source_passage', lang)}: {literal(rule['source_zh'])}")

@@ -52,7 +52,9 @@ def test_scorecard_labels_drop_the_repeated_by_country():
 
 def test_fit_grows_few_rows_and_shares_the_height_among_many():
     few = {"height": {"step": 40}, "datasets": {"values": [{"row": "a"}, {"row": "b"}]}}
-    assert charts.fit(few, 430)["height"] == {"step": 80}  # grows at most 2x
+    assert charts.fit(few, 430)["height"] == {"step": 150}  # two rows fill 70% of the plot
+    one = {"height": {"step": 40}, "datasets": {"values": [{"row": "a"}]}}
+    assert charts.fit(one, 430)["height"] == {"step": 80}  # one (under its big number): 2x
     many = {"height": {"step": 40}, "datasets": {"values": [{"row": str(i)} for i in range(19)]}}
     assert charts.fit(many, 430)["height"]["step"] * 19 <= 430
     offset = {"height": {"step": 30, "for": "offset"}, "datasets": {"values": [{"row": "a"}] * 16}}
@@ -131,3 +133,18 @@ def test_a_zero_move_has_no_arrow():
     assert emerging["change_points"].tolist() == [0]
     assert cards.arrow(0) == "off"
     assert cards.arrow(-7) == cards.arrow(6) == "auto"
+
+
+def test_the_printed_ranking_that_disagrees_with_its_shares_is_flagged():
+    """The report ranks 2. South Korea (21%) above 3. Singapore (27%): kept as printed, the
+    figure flagged `inconsistent` with a note in both languages naming both numbers."""
+    from cxdash import figures
+    from cxdash.view import parse
+
+    for lang in ("en", "zh"):
+        view = parse({"lang": [lang], "year": ["2021"]}, data.vocabulary())[0]
+        fig = figures.figure("apac_country_champion_share", view)
+        shares = {r["country"]: r["value"] for r in fig.records}
+        assert shares == {"Australia": 36, "Singapore": 27, "South Korea": 21, "Japan": 6}
+        ((flag, why),) = fig.flags
+        assert flag == "inconsistent" and "21%" in why and "27%" in why

@@ -184,7 +184,17 @@ def gaps_chart(gaps: pd.DataFrame, lang: str, look: Type = WEB) -> alt.Chart:
     """Starter and Champion shares of each gap's answer as a dumbbell, largest gap first."""
     rows = gap_rows(gaps, lang)
     width = 36 if look is WEB else 56
-    labels = ["\n".join(formatting.wrap(a, width)) for a in rows["answer"]]
+    # each row names its question (the figure's title) before the answer: an answer alone
+    # ("Yes, in every respect") does not say what was asked
+    titles = gaps["title_zh" if lang == "zh" else "title_en"].fillna("").map(formatting.short_title)
+    zh = lang == "zh"
+    asked = [
+        t + ("" if zh else " " if t.endswith("?") else ": ") + a
+        if t.endswith(("?", "？"))
+        else f"{t}{'：' if zh else ': '}{a}"
+        for t, a in zip(titles, rows["answer"])
+    ]
+    labels = ["\n".join(formatting.wrap(a, width)) for a in asked]
     tiers = [i18n.t("tier_starter_short", lang), i18n.t("tier_champion_short", lang)]
     long = pd.DataFrame(
         {

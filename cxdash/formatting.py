@@ -115,10 +115,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 # what a title says about the breakdown or the waves, which a chart's rows or colours show
-_BY_COUNTRY = re.compile(r",\s*by country\b|（依國家）")
+_BY_COUNTRY = re.compile(r"(?:,\s*|(?<=\?)\s*)[Bb]y (?:country|tier)\b|（依(?:國家|等級)）")
 _WAVES = re.compile(r",\s*\d{4}(?:\s*(?:and|vs|–)\s*(?:\d{4}|one year earlier))*$|（逐年比較）$")
 
 
 def short_title(title: str) -> str:
-    """A title without ', by country' and its waves ('…, 2020 vs 2021', '（逐年比較）')."""
+    """A title without ', by country' / '? By tier' and its waves ('…, 2020 vs 2021',
+    '（逐年比較）')."""
     return _WAVES.sub("", _BY_COUNTRY.sub("", title)).strip()

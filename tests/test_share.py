@@ -100,8 +100,10 @@ def test_executive_summary_presents_the_scorecard_and_the_gaps():
     assert any("Champions vs Starters" in m.value for m in at.markdown)
     (chart,) = at.get("vega_lite_chart")
     rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pylist()
-    switching = [r for r in rows if r["answer"].startswith("Yes, agents can switch")]
+    switching = [r for r in rows if "Yes, agents can switch" in r["answer"]]
     assert sorted(r["value_text"] for r in switching) == ["15%", "89%*"]
+    # each row names its question before the answer (issue 16.9)
+    assert " ".join(switching[0]["answer"].split()).startswith("Can agents switch seamlessly")
 
 
 def test_embed_shows_one_chart_without_sidebar():

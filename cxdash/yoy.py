@@ -171,10 +171,14 @@ def table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def wave_notes(pairs: pd.DataFrame, lang: str) -> str:
     """What data/dimensions/years.csv states about each wave the pairs compare, said once
-    (the bases are the table's N columns)."""
+    (the bases are the table's N columns), in the reader's language."""
+    pairs = i18n.pick(pairs, lang)
     notes = {}
     for side in ("from", "to"):
         for year, note in zip(pairs[f"year_{side}"], pairs[f"year_note_{side}"]):
             notes.setdefault(int(year), note if isinstance(note, str) else "–")
-    body = " ".join(f"{y}: {n.rstrip('.')}." for y, n in sorted(notes.items()))
+    if lang == "zh":
+        body = "".join(f"{y} 年：{n.rstrip('。.')}。" for y, n in sorted(notes.items()))
+    else:
+        body = " ".join(f"{y}: {n.rstrip('.')}." for y, n in sorted(notes.items()))
     return f"{i18n.t('col_comparability', lang)} — {body}"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cxdash import build, db, i18n, wave, yoy
+from cxdash import build, db, wave, yoy
 from cxdash.paths import DATA_DIR, ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "apac_2022"
@@ -119,9 +119,8 @@ def test_a_wave_note_is_refused_without_its_chinese_and_read_in_the_readers_lang
     pairs = db.run("yoy_pairs", path=target, tiers=["Champion"], countries=["APAC"])
     later = pairs[pairs["year_to"] == 2022]
     said = {
-        lang: " ".join(yoy.table(later, lang)[i18n.t("col_comparability", lang)])
-        for lang in ("en", "zh")
-    }
+        lang: yoy.wave_notes(later, lang) for lang in ("en", "zh")
+    }  # said once, under the table
     assert "2022 年：虛構測試資料" in said["zh"] and MARK not in said["zh"]  # years.csv note_zh
     assert f"2022: {MARK}" in said["en"]
     assert "SMBs (<100 staff)" not in said["zh"] and "員工少於 100 人" in said["zh"]  # 2021

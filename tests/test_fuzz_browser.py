@@ -53,6 +53,7 @@ ISSUE_LINK = (  # issue 17.2's values in one embed link, so that even a CI run m
         "channel": ["www.evil.example/login"],
         "year": ["x\r===\r"],
         "lang": ["&lt;script&gt;"],
+        "survey": [":material/warning: :red[x]"],  # Streamlit rewrites :material/ in code spans
     },
 )
 
@@ -109,8 +110,10 @@ def foreign_parts(params: dict[str, list[str]]) -> set[str]:
 
 
 def as_shown(text: str) -> str:
-    """Text as a browser shows it: HTML white space collapsed, NUL as U+FFFD (CommonMark)."""
-    return re.sub(r"[ \t\n\r\f]+", " ", text.replace("\x00", "\ufffd")).strip()
+    """Text as a reader sees it: HTML white space collapsed, NUL as U+FFFD (CommonMark), no
+    word joiner (invisible; formatting.verbatim puts one in `:material/`)."""
+    text = text.replace("\x00", "\ufffd").replace("\u2060", "")
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip()
 
 
 # ---------------------------------------------------------------------------------------------

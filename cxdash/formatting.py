@@ -84,10 +84,11 @@ def verbatim(text: object, limit: int = 200) -> str:
     as typed, and nothing in it becomes a link (Streamlit autolinks `https://…`, `www.…` and
     `name@host` even after backslash escapes), an image, a heading (`\\r===`), a formula or a
     decoded entity (`&lt;`). Line breaks show as spaces; past `limit` characters it is cut
-    with "…" outside the span."""
+    with "…" outside the span. Streamlit's frontend rewrites `:material/` to `:material_`
+    everywhere, code spans included: an invisible word joiner keeps it as typed."""
     value = str(text)
     cut = len(value) > limit
-    value = re.sub(r"[\r\n]+", " ", value[:limit])
+    value = re.sub(r"[\r\n]+", " ", value[:limit]).replace(":material/", ":\u2060material/")
     runs = re.findall(r"`+", value)
     fence = "`" * (max(map(len, runs), default=0) + 1)
     return f"{fence} {value} {fence}" + ("…" if cut else "")

@@ -24,6 +24,17 @@ def app_database() -> None:
 
 
 @pytest.fixture(scope="session")
+def tally(request):
+    """Counts of the fuzz cases run (tests/fuzz_support.Tally), printed at the end of the
+    session; imported here only when a fuzz test asks (fuzz_support reads the database)."""
+    from tests.fuzz_support import Tally
+
+    counts = Tally()
+    request.config.pluginmanager.register(counts, "cx-fuzz-tally")
+    return counts
+
+
+@pytest.fixture(scope="session")
 def dbfile(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "cx.duckdb"
     build.build(path)

@@ -1,14 +1,18 @@
-"""Strategies and checks for tests/test_fuzz.py: random views (valid filter values from the
-database's vocabulary, occasionally mixed with hostile ones), how to open them in AppTest,
-and what a page must never show."""
+"""Strategies and checks for tests/test_fuzz.py and tests/test_fuzz_browser.py: random views
+(valid filter values from the database's vocabulary, occasionally mixed with hostile ones),
+how to open them in AppTest, what a page must never show and what it must echo as typed;
+the Hypothesis profiles both use."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +20,17 @@ from cxdash import data, db, i18n
 from cxdash.formatting import verbatim
 from cxdash.paths import ROOT
 from cxdash.view import DIMENSIONS, LANGUAGES, STATUSES
+
+# ---------------------------------------------------------------------------------------------
+# Profiles (env HYPOTHESIS_PROFILE): "ci" (default; derandomised, small) and "fuzz" (`make fuzz`;
+# FUZZ_EXAMPLES sets the cases per test)
+
+_COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.register_profile("ci", derandomize=True, max_examples=8, **_COMMON)
+settings.register_profile(
+    "fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "340")), **_COMMON
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # ---------------------------------------------------------------------------------------------
 # The vocabulary, read once at import (the app's own database, built when missing or stale)
@@ -238,11 +253,11 @@ def _params(draw, page: str, embed: bool) -> dict[str, list[str]]:
 # Opening a view and checking it
 
 
-def url(page: str | None, params: dict[str, list[str]]) -> str:
+def url(page: str | None, params: dict[str, list[str]], base: str = "http://localhost:8501") -> str:
     """The address a browser would open (the default page is "/")."""
     path = "" if page in (None, "overview") else page
     query = urlencode([(k, v) for k, vs in params.items() for v in vs])
-    return f"http://localhost:8501/{path}" + (f"?{query}" if query else "")
+    return f"{base}/{path}" + (f"?{query}" if query else "")
 
 
 def open_view(page: str | None, params: dict[str, list[str]]) -> AppTest:
@@ -298,9 +313,10 @@ def _notice_parts(lang: str) -> tuple[str, str]:
 NOTICE = {lang: _notice_parts(lang) for lang in LANGUAGES}
 
 
-def expected_notices(params: dict[str, list[str]], embed: bool) -> set[str]:
-    """The parameters whose values the app must report as unknown (computed independently
-    of view.parse: every unknown member of a list, the last value of a single one)."""
+def unknown_values(params: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(parameter, value) of every value the app must report as unknown (computed
+    independently of view.parse: every unknown member of a list, the last value of a single
+    one)."""
     lists = {d.key: OPTIONS[d.key] for d in DIMENSIONS}
     lists |= {"status": list(STATUSES), "topic": TOPICS}
     single = {
@@ -311,19 +327,24 @@ def expected_notices(params: dict[str, list[str]], embed: bool) -> set[str]:
         "figure": FIGURES,
         "chart": FIGURES,
     }
-    out = set()
+    out = []
     for key, allowed in lists.items():
-        if any(v not in allowed for v in params.get(key, [])):
-            out.add(key)
+        out += [(key, v) for v in params.get(key, []) if v not in allowed]
     for key, allowed in single.items():
         values = params.get(key, [])
         if values and values[-1] not in allowed:
-            out.add(key)
+            out.append((key, values[-1]))
     return out
 
 
-def answer_problems(page: str | None, params: dict[str, list[str]]) -> list[str]:
-    """The fields of a benchmark link's answers the page must say it did not use."""
+def expected_notices(params: dict[str, list[str]], embed: bool) -> set[str]:
+    """The parameters whose values the app must report as unknown."""
+    return {key for key, _ in unknown_values(params)}
+
+
+def answer_problems(page: str | None, params: dict[str, list[str]]) -> list:
+    """The parts of a benchmark link's answers the page must say it did not use (Problems:
+    field, value)."""
     if page != "benchmark" or not params.get("answers"):
         return []
     if params.get("present", ["0"])[-1] == "1":  # presentation mode shows no company answers
@@ -333,7 +354,17 @@ def answer_problems(page: str | None, params: dict[str, list[str]]) -> list[str]
 
     text = params["answers"][-1][:MAX_ANSWERS]
     measures = data.run("benchmark_measures")
-    return [p.field for p in benchmark.decode(text, N_PRACTICES, measures)[1]]
+    return benchmark.decode(text, N_PRACTICES, measures)[1]
+
+
+def echoes(page: str | None, params: dict[str, list[str]]) -> list[tuple[str, int]]:
+    """(value, characters kept) of every value the app must echo as typed: the unknown
+    values of its notices and the refused parts of a benchmark link's answers (a value
+    that is only white space is shown as "(empty)")."""
+    out = [(value, 80) for _, value in unknown_values(params)]
+    for problem in answer_problems(page, params):
+        out += [(problem.field, 60), (problem.value, 200)]
+    return [(text, limit) for text, limit in out if text.strip()]
 
 
 def check(at: AppTest, params: dict[str, list[str]], embed: bool, page: str | None = None) -> None:
@@ -366,7 +397,7 @@ def check(at: AppTest, params: dict[str, list[str]], embed: bool, page: str | No
         for g in LANGUAGES
     ]
     refused = [w for w in warnings if any(w.startswith(h) for h in heads)]
-    wanted = answer_problems(page, params)
+    wanted = [p.field for p in answer_problems(page, params)]
     if len(refused) != len(wanted):
         raise AssertionError(f"[answers] expected refusals for {wanted!r}, warnings {refused!r}")
 
@@ -379,6 +410,19 @@ class Tally:
         self.cases = Counter()
         self.failed = Counter()
         self.kinds = Counter()
+
+    @contextmanager
+    def case(self, test: str) -> Iterator[None]:
+        """Count one case of `test`; a failure is counted, then re-raised (for Hypothesis
+        to shrink)."""
+        error = None
+        try:
+            yield
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            self.record(test, error)
 
     def record(self, test: str, error: BaseException | None) -> None:
         self.cases[test] += 1

@@ -120,8 +120,8 @@ def _match(ours: pd.DataFrame, theirs: pd.DataFrame, by: tuple[str, ...]) -> pd.
 def test_shares_and_standard_errors_equal_svy(seed, where):
     resp, answers = fictional(seed, 600)
     con, sample = connect(resp, answers), svy_sample(resp, answers)
-    for question in (SINGLE, MULTI):
-        est = stats.estimates(stats.sums(con, "share", question, where), "share")
+    for kind, question in (("single", SINGLE), ("multi", MULTI)):
+        est = stats.estimates(stats.sums(con, kind, question, where), kind)
         for option, ours in est.groupby("option_code"):
             theirs = svy_rows(sample, f"{question}={option}", question, where.by, _svy_where(where))
             joined = _match(ours, theirs, where.by)
@@ -135,7 +135,7 @@ def test_shares_and_standard_errors_equal_svy(seed, where):
 def test_means_and_standard_errors_equal_svy(seed, where):
     resp, answers = fictional(seed, 500)
     con, sample = connect(resp, answers), svy_sample(resp, answers)
-    est = stats.estimates(stats.sums(con, "mean", NUMERIC, where), "mean")
+    est = stats.estimates(stats.sums(con, "numeric", NUMERIC, where), "numeric")
     joined = _match(est, svy_rows(sample, NUMERIC, NUMERIC, where.by, _svy_where(where)), where.by)
     assert np.abs(joined["value"] - joined["svy_est"]).max() < 1e-9
     assert np.abs(joined["se"] - joined["svy_se"]).max() < 1e-6
@@ -145,7 +145,7 @@ def test_a_large_sample_still_equals_svy():
     resp, answers = fictional(7, 5000)
     con, sample = connect(resp, answers), svy_sample(resp, answers)
     where = Slice(by=("country", "tier"))
-    est = stats.estimates(stats.sums(con, "share", SINGLE, where), "share")
+    est = stats.estimates(stats.sums(con, "single", SINGLE, where), "single")
     ours = est[est["option_code"] == "A"]
     joined = _match(ours, svy_rows(sample, f"{SINGLE}=A", SINGLE, where.by, None), where.by)
     assert np.abs(joined["value"] / 100 - joined["svy_est"]).max() < 1e-9
@@ -154,7 +154,7 @@ def test_a_large_sample_still_equals_svy():
 
 def test_the_effective_base_is_kish_and_the_base_is_who_answered():
     resp, answers = fictional(8, 300)
-    est = stats.estimates(stats.sums(connect(resp, answers), "share", MULTI), "share")
+    est = stats.estimates(stats.sums(connect(resp, answers), "multi", MULTI), "multi")
     answered = resp[
         resp["respondent_id"].isin(answers.loc[answers["question_id"] == MULTI, "respondent_id"])
     ]
@@ -166,30 +166,57 @@ def test_the_effective_base_is_kish_and_the_base_is_who_answered():
 
 
 @pytest.mark.parametrize(
-    "measure,question", [("share", SINGLE), ("share", MULTI), ("mean", NUMERIC)]
+    "kind,question", [("single", SINGLE), ("multi", MULTI), ("numeric", NUMERIC)]
 )
-def test_sums_of_two_halves_merge_exactly(measure, question):
+def test_sums_of_two_halves_merge_exactly(kind, question):
     resp, answers = fictional(9, 800, dyadic=True)
     where = Slice(by=("country", "tier"), answers=((PRACTICE, ("yes",)),))
-    whole = stats.sums(connect(resp, answers), measure, question, where)
+    whole = stats.sums(connect(resp, answers), kind, question, where)
     halves = []
     for half in (resp.index % 2 == 0, resp.index % 2 == 1):
         part = resp[half]
         halves.append(
             stats.sums(
                 connect(part, answers[answers["respondent_id"].isin(part["respondent_id"])]),
-                measure,
+                kind,
                 question,
                 where,
             )
         )
-    merged = stats.merge(halves)
+    merged = stats.merge(halves, kind)
     keys = [*stats.DIMENSIONS, "option_code"]
     cols = [*keys, *stats.BASE_SUMS, *stats.Y_SUMS, "design_n"]
     a = whole[cols].sort_values(keys, ignore_index=True)
     b = merged[cols].sort_values(keys, ignore_index=True)
     pd.testing.assert_frame_equal(a, b, check_dtype=False)  # exact: dyadic weights
-    pd.testing.assert_frame_equal(stats.estimates(a, measure), stats.estimates(b, measure))
+    pd.testing.assert_frame_equal(stats.estimates(a, kind), stats.estimates(b, kind))
+
+
+ROLLUPS = [
+    Slice(by=("tier",)),
+    Slice(by=("country", "tier"), countries=("JP", "NZ")),
+    Slice(by=("year",), tiers=("Champion",), groups=("staff",)),
+    Slice(years=(2021,)),
+]
+
+
+@pytest.mark.parametrize(
+    "kind,question", [("single", SINGLE), ("multi", MULTI), ("numeric", NUMERIC)]
+)
+def test_a_cube_rolls_up_to_the_sums_of_any_slice(kind, question):
+    """Slicing the finest-grain sums in pandas gives what the SQL gives for the slice."""
+    resp, answers = fictional(13, 900, dyadic=True)
+    con = connect(resp, answers)
+    has = ((PRACTICE, ("yes",)),)
+    cells = stats.cube(con, kind, question, answers=has)
+    keys = [*stats.DIMENSIONS, "option_code"]
+    for where in ROLLUPS:
+        where = Slice(**{**where.__dict__, "answers": has})
+        direct = stats.sums(con, kind, question, where).sort_values(keys, ignore_index=True)
+        rolled = stats.rollup(cells, kind, where)
+        pd.testing.assert_frame_equal(direct, rolled[direct.columns], check_dtype=False)
+    nobody = Slice(by=("tier",), countries=("XX",))
+    assert stats.rollup(cells, kind, nobody).empty and stats.sums(con, kind, question, nobody).empty
 
 
 def test_holm_and_letters_on_a_hand_computed_case():
@@ -213,7 +240,7 @@ def test_holm_and_letters_on_a_hand_computed_case():
             "design_n": 300,
         }
     )
-    est = stats.estimates(s, "share")
+    est = stats.estimates(s, "single")
     pairs = stats.pairwise(est, ("tier",))
     ab = pairs.iloc[0]
     assert (ab["letter_a"], ab["letter_b"]) == ("A", "B")
@@ -234,7 +261,7 @@ def test_holm_and_letters_on_a_hand_computed_case():
 def test_letters_only_compare_groups_differing_in_one_dimension():
     resp, answers = fictional(10, 2000)
     values, pairs = stats.crosstab(
-        connect(resp, answers), "share", SINGLE, Slice(by=("country", "tier"))
+        connect(resp, answers), "single", SINGLE, Slice(by=("country", "tier"))
     )
     assert set(pairs["dimension"]) == {"country", "tier"}
     a, b = values.loc[pairs["id_a"]].reset_index(), values.loc[pairs["id_b"]].reset_index()
@@ -257,7 +284,7 @@ def test_the_helpers_agree_with_the_published_statsmodels_ones():
     p = [0.01, 0.04, 0.03, 0.2, 0.0001, 0.04]
     assert list(stats.holm(np.array(p))) == pytest.approx(published.adjust(p), abs=1e-15)
     assert stats.LOW_BASE == published.LOW_BASE and stats.ALPHA == published.ALPHA
-    est = stats.estimates(_sums([30.0, 45.0], n=80), "share")
+    est = stats.estimates(_sums([30.0, 45.0], n=80), "single")
     pairs = stats.pairwise(est, ("tier",))
     assert pairs["p"].item() == pytest.approx(published.two_proportion_p(37.5, 80, 56.25, 80))
 
@@ -282,21 +309,21 @@ def _sums(picked, n, weight=1.0, tiers=("T1", "T2")) -> pd.DataFrame:
 
 
 def test_equal_weights_give_the_unweighted_wilson_interval():
-    est = stats.estimates(_sums([13.0, 20.0], n=40, weight=2.5), "share")
+    est = stats.estimates(_sums([13.0, 20.0], n=40, weight=2.5), "single")
     assert list(est["eff_base"]) == [40.0, 40.0]
     assert (est.at[0, "ci_low"], est.at[0, "ci_high"]) == pytest.approx(published.wilson(32.5, 40))
 
 
 def test_shares_of_zero_and_one_have_intervals_and_tests():
-    est = stats.estimates(_sums([0.0, 50.0], n=50), "share")
+    est = stats.estimates(_sums([0.0, 50.0], n=50), "single")
     assert est.at[0, "value"] == 0.0 and est.at[0, "se"] == 0.0 and est.at[0, "ci_low"] == 0.0
     assert 0 < est.at[0, "ci_high"] < 10
     values, pairs = _tested(est)
     assert pairs["test_status"].item() == "significant"
-    both_zero = stats.estimates(_sums([0.0, 0.0], n=50), "share")
+    both_zero = stats.estimates(_sums([0.0, 0.0], n=50), "single")
     _, pairs = _tested(both_zero)
     assert pairs["p"].item() == 1.0 and pairs["test_status"].item() == "not_significant"
-    all_chose = stats.estimates(_sums([50.0, 50.0], n=50), "share")
+    all_chose = stats.estimates(_sums([50.0, 50.0], n=50), "single")
     assert all_chose.at[0, "ci_high"] == pytest.approx(100.0)
 
 
@@ -308,11 +335,13 @@ def _tested(est: pd.DataFrame, by=("tier",)) -> tuple[pd.DataFrame, pd.DataFrame
 def test_a_group_of_one_respondent_is_shown_but_not_tested():
     resp, answers = fictional(11, 200)
     resp.loc[0, "country"] = "HK"  # the only respondent from HK
-    values, pairs = stats.crosstab(connect(resp, answers), "mean", NUMERIC, Slice(by=("country",)))
+    values, pairs = stats.crosstab(
+        connect(resp, answers), "numeric", NUMERIC, Slice(by=("country",))
+    )
     if "HK" not in set(values["country"]):  # respondent 0 skipped the question: give an answer
         answers.loc[len(answers)] = ["r00000", NUMERIC, None, 3.5]
         values, pairs = stats.crosstab(
-            connect(resp, answers), "mean", NUMERIC, Slice(by=("country",))
+            connect(resp, answers), "numeric", NUMERIC, Slice(by=("country",))
         )
     hk = values[values["country"] == "HK"].iloc[0]
     assert hk["base_n"] == 1 and hk["eff_base"] == 1.0 and hk["low_base"]
@@ -344,7 +373,7 @@ def test_an_effective_base_below_two_gets_no_interval_whatever_its_n():
         10000.0,
         10000.0,
     ]
-    est = stats.estimates(s, "share")
+    est = stats.estimates(s, "single")
     assert est.at[0, "eff_base"] == pytest.approx(101**2 / 10001)
     assert pd.isna(est.at[0, "ci_low"]) and est.at[1, "ci_low"] > 0
     values, pairs = _tested(est)
@@ -361,7 +390,7 @@ def test_means_without_spread_are_not_tested_unless_equal():
             "sum_w2y2": [40.0, 90.0, 90.0], "design_n": 30,
         }
     )  # fmt: skip
-    est = stats.estimates(flat, "mean")
+    est = stats.estimates(flat, "numeric")
     assert list(est["value"]) == [2.0, 3.0, 3.0] and (est["se"] == 0).all()
     values, pairs = _tested(est)
     assert list(pairs["test_reason"]) == ["no_variance", "no_variance", None]
@@ -371,7 +400,7 @@ def test_means_without_spread_are_not_tested_unless_equal():
 
 def test_a_slice_without_grouping_has_one_letter_and_no_comparison():
     resp, answers = fictional(12, 100)
-    values, pairs = stats.crosstab(connect(resp, answers), "share", SINGLE)
+    values, pairs = stats.crosstab(connect(resp, answers), "single", SINGLE)
     assert pairs.empty and set(values["letter"]) == {"A"}
     assert set(values["test_reason"]) == {"no_comparison"}
     assert values["value"].sum() == pytest.approx(100.0)  # single choice: shares add to 100

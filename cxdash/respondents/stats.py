@@ -36,7 +36,8 @@ from cxdash.paths import QUERIES_DIR
 DIMENSIONS = ("year", "country", "tier", "respondent_group")
 BASE_SUMS = ("n", "sum_w", "sum_w2")  # over a group's respondents who answered
 Y_SUMS = ("sum_wy", "sum_w2y", "sum_w2y2")  # over the same, times the answer y
-MEASURES = {"share": "crosstab_shares", "mean": "crosstab_means"}
+# a question's kind (data/instruments/questions.csv) -> what its values are
+MEASURES = {"single": "share", "likert": "share", "multi": "share", "numeric": "mean"}
 LOW_BASE = 30  # as cxdash/stats.py
 MIN_EFF_BASE = 2.0  # below it: no interval (t has no df), no test
 ALPHA = 0.05
@@ -76,12 +77,17 @@ class Slice:
         }
 
 
-def sums(con, measure: str, question_id: str, where: Slice = Slice()) -> pd.DataFrame:
-    """The sums of a question over a slice, from a connection with views `respondents` and
-    `answers` (cxdash/respondents/store.py opens one per dataset)."""
-    sql = (QUERIES_DIR / "respondents" / f"{MEASURES[measure]}.sql").read_text(encoding="utf-8")
+def sums(con, kind: str, question_id: str, where: Slice = Slice()) -> pd.DataFrame:
+    """The sums of a question of `kind` over a slice, from a connection with views
+    `respondents` and `answers` (cxdash/respondents/store.py opens one per dataset)."""
+    params = where.params(question_id)
+    if MEASURES[kind] == "share":
+        name, params["multiple"] = "crosstab_shares", kind == "multi"
+    else:
+        name = "crosstab_means"
+    sql = (QUERIES_DIR / "respondents" / f"{name}.sql").read_text(encoding="utf-8")
     with con.cursor() as cur:
-        out = cur.execute(sql, where.params(question_id)).df()
+        out = cur.execute(sql, params).df()
     if "option_code" not in out:
         out.insert(len(DIMENSIONS), "option_code", pd.Series([None] * len(out), dtype=object))
     if "sum_w2y2" not in out:  # a share's y is 0/1: y² = y
@@ -89,33 +95,67 @@ def sums(con, measure: str, question_id: str, where: Slice = Slice()) -> pd.Data
     return out
 
 
-def merge(parts: list[pd.DataFrame], design_n: int | None = None) -> pd.DataFrame:
-    """The sums of the union of disjoint partitions of respondents. The base of a group is the
-    same on every option row of a partition, so bases add per group and answers per option (an
-    option missing from one partition adds zero). design_n adds each partition's once; pass it
-    when a partition has respondents but none in the slice (its sums are empty)."""
+def merge(parts: list[pd.DataFrame], kind: str, design_n: int | None = None) -> pd.DataFrame:
+    """The sums of the union of disjoint partitions of respondents, grouped as they are.
+    design_n adds each partition's once; pass it when a partition has respondents but none
+    in the slice (its sums are empty)."""
     full = [p for p in parts if not p.empty]
     if not full:
         raise ValueError("no sums to merge")
-    dims, keys = list(DIMENSIONS), [*DIMENSIONS, "option_code"]
+    total = design_n or sum(int(p["design_n"].iloc[0]) for p in full)
+    return _combine(full, kind, DIMENSIONS, total)
+
+
+def cube(con, kind: str, question_id: str, answers: tuple = ()) -> pd.DataFrame:
+    """The sums at the finest grain (every dimension), for `rollup` to slice without SQL:
+    worth caching per dataset, question and answer filter (`Slice.answers`)."""
+    return sums(con, kind, question_id, Slice(by=DIMENSIONS, answers=answers))
+
+
+def rollup(cells: pd.DataFrame, kind: str, where: Slice) -> pd.DataFrame:
+    """The sums of a slice (its dimension filters and grouping; its answer filter is the
+    cube's) from a `cube`: equal to `sums` with that slice, since sums add."""
+    keep = pd.Series(True, index=cells.index)
+    for dim, chosen in zip(DIMENSIONS, (where.years, where.countries, where.tiers, where.groups)):
+        if chosen:
+            keep &= cells[dim].isin(chosen)
+    if not keep.any():
+        return cells.iloc[:0]
+    return _combine([cells[keep]], kind, where.by, int(cells["design_n"].iloc[0]))
+
+
+def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> pd.DataFrame:
+    """Add sums of disjoint respondents into groups of `by`. A single choice's base is its
+    cell's answerers, the same on each option row of a part, so it adds once per cell and the
+    choices per option (an option missing from a cell adds zero); a multiple choice's base is
+    per option."""
+    keys = [*DIMENSIONS, "option_code"]
     null = "\0null"  # pandas drops or retypes null group keys; a sentinel keeps them exact
-    full = [p.astype({k: object for k in keys}).fillna({k: null for k in keys}) for p in full]
-    base = pd.concat([p.drop_duplicates(dims) for p in full]).groupby(dims)[list(BASE_SUMS)].sum()
-    picked = pd.concat(full).groupby(keys)[list(Y_SUMS)].sum().reset_index()
-    options = pd.concat(full)[["option_code"]].drop_duplicates()
-    out = base.reset_index().merge(options, how="cross").merge(picked, on=keys, how="left")
+    cell = keys if kind == "multi" else list(DIMENSIONS)
+    full = [p.astype({k: object for k in keys}).fillna({k: null for k in keys}) for p in parts]
+    base = pd.concat([p.drop_duplicates(cell) for p in full])
+    picked = pd.concat(full)
+    for frame in (base, picked):  # a dimension not grouped by is null, as in the SQL
+        frame[[d for d in DIMENSIONS if d not in by]] = null
+    base = base.groupby(cell)[list(BASE_SUMS)].sum().reset_index()
+    picked = picked.groupby(keys)[list(Y_SUMS)].sum().reset_index()
+    if kind != "multi":
+        base = base.merge(picked[["option_code"]].drop_duplicates(), how="cross")
+    out = base.merge(picked, on=keys, how="left")
     out[list(Y_SUMS)] = out[list(Y_SUMS)].fillna(0.0)
-    out["design_n"] = design_n or sum(int(p["design_n"].iloc[0]) for p in full)
+    out["design_n"] = design_n
     for k in keys:
         col = out[k].astype(object)
         out[k] = col.where(col != null, None)
-    dtypes = {c: parts[0][c].dtype for c in [*keys, *BASE_SUMS] if parts[0][c].dtype != object}
+    kept = [*by, "option_code", *BASE_SUMS]  # the dtypes DuckDB gave (an all-null one: object)
+    dtypes = {c: parts[0][c].dtype for c in kept if parts[0][c].dtype != object}
     return out.astype(dtypes).sort_values(keys, ignore_index=True)
 
 
-def estimates(s: pd.DataFrame, measure: str) -> pd.DataFrame:
+def estimates(s: pd.DataFrame, kind: str) -> pd.DataFrame:
     """One row per group x option: value (percent for a share, the question's unit for a mean),
     se and ci_low/ci_high in the same unit, base_n (unweighted), eff_base, low_base."""
+    measure = MEASURES[kind]
     m = s["sum_wy"] / s["sum_w"]
     spread = (s["sum_w2y2"] - 2 * m * s["sum_w2y"] + m * m * s["sum_w2"]).clip(lower=0.0)
     n_all = s["design_n"].astype(float)
@@ -170,23 +210,29 @@ PAIR_COLUMNS = [
 
 
 def pairwise(est: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
-    """Every pair of groups of `estimates` (ids: its index) with the same option whose groups
+    """Every pair of rows of `estimates` (ids: row positions) with the same option whose groups
     differ in exactly one dimension of `by`: statistic, p, Holm within that dimension, status."""
+    groups = list(zip(*(est[d] for d in by))) if by else [()] * len(est)
+    options = list(est["option_code"])
     rows = []
-    for dim in by:
-        held = ["option_code", *(d for d in by if d != dim)]
-        for _, family in est.groupby(held, dropna=False, sort=False):
-            rows += [(dim, a, b) for a, b in combinations(family.index, 2)]
-    pairs = pd.DataFrame(rows, columns=["dimension", "id_a", "id_b"])
-    a, b = est.loc[pairs["id_a"]].reset_index(), est.loc[pairs["id_b"]].reset_index()
-    pairs["option_code"] = a["option_code"]
-    for side, frame in (("a", a), ("b", b)):
-        pairs[f"value_{side}"] = frame["value"]
-        pairs[f"eff_base_{side}"] = frame["eff_base"]
-        pairs[f"letter_{side}"] = _letters(est, by).loc[pairs[f"id_{side}"]].to_numpy()
-    stat, p, reason = _tests(est["measure"].iloc[0] if len(est) else "share", a, b)
+    for k, dim in enumerate(by):
+        families: dict[tuple, list[int]] = {}
+        for i, g in enumerate(groups):
+            families.setdefault((options[i], g[:k] + g[k + 1 :]), []).append(i)
+        rows += [(dim, a, b) for ids in families.values() for a, b in combinations(ids, 2)]
+    pairs = pd.DataFrame(rows, columns=["dimension", "id_a", "id_b"]).astype({"id_a": int})
+    a, b = pairs["id_a"].to_numpy(int), pairs["id_b"].to_numpy(int)
+    letters = _letters(groups)
+    pairs["option_code"] = pd.Series([options[i] for i in a], dtype=object)
+    for side, ids in (("a", a), ("b", b)):
+        pairs[f"letter_{side}"] = [letters[i] for i in ids]
+        pairs[f"value_{side}"] = est["value"].to_numpy(float)[ids]
+        pairs[f"eff_base_{side}"] = est["eff_base"].to_numpy(float)[ids]
+    measure = est["measure"].iloc[0] if len(est) else "share"
+    se = est["se"].to_numpy(float)
+    stat, p, reason = _tests(measure, pairs, se[a], se[b])
     pairs["statistic"], pairs["p"] = stat, p
-    pairs["test_reason"] = pd.Series(list(reason), index=pairs.index, dtype=object)
+    pairs["test_reason"] = pd.Series(reason, dtype=object)
     pairs["p_holm"], pairs["family_size"] = np.nan, 0
     for _, idx in pairs[pairs["p"].notna()].groupby("dimension").groups.items():
         pairs.loc[idx, "p_holm"] = holm(pairs.loc[idx, "p"].to_numpy())
@@ -200,37 +246,37 @@ def pairwise(est: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     return pairs[PAIR_COLUMNS]
 
 
-def _tests(measure: str, a: pd.DataFrame, b: pd.DataFrame) -> tuple:
-    """Statistic, two-sided p and untested reason for each pair (rows of a against b)."""
-    e1, e2 = a["eff_base"].to_numpy(float), b["eff_base"].to_numpy(float)
+def _tests(measure: str, pairs: pd.DataFrame, se1: np.ndarray, se2: np.ndarray) -> tuple:
+    """Statistic, two-sided p and untested reason (None when tested) of each pair."""
+    x1, x2 = pairs["value_a"].to_numpy(float), pairs["value_b"].to_numpy(float)
+    e1, e2 = pairs["eff_base_a"].to_numpy(float), pairs["eff_base_b"].to_numpy(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         if measure == "share":
-            p1, p2 = a["value"].to_numpy(float) / 100, b["value"].to_numpy(float) / 100
-            pooled = (p1 * e1 + p2 * e2) / (e1 + e2)
+            pooled = (x1 * e1 + x2 * e2) / (e1 + e2) / 100
             spread = pooled * (1 - pooled) * (1 / e1 + 1 / e2)
-            stat = (p1 - p2) / np.sqrt(spread)
+            stat = (x1 - x2) / 100 / np.sqrt(spread)
             pvalue = 2 * norm.sf(np.abs(stat))
         else:
-            v1, v2 = a["se"].to_numpy(float) ** 2, b["se"].to_numpy(float) ** 2
+            v1, v2 = se1**2, se2**2
             spread = v1 + v2
-            stat = (a["value"].to_numpy(float) - b["value"].to_numpy(float)) / np.sqrt(spread)
+            stat = (x1 - x2) / np.sqrt(spread)
             df = spread**2 / (v1**2 / (e1 - 1) + v2**2 / (e2 - 1))
             pvalue = 2 * t.sf(np.abs(stat), df)
-    same = a["value"].to_numpy(float) == b["value"].to_numpy(float)
+    same = x1 == x2  # equal values (two shares of 0): not significantly different, p = 1
     small = (e1 < MIN_EFF_BASE) | (e2 < MIN_EFF_BASE)
     flat = ~same & ~(spread > 0)
-    reason = np.where(small, "small_base", np.where(flat, "no_variance", None))
-    pvalue = np.where(same, 1.0, pvalue)
-    stat = np.where(same, 0.0, stat)
-    untested = reason != None  # noqa: E711 (elementwise)
-    return np.where(untested, np.nan, stat), np.where(untested, np.nan, pvalue), reason
+    reason = ["small_base" if s else "no_variance" if f else None for s, f in zip(small, flat)]
+    untested = small | flat
+    stat = np.where(untested, np.nan, np.where(same, 0.0, stat))
+    return stat, np.where(untested, np.nan, np.where(same, 1.0, pvalue)), reason
 
 
-def _letters(est: pd.DataFrame, by: tuple[str, ...]) -> pd.Series:
-    """Each group its letter (A, B, ..., Z, AA, ...), in the order of the groups' rows."""
-    keys = est[list(by)].astype(str).agg("|".join, axis=1) if by else pd.Series("", est.index)
-    codes = {k: _letter(i) for i, k in enumerate(dict.fromkeys(keys))}
-    return keys.map(codes)
+def _letters(groups: list[tuple]) -> list[str]:
+    """Each group its letter (A, B, ..., Z, AA, ...) in the order the groups first appear."""
+    codes: dict[tuple, str] = {}
+    for g in groups:
+        codes.setdefault(g, _letter(len(codes)))
+    return [codes[g] for g in groups]
 
 
 def _letter(i: int) -> str:
@@ -240,47 +286,46 @@ def _letter(i: int) -> str:
 def with_tests(est: pd.DataFrame, pairs: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     """`estimates` plus letter, letters (of the groups each value is significantly higher
     than), significant, test_status and test_reason (as cxdash/stats.py's value_status)."""
-    out = est.copy()
-    out["letter"] = _letters(est, by)
-    wins = pairs[pairs["test_status"] == "significant"]
-    higher = pd.concat(
-        [
-            wins.loc[wins["value_a"] > wins["value_b"], ["id_a", "letter_b"]].set_axis(
-                ["id", "letter"], axis=1
-            ),
-            wins.loc[wins["value_b"] > wins["value_a"], ["id_b", "letter_a"]].set_axis(
-                ["id", "letter"], axis=1
-            ),
-        ]
-    )
-    order = {v: i for i, v in enumerate(out["letter"].drop_duplicates())}
-    joined = higher.groupby("id")["letter"].agg(lambda s: "".join(sorted(s, key=order.get)))
-    out["letters"] = joined.reindex(out.index).fillna("")
-    status = [_status(i, out.at[i, "eff_base"], pairs) for i in out.index]
+    out = est.reset_index(drop=True)
+    out["letter"] = _letters(list(zip(*(out[d] for d in by))) if by else [()] * len(out))
+    higher: list[list[str]] = [[] for _ in range(len(out))]
+    mine: list[list[tuple]] = [[] for _ in range(len(out))]
+    for r in pairs.itertuples(index=False):
+        if r.test_status == "significant":
+            hi, lo = (r.id_a, r.letter_b) if r.value_a > r.value_b else (r.id_b, r.letter_a)
+            higher[hi].append(lo)
+        mine[r.id_a].append((r.test_status, r.test_reason))
+        mine[r.id_b].append((r.test_status, r.test_reason))
+    out["letters"] = ["".join(sorted(x, key=lambda c: (len(c), c))) for x in higher]
+    status = [_status(m, e) for m, e in zip(mine, out["eff_base"])]
     out["test_status"] = [s for s, _ in status]
-    out["test_reason"] = pd.Series([r for _, r in status], index=out.index, dtype=object)
+    out["test_reason"] = pd.Series([r for _, r in status], dtype=object)
     significant = [None if s == "not_tested" else s == "significant" for s, _ in status]
-    out["significant"] = pd.Series(significant, index=out.index, dtype=object)
+    out["significant"] = pd.Series(significant, dtype=object)
     return out
 
 
-def _status(i: int, eff: float, pairs: pd.DataFrame) -> tuple[str, str | None]:
-    mine = pairs[(pairs["id_a"] == i) | (pairs["id_b"] == i)]
+def _status(mine: list[tuple], eff: float) -> tuple[str, str | None]:
     if eff < MIN_EFF_BASE:
         return "not_tested", "small_base"
-    if mine.empty:
+    if not mine:
         return "not_tested", "no_comparison"
-    if (mine["test_status"] == "significant").any():
+    if any(s == "significant" for s, _ in mine):
         return "significant", None
-    if (mine["test_status"] == "not_significant").all():
+    if all(s == "not_significant" for s, _ in mine):
         return "not_significant", None
-    return "not_tested", str(mine["test_reason"].dropna().iloc[0])
+    return "not_tested", next(r for s, r in mine if s == "not_tested")
 
 
 def crosstab(
-    con, measure: str, question_id: str, where: Slice = Slice()
+    con, kind: str, question_id: str, where: Slice = Slice()
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(values, pairs) of a question over a slice: the whole path from SQL sums to letters."""
-    est = estimates(sums(con, measure, question_id, where), measure)
-    pairs = pairwise(est, where.by)
-    return with_tests(est, pairs, where.by), pairs
+    return table(sums(con, kind, question_id, where), kind, where.by)
+
+
+def table(s: pd.DataFrame, kind: str, by: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(values, pairs) from sums grouped by `by` (of `sums`, `merge` or `rollup`)."""
+    est = estimates(s, kind)
+    pairs = pairwise(est, by)
+    return with_tests(est, pairs, by), pairs

@@ -20,7 +20,7 @@ matched as (
     select a.respondent_id
     from answers as a
     join filter_pairs as f using (question_id, option_code)
-    where a.value > 0
+    where len($filter_questions) > 0 and a.value > 0
     group by a.respondent_id
     having count(distinct a.question_id) = (select count(distinct question_id) from filter_pairs)
 ),

@@ -2,15 +2,17 @@
 -- the sums its weighted share, Taylor standard error and effective base are made from
 -- (cxdash/respondents/stats.py). Sums, so they add exactly across partitions of respondents.
 -- A group is one combination of the dimensions named in $by (year, country, tier,
--- respondent_group); a dimension not in $by is null. The base of a group is its respondents
--- who answered the question (n, sum_w, sum_w2: count, sum of weights, of squared weights);
--- sum_wy, sum_w2y sum the weights, squared weights, of those who chose the option (a
--- multiple-choice option counts where its value is 1). design_n counts every respondent of the
--- dataset: a slice is a domain of the whole sample, whose size the variance is taken over.
--- An option nobody in the dataset chose has no row (the instrument lists every option).
--- Parameters: $question_id; $by (varchar[]); $years (integer[]), $countries, $tiers, $groups
--- (varchar[], empty = all); $filter_questions, $filter_options (varchar[], paired by position:
--- keep respondents who chose, for every listed question, one of its listed options; empty = all).
+-- respondent_group); a dimension not in $by is null. The base (n, sum_w, sum_w2: count, sum of
+-- weights, of squared weights) is the group's respondents who answered: for a single choice,
+-- every answerer (one row each); for a multiple choice ($multiple), those with a row for the
+-- option (a row per option, 1 chosen / 0 not). sum_wy, sum_w2y sum the weights, squared
+-- weights, of those who chose the option. design_n counts every respondent of the dataset: a
+-- slice is a domain of the whole sample, whose size the variance is taken over.
+-- An option nobody in the slice has a row for has no row (the instrument lists every option).
+-- Parameters: $question_id; $multiple (boolean); $by (varchar[]); $years (integer[]),
+-- $countries, $tiers, $groups (varchar[], empty = all); $filter_questions, $filter_options
+-- (varchar[], paired by position: keep respondents who chose, for every listed question, one
+-- of its listed options; empty = all).
 with filter_pairs as (
     select
         unnest($filter_questions) as question_id,
@@ -21,7 +23,7 @@ matched as (
     select a.respondent_id
     from answers as a
     join filter_pairs as f using (question_id, option_code)
-    where a.value > 0
+    where len($filter_questions) > 0 and a.value > 0
     group by a.respondent_id
     having count(distinct a.question_id) = (select count(distinct question_id) from filter_pairs)
 ),
@@ -46,66 +48,63 @@ sliced as (
         )
 ),
 
-question as (
-    select respondent_id, option_code, value
-    from answers
-    where question_id = $question_id
-),
-
-base as (
-    select
-        year,
-        country,
-        tier,
-        respondent_group,
-        count(*) as n,
-        sum(weight) as sum_w,
-        sum(weight * weight) as sum_w2
-    from sliced as s
-    semi join question as q using (respondent_id)
-    group by all
-),
-
-chosen as (
+picked as (
     select
         s.year,
         s.country,
         s.tier,
         s.respondent_group,
-        q.option_code,
-        sum(s.weight) as sum_wy,
-        sum(s.weight * s.weight) as sum_w2y
+        a.option_code,
+        count(*) as rows_n,
+        sum(s.weight) as rows_w,
+        sum(s.weight * s.weight) as rows_w2,
+        coalesce(sum(s.weight) filter (where a.value > 0), 0) as sum_wy,
+        coalesce(sum(s.weight * s.weight) filter (where a.value > 0), 0) as sum_w2y
     from sliced as s
-    join question as q using (respondent_id)
-    where q.value > 0
+    join answers as a using (respondent_id)
+    where a.question_id = $question_id and a.option_code is not null
+    group by all
+),
+
+answerers as (
+    select
+        year,
+        country,
+        tier,
+        respondent_group,
+        sum(rows_n) as n,
+        sum(rows_w) as sum_w,
+        sum(rows_w2) as sum_w2
+    from picked
     group by all
 ),
 
 options as (
-    select distinct option_code from question where option_code is not null
+    select distinct option_code from picked
 ),
 
 final as (
     select
-        b.year,
-        b.country,
-        b.tier,
-        b.respondent_group,
+        g.year,
+        g.country,
+        g.tier,
+        g.respondent_group,
         o.option_code,
-        b.n,
-        b.sum_w,
-        b.sum_w2,
-        coalesce(c.sum_wy, 0) as sum_wy,
-        coalesce(c.sum_w2y, 0) as sum_w2y,
+        if($multiple, coalesce(p.rows_n, 0), g.n) as n,
+        if($multiple, coalesce(p.rows_w, 0), g.sum_w) as sum_w,
+        if($multiple, coalesce(p.rows_w2, 0), g.sum_w2) as sum_w2,
+        coalesce(p.sum_wy, 0) as sum_wy,
+        coalesce(p.sum_w2y, 0) as sum_w2y,
         (select count(*) from respondents) as design_n
-    from base as b
+    from answerers as g
     cross join options as o
-    left join chosen as c
-        on c.option_code = o.option_code
-        and c.year is not distinct from b.year
-        and c.country is not distinct from b.country
-        and c.tier is not distinct from b.tier
-        and c.respondent_group is not distinct from b.respondent_group
+    left join picked as p
+        on p.option_code = o.option_code
+        and p.year is not distinct from g.year
+        and p.country is not distinct from g.country
+        and p.tier is not distinct from g.tier
+        and p.respondent_group is not distinct from g.respondent_group
+    where not $multiple or p.rows_n is not null
 )
 
 select * from final

@@ -125,62 +125,80 @@ def rollup(cells: pd.DataFrame, kind: str, where: Slice) -> pd.DataFrame:
 
 
 def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> pd.DataFrame:
-    """Add sums of disjoint respondents into groups of `by`. A single choice's base is its
-    cell's answerers, the same on each option row of a part, so it adds once per cell and the
-    choices per option (an option missing from a cell adds zero); a multiple choice's base is
-    per option."""
-    keys = [*DIMENSIONS, "option_code"]
-    null = "\0null"  # pandas drops or retypes null group keys; a sentinel keeps them exact
-    cell = keys if kind == "multi" else list(DIMENSIONS)
-    full = [p.astype({k: object for k in keys}).fillna({k: null for k in keys}) for p in parts]
-    base = pd.concat([p.drop_duplicates(cell) for p in full])
-    picked = pd.concat(full)
-    for frame in (base, picked):  # a dimension not grouped by is null, as in the SQL
-        frame[[d for d in DIMENSIONS if d not in by]] = null
-    base = base.groupby(cell)[list(BASE_SUMS)].sum().reset_index()
-    picked = picked.groupby(keys)[list(Y_SUMS)].sum().reset_index()
-    if kind != "multi":
-        base = base.merge(picked[["option_code"]].drop_duplicates(), how="cross")
-    out = base.merge(picked, on=keys, how="left")
-    out[list(Y_SUMS)] = out[list(Y_SUMS)].fillna(0.0)
+    """Add sums of disjoint respondents into groups of `by` (plain loops: a few hundred rows,
+    where pandas' per-call cost dominates). A single choice's base is its cell's answerers, the
+    same on each option row of a part, so it adds once per cell and the choices per option (an
+    option missing from a cell adds zero); a multiple choice's base is per option."""
+    multi, keep = kind == "multi", [d in by for d in DIMENSIONS]
+    base: dict[tuple, list] = {}
+    picked: dict[tuple, list] = {}
+    for part in parts:
+        cols = [_values(part[c]) for c in (*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS)]
+        seen = set()
+        for row in zip(*cols):
+            cell, option = row[:4], row[4]
+            group = tuple(v if k else None for v, k in zip(cell, keep))
+            if (cell, option if multi else None) not in seen:
+                seen.add((cell, option if multi else None))
+                _add(base, (group, option if multi else None), row[5:8])
+            _add(picked, (group, option), row[8:])
+    options = list(dict.fromkeys(option for _, option in picked))
+    rows = []
+    for group, option in list(base) if multi else [(g, o) for g, _ in base for o in options]:
+        totals = base[(group, option if multi else None)]
+        rows.append((*group, option, *totals, *picked.get((group, option), (0.0, 0.0, 0.0))))
+    out = pd.DataFrame(rows, columns=[*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS])
     out["design_n"] = design_n
-    for k in keys:
-        col = out[k].astype(object)
-        out[k] = col.where(col != null, None)
+    out = out.astype({d: object for d in DIMENSIONS if d not in by})
     kept = [*by, "option_code", *BASE_SUMS]  # the dtypes DuckDB gave (an all-null one: object)
     dtypes = {c: parts[0][c].dtype for c in kept if parts[0][c].dtype != object}
-    return out.astype(dtypes).sort_values(keys, ignore_index=True)
+    order = sorted(range(len(out)), key=lambda i: [(v is None, v) for v in rows[i][:5]])
+    return out.iloc[order].astype(dtypes).reset_index(drop=True)
+
+
+def _values(col: pd.Series) -> list:
+    return [None if pd.isna(v) else v for v in col.tolist()]
+
+
+def _add(into: dict[tuple, list], key: tuple, values: tuple) -> None:
+    if key in into:
+        into[key] = [a + b for a, b in zip(into[key], values)]
+    else:
+        into[key] = list(values)
 
 
 def estimates(s: pd.DataFrame, kind: str) -> pd.DataFrame:
     """One row per group x option: value (percent for a share, the question's unit for a mean),
     se and ci_low/ci_high in the same unit, base_n (unweighted), eff_base, low_base."""
     measure = MEASURES[kind]
-    m = s["sum_wy"] / s["sum_w"]
-    spread = (s["sum_w2y2"] - 2 * m * s["sum_w2y"] + m * m * s["sum_w2"]).clip(lower=0.0)
-    n_all = s["design_n"].astype(float)
+    w, w2, wy, w2y, w2y2, n_all = (
+        s[c].to_numpy(float)
+        for c in ("sum_w", "sum_w2", "sum_wy", "sum_w2y", "sum_w2y2", "design_n")
+    )
+    m = wy / w
+    spread = np.maximum(w2y2 - 2 * m * w2y + m * m * w2, 0.0)
+    eff = w**2 / w2
     with np.errstate(divide="ignore", invalid="ignore"):
-        se = np.sqrt(n_all / (n_all - 1) * spread) / s["sum_w"]
-    eff = s["sum_w"] ** 2 / s["sum_w2"]
-    if measure == "share":
-        low, high = wilson(m.to_numpy(), eff.to_numpy())
-        scale = 100.0
-    else:
-        half = t.ppf(1 - ALPHA / 2, np.maximum(eff - 1, 1.0)) * se
-        low, high = m - half, m + half
-        scale = 1.0
+        se = np.where(n_all > 1, np.sqrt(n_all / (n_all - 1) * spread) / w, np.nan)
+        if measure == "share":
+            low, high = wilson(m, eff)
+        else:
+            half = t.ppf(1 - ALPHA / 2, np.maximum(eff - 1, 1.0)) * se
+            low, high = m - half, m + half
+    scale = 100.0 if measure == "share" else 1.0
     ok = eff >= MIN_EFF_BASE
-    out = s[[*DIMENSIONS, "option_code"]].copy()
-    out["measure"] = measure
-    out["value"] = scale * m
-    out["se"] = scale * se.where(n_all > 1)
-    out["ci_low"] = (scale * pd.Series(low, index=s.index)).where(ok)
-    out["ci_high"] = (scale * pd.Series(high, index=s.index)).where(ok)
-    out["base_n"] = s["n"].astype("int64")
-    out["eff_base"] = eff
-    out["sum_w"] = s["sum_w"]
-    out["low_base"] = eff < LOW_BASE
-    return out
+    out = s[[*DIMENSIONS, "option_code"]].reset_index(drop=True)
+    return out.assign(
+        measure=measure,
+        value=scale * m,
+        se=scale * se,
+        ci_low=np.where(ok, scale * low, np.nan),
+        ci_high=np.where(ok, scale * high, np.nan),
+        base_n=s["n"].to_numpy("int64"),
+        eff_base=eff,
+        sum_w=w,
+        low_base=eff < LOW_BASE,
+    )
 
 
 def wilson(p: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -212,44 +230,54 @@ PAIR_COLUMNS = [
 def pairwise(est: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     """Every pair of rows of `estimates` (ids: row positions) with the same option whose groups
     differ in exactly one dimension of `by`: statistic, p, Holm within that dimension, status."""
-    groups = list(zip(*(est[d] for d in by))) if by else [()] * len(est)
-    options = list(est["option_code"])
-    rows = []
+    groups = _groups(est, by)
+    options = est["option_code"].tolist()
+    dims, ids_a, ids_b = [], [], []
     for k, dim in enumerate(by):
         families: dict[tuple, list[int]] = {}
         for i, g in enumerate(groups):
             families.setdefault((options[i], g[:k] + g[k + 1 :]), []).append(i)
-        rows += [(dim, a, b) for ids in families.values() for a, b in combinations(ids, 2)]
-    pairs = pd.DataFrame(rows, columns=["dimension", "id_a", "id_b"]).astype({"id_a": int})
-    a, b = pairs["id_a"].to_numpy(int), pairs["id_b"].to_numpy(int)
-    letters = _letters(groups)
-    pairs["option_code"] = pd.Series([options[i] for i in a], dtype=object)
-    for side, ids in (("a", a), ("b", b)):
-        pairs[f"letter_{side}"] = [letters[i] for i in ids]
-        pairs[f"value_{side}"] = est["value"].to_numpy(float)[ids]
-        pairs[f"eff_base_{side}"] = est["eff_base"].to_numpy(float)[ids]
+        for a, b in (pair for ids in families.values() for pair in combinations(ids, 2)):
+            dims.append(dim), ids_a.append(a), ids_b.append(b)
+    a, b = np.array(ids_a, dtype=int), np.array(ids_b, dtype=int)
+    value, eff, se = (est[c].to_numpy(float) for c in ("value", "eff_base", "se"))
     measure = est["measure"].iloc[0] if len(est) else "share"
-    se = est["se"].to_numpy(float)
-    stat, p, reason = _tests(measure, pairs, se[a], se[b])
-    pairs["statistic"], pairs["p"] = stat, p
-    pairs["test_reason"] = pd.Series(reason, dtype=object)
-    pairs["p_holm"], pairs["family_size"] = np.nan, 0
-    for _, idx in pairs[pairs["p"].notna()].groupby("dimension").groups.items():
-        pairs.loc[idx, "p_holm"] = holm(pairs.loc[idx, "p"].to_numpy())
-        pairs.loc[idx, "family_size"] = len(idx)
-    tested = pairs["p_holm"].notna()
-    hit = pairs["p_holm"] < ALPHA
-    pairs["significant"] = hit.astype(object).where(tested, None)
-    pairs["test_status"] = np.where(
-        tested, np.where(hit, "significant", "not_significant"), "not_tested"
-    )
-    return pairs[PAIR_COLUMNS]
+    stat, p, reason = _tests(measure, value[a], value[b], eff[a], eff[b], se[a], se[b])
+    p_holm, family = np.full(len(a), np.nan), np.zeros(len(a), dtype=int)
+    for dim in by:
+        idx = np.flatnonzero((np.array(dims, dtype=object) == dim) & ~np.isnan(p))
+        p_holm[idx], family[idx] = holm(p[idx]), len(idx)
+    tested, letters = ~np.isnan(p_holm), _letters(groups)
+    hit = tested & (p_holm < ALPHA)
+    columns = {
+        "dimension": dims,
+        "option_code": pd.Series([options[i] for i in ids_a], dtype=object),
+        "id_a": a,
+        "id_b": b,
+        "letter_a": [letters[i] for i in ids_a],
+        "letter_b": [letters[i] for i in ids_b],
+        "value_a": value[a],
+        "value_b": value[b],
+        "eff_base_a": eff[a],
+        "eff_base_b": eff[b],
+        "statistic": stat,
+        "p": p,
+        "p_holm": p_holm,
+        "family_size": family,
+        "significant": pd.Series(
+            [bool(h) if x else None for h, x in zip(hit, tested)], dtype=object
+        ),
+        "test_status": np.where(
+            tested, np.where(hit, "significant", "not_significant"), "not_tested"
+        ),
+        "test_reason": pd.Series(reason, dtype=object),
+    }
+    return pd.DataFrame(columns, columns=PAIR_COLUMNS)
 
 
-def _tests(measure: str, pairs: pd.DataFrame, se1: np.ndarray, se2: np.ndarray) -> tuple:
-    """Statistic, two-sided p and untested reason (None when tested) of each pair."""
-    x1, x2 = pairs["value_a"].to_numpy(float), pairs["value_b"].to_numpy(float)
-    e1, e2 = pairs["eff_base_a"].to_numpy(float), pairs["eff_base_b"].to_numpy(float)
+def _tests(measure: str, x1, x2, e1, e2, se1, se2) -> tuple:
+    """Statistic, two-sided p and untested reason (None when tested) of each pair: values x,
+    effective bases e and standard errors se of its two sides (numpy arrays)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         if measure == "share":
             pooled = (x1 * e1 + x2 * e2) / (e1 + e2) / 100
@@ -271,6 +299,10 @@ def _tests(measure: str, pairs: pd.DataFrame, se1: np.ndarray, se2: np.ndarray) 
     return stat, np.where(untested, np.nan, np.where(same, 1.0, pvalue)), reason
 
 
+def _groups(est: pd.DataFrame, by: tuple[str, ...]) -> list[tuple]:
+    return list(zip(*(est[d].tolist() for d in by))) if by else [()] * len(est)
+
+
 def _letters(groups: list[tuple]) -> list[str]:
     """Each group its letter (A, B, ..., Z, AA, ...) in the order the groups first appear."""
     codes: dict[tuple, str] = {}
@@ -287,7 +319,7 @@ def with_tests(est: pd.DataFrame, pairs: pd.DataFrame, by: tuple[str, ...]) -> p
     """`estimates` plus letter, letters (of the groups each value is significantly higher
     than), significant, test_status and test_reason (as cxdash/stats.py's value_status)."""
     out = est.reset_index(drop=True)
-    out["letter"] = _letters(list(zip(*(out[d] for d in by))) if by else [()] * len(out))
+    out["letter"] = _letters(_groups(out, by))
     higher: list[list[str]] = [[] for _ in range(len(out))]
     mine: list[list[tuple]] = [[] for _ in range(len(out))]
     for r in pairs.itertuples(index=False):

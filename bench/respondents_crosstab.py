@@ -26,8 +26,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cxdash.respondents import stats  # noqa: E402
-from cxdash.respondents.stats import Slice  # noqa: E402
+from cxdash.respondents import stats, sums  # noqa: E402
+from cxdash.respondents.sums import Slice  # noqa: E402
 
 COUNTRIES = ["AU", "JP", "SG", "NZ", "IN", "TH", "MY", "KR", "ID", "PH"]
 SINGLES = [f"single_{k}" for k in range(4)]  # 5 options each
@@ -115,9 +115,9 @@ def timings(con: duckdb.DuckDBPyConnection, slices: int) -> dict[str, list[float
         start = time.perf_counter()
         key = (question, where.answers)
         if key not in cubes:
-            cubes[key] = stats.cube(con, kind, question, where.answers)
+            cubes[key] = sums.cube(con, kind, question, where.answers)
         built = time.perf_counter()
-        rolled, _ = stats.table(stats.rollup(cubes[key], kind, where), kind, where.by)
+        rolled, _ = stats.table(sums.rollup(cubes[key], kind, where), kind, where.by)
         done = time.perf_counter()
         out["cached cube"].append(1000 * (done - start))
         out["roll-up only"].append(1000 * (done - built))

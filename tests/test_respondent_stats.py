@@ -1,5 +1,5 @@
-"""cxdash/respondents/stats.py and queries/respondents/ ("crosstab_shares", "crosstab_means"):
-weighted shares, means and Taylor standard errors checked against `svy` (an independent survey
+"""cxdash/respondents/stats.py, sums.py and the queries "crosstab_shares", "crosstab_means"
+(queries/respondents/): weighted shares, means and Taylor standard errors checked against `svy` (an independent survey
 library, validated against R's `survey`; a test-only dependency) on FICTIONAL random respondents;
 exact merging of partitions; Holm and letters on a hand-computed case; degenerate groups."""
 
@@ -15,8 +15,8 @@ import pytest
 import svy
 
 from cxdash import stats as published
-from cxdash.respondents import stats
-from cxdash.respondents.stats import Slice
+from cxdash.respondents import stats, sums
+from cxdash.respondents.sums import Slice
 
 COUNTRIES = ["AU", "JP", "SG", "NZ"]  # NZ is rare: a small domain
 SINGLE, MULTI, NUMERIC, PRACTICE = "q_single", "q_multi", "q_hours", "q_practice3"
@@ -121,7 +121,7 @@ def test_shares_and_standard_errors_equal_svy(seed, where):
     resp, answers = fictional(seed, 600)
     con, sample = connect(resp, answers), svy_sample(resp, answers)
     for kind, question in (("single", SINGLE), ("multi", MULTI)):
-        est = stats.estimates(stats.sums(con, kind, question, where), kind)
+        est = stats.estimates(sums.query(con, kind, question, where), kind)
         for option, ours in est.groupby("option_code"):
             theirs = svy_rows(sample, f"{question}={option}", question, where.by, _svy_where(where))
             joined = _match(ours, theirs, where.by)
@@ -135,7 +135,7 @@ def test_shares_and_standard_errors_equal_svy(seed, where):
 def test_means_and_standard_errors_equal_svy(seed, where):
     resp, answers = fictional(seed, 500)
     con, sample = connect(resp, answers), svy_sample(resp, answers)
-    est = stats.estimates(stats.sums(con, "numeric", NUMERIC, where), "numeric")
+    est = stats.estimates(sums.query(con, "numeric", NUMERIC, where), "numeric")
     joined = _match(est, svy_rows(sample, NUMERIC, NUMERIC, where.by, _svy_where(where)), where.by)
     assert np.abs(joined["value"] - joined["svy_est"]).max() < 1e-9
     assert np.abs(joined["se"] - joined["svy_se"]).max() < 1e-6
@@ -145,7 +145,7 @@ def test_a_large_sample_still_equals_svy():
     resp, answers = fictional(7, 5000)
     con, sample = connect(resp, answers), svy_sample(resp, answers)
     where = Slice(by=("country", "tier"))
-    est = stats.estimates(stats.sums(con, "single", SINGLE, where), "single")
+    est = stats.estimates(sums.query(con, "single", SINGLE, where), "single")
     ours = est[est["option_code"] == "A"]
     joined = _match(ours, svy_rows(sample, f"{SINGLE}=A", SINGLE, where.by, None), where.by)
     assert np.abs(joined["value"] / 100 - joined["svy_est"]).max() < 1e-9
@@ -154,7 +154,7 @@ def test_a_large_sample_still_equals_svy():
 
 def test_the_effective_base_is_kish_and_the_base_is_who_answered():
     resp, answers = fictional(8, 300)
-    est = stats.estimates(stats.sums(connect(resp, answers), "multi", MULTI), "multi")
+    est = stats.estimates(sums.query(connect(resp, answers), "multi", MULTI), "multi")
     answered = resp[
         resp["respondent_id"].isin(answers.loc[answers["question_id"] == MULTI, "respondent_id"])
     ]
@@ -171,21 +171,21 @@ def test_the_effective_base_is_kish_and_the_base_is_who_answered():
 def test_sums_of_two_halves_merge_exactly(kind, question):
     resp, answers = fictional(9, 800, dyadic=True)
     where = Slice(by=("country", "tier"), answers=((PRACTICE, ("yes",)),))
-    whole = stats.sums(connect(resp, answers), kind, question, where)
+    whole = sums.query(connect(resp, answers), kind, question, where)
     halves = []
     for half in (resp.index % 2 == 0, resp.index % 2 == 1):
         part = resp[half]
         halves.append(
-            stats.sums(
+            sums.query(
                 connect(part, answers[answers["respondent_id"].isin(part["respondent_id"])]),
                 kind,
                 question,
                 where,
             )
         )
-    merged = stats.merge(halves, kind)
-    keys = [*stats.DIMENSIONS, "option_code"]
-    cols = [*keys, *stats.BASE_SUMS, *stats.Y_SUMS, "design_n"]
+    merged = sums.merge(halves, kind)
+    keys = [*sums.DIMENSIONS, "option_code"]
+    cols = [*keys, *sums.BASE_SUMS, *sums.Y_SUMS, "design_n"]
     a = whole[cols].sort_values(keys, ignore_index=True)
     b = merged[cols].sort_values(keys, ignore_index=True)
     pd.testing.assert_frame_equal(a, b, check_dtype=False)  # exact: dyadic weights
@@ -208,15 +208,15 @@ def test_a_cube_rolls_up_to_the_sums_of_any_slice(kind, question):
     resp, answers = fictional(13, 900, dyadic=True)
     con = connect(resp, answers)
     has = ((PRACTICE, ("yes",)),)
-    cells = stats.cube(con, kind, question, answers=has)
-    keys = [*stats.DIMENSIONS, "option_code"]
+    cells = sums.cube(con, kind, question, answers=has)
+    keys = [*sums.DIMENSIONS, "option_code"]
     for where in ROLLUPS:
         where = Slice(**{**where.__dict__, "answers": has})
-        direct = stats.sums(con, kind, question, where).sort_values(keys, ignore_index=True)
-        rolled = stats.rollup(cells, kind, where)
+        direct = sums.query(con, kind, question, where).sort_values(keys, ignore_index=True)
+        rolled = sums.rollup(cells, kind, where)
         pd.testing.assert_frame_equal(direct, rolled[direct.columns], check_dtype=False)
     nobody = Slice(by=("tier",), countries=("XX",))
-    assert stats.rollup(cells, kind, nobody).empty and stats.sums(con, kind, question, nobody).empty
+    assert sums.rollup(cells, kind, nobody).empty and sums.query(con, kind, question, nobody).empty
 
 
 def test_holm_and_letters_on_a_hand_computed_case():

@@ -1,8 +1,8 @@
 """Weighted estimates, intervals, tests and significance letters for respondent data.
 
-Statistics are sums until the last step: queries/respondents/crosstab_{shares,means}.sql return,
-per group x option, n, Σw, Σw², Σw·y, Σw²·y (and Σw²·y² for means) and the dataset size;
-`merge` adds the sums of partitions exactly; `estimates` turns the small result into values.
+Statistics are sums until the last step: cxdash/respondents/sums.py gives, per group x option,
+n, Σw, Σw², Σw·y, Σw²·y (and Σw²·y² for means) and the dataset size; `estimates` turns that small
+result into values, `pairwise` and `with_tests` into tests and letters.
 
 The estimator (chosen to equal R's `survey` and `svy` with weights only: no strata, no PSU,
 each respondent its own PSU, sampled with replacement, Taylor linearisation):
@@ -24,20 +24,15 @@ the build's, does); tests check `wilson` and `holm` against its statsmodels help
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 from scipy.stats import norm, t
 
-from cxdash.paths import QUERIES_DIR
+from cxdash.respondents import sums
+from cxdash.respondents.sums import DIMENSIONS, MEASURES, Slice
 
-DIMENSIONS = ("year", "country", "tier", "respondent_group")
-BASE_SUMS = ("n", "sum_w", "sum_w2")  # over a group's respondents who answered
-Y_SUMS = ("sum_wy", "sum_w2y", "sum_w2y2")  # over the same, times the answer y
-# a question's kind (data/instruments/questions.csv) -> what its values are
-MEASURES = {"single": "share", "likert": "share", "multi": "share", "numeric": "mean"}
 LOW_BASE = 30  # as cxdash/stats.py
 MIN_EFF_BASE = 2.0  # below it: no interval (t has no df), no test
 ALPHA = 0.05
@@ -45,126 +40,6 @@ Z = float(norm.ppf(1 - ALPHA / 2))
 # why a value or a pair is not tested: no other group to compare with; an effective base below
 # 2; two groups without spread whose values differ (every answer the same in each)
 REASONS = ("no_comparison", "small_base", "no_variance")
-
-
-@dataclass(frozen=True)
-class Slice:
-    """Which respondents, grouped how. Empty tuples mean all. `answers` holds (question_id,
-    option codes) pairs: a respondent must have chosen one of the options of every question
-    listed ("has practice 3", "answered Excellent on visibility"). Hashable, for caches."""
-
-    by: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-    countries: tuple[str, ...] = ()
-    tiers: tuple[str, ...] = ()
-    groups: tuple[str, ...] = ()
-    answers: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def params(self, question_id: str) -> dict:
-        unknown = set(self.by) - set(DIMENSIONS)
-        if unknown:
-            raise ValueError(f"cannot group by {sorted(unknown)}: one of {DIMENSIONS}")
-        pairs = [(q, o) for q, opts in self.answers for o in opts]
-        return {
-            "question_id": question_id,
-            "by": list(self.by),
-            "years": [int(y) for y in self.years],
-            "countries": list(self.countries),
-            "tiers": list(self.tiers),
-            "groups": list(self.groups),
-            "filter_questions": [q for q, _ in pairs],
-            "filter_options": [o for _, o in pairs],
-        }
-
-
-def sums(con, kind: str, question_id: str, where: Slice = Slice()) -> pd.DataFrame:
-    """The sums of a question of `kind` over a slice, from a connection with views
-    `respondents` and `answers` (cxdash/respondents/store.py opens one per dataset)."""
-    params = where.params(question_id)
-    if MEASURES[kind] == "share":
-        name, params["multiple"] = "crosstab_shares", kind == "multi"
-    else:
-        name = "crosstab_means"
-    sql = (QUERIES_DIR / "respondents" / f"{name}.sql").read_text(encoding="utf-8")
-    with con.cursor() as cur:
-        out = cur.execute(sql, params).df()
-    if "option_code" not in out:
-        out.insert(len(DIMENSIONS), "option_code", pd.Series([None] * len(out), dtype=object))
-    if "sum_w2y2" not in out:  # a share's y is 0/1: y² = y
-        out["sum_w2y2"] = out["sum_w2y"]
-    return out
-
-
-def merge(parts: list[pd.DataFrame], kind: str, design_n: int | None = None) -> pd.DataFrame:
-    """The sums of the union of disjoint partitions of respondents, grouped as they are.
-    design_n adds each partition's once; pass it when a partition has respondents but none
-    in the slice (its sums are empty)."""
-    full = [p for p in parts if not p.empty]
-    if not full:
-        raise ValueError("no sums to merge")
-    total = design_n or sum(int(p["design_n"].iloc[0]) for p in full)
-    return _combine(full, kind, DIMENSIONS, total)
-
-
-def cube(con, kind: str, question_id: str, answers: tuple = ()) -> pd.DataFrame:
-    """The sums at the finest grain (every dimension), for `rollup` to slice without SQL:
-    worth caching per dataset, question and answer filter (`Slice.answers`)."""
-    return sums(con, kind, question_id, Slice(by=DIMENSIONS, answers=answers))
-
-
-def rollup(cells: pd.DataFrame, kind: str, where: Slice) -> pd.DataFrame:
-    """The sums of a slice (its dimension filters and grouping; its answer filter is the
-    cube's) from a `cube`: equal to `sums` with that slice, since sums add."""
-    keep = pd.Series(True, index=cells.index)
-    for dim, chosen in zip(DIMENSIONS, (where.years, where.countries, where.tiers, where.groups)):
-        if chosen:
-            keep &= cells[dim].isin(chosen)
-    if not keep.any():
-        return cells.iloc[:0]
-    return _combine([cells[keep]], kind, where.by, int(cells["design_n"].iloc[0]))
-
-
-def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> pd.DataFrame:
-    """Add sums of disjoint respondents into groups of `by` (plain loops: a few hundred rows,
-    where pandas' per-call cost dominates). A single choice's base is its cell's answerers, the
-    same on each option row of a part, so it adds once per cell and the choices per option (an
-    option missing from a cell adds zero); a multiple choice's base is per option."""
-    multi, keep = kind == "multi", [d in by for d in DIMENSIONS]
-    base: dict[tuple, list] = {}
-    picked: dict[tuple, list] = {}
-    for part in parts:
-        cols = [_values(part[c]) for c in (*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS)]
-        seen = set()
-        for row in zip(*cols):
-            cell, option = row[:4], row[4]
-            group = tuple(v if k else None for v, k in zip(cell, keep))
-            if (cell, option if multi else None) not in seen:
-                seen.add((cell, option if multi else None))
-                _add(base, (group, option if multi else None), row[5:8])
-            _add(picked, (group, option), row[8:])
-    options = list(dict.fromkeys(option for _, option in picked))
-    rows = []
-    for group, option in list(base) if multi else [(g, o) for g, _ in base for o in options]:
-        totals = base[(group, option if multi else None)]
-        rows.append((*group, option, *totals, *picked.get((group, option), (0.0, 0.0, 0.0))))
-    out = pd.DataFrame(rows, columns=[*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS])
-    out["design_n"] = design_n
-    out = out.astype({d: object for d in DIMENSIONS if d not in by})
-    kept = [*by, "option_code", *BASE_SUMS]  # the dtypes DuckDB gave (an all-null one: object)
-    dtypes = {c: parts[0][c].dtype for c in kept if parts[0][c].dtype != object}
-    order = sorted(range(len(out)), key=lambda i: [(v is None, v) for v in rows[i][:5]])
-    return out.iloc[order].astype(dtypes).reset_index(drop=True)
-
-
-def _values(col: pd.Series) -> list:
-    return [None if pd.isna(v) else v for v in col.tolist()]
-
-
-def _add(into: dict[tuple, list], key: tuple, values: tuple) -> None:
-    if key in into:
-        into[key] = [a + b for a, b in zip(into[key], values)]
-    else:
-        into[key] = list(values)
 
 
 def estimates(s: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -350,14 +225,15 @@ def _status(mine: list[tuple], eff: float) -> tuple[str, str | None]:
 
 
 def crosstab(
-    con, kind: str, question_id: str, where: Slice = Slice()
+    con, kind: str, question_id: str, where: Slice | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(values, pairs) of a question over a slice: the whole path from SQL sums to letters."""
-    return table(sums(con, kind, question_id, where), kind, where.by)
+    where = where or Slice()
+    return table(sums.query(con, kind, question_id, where), kind, where.by)
 
 
 def table(s: pd.DataFrame, kind: str, by: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(values, pairs) from sums grouped by `by` (of `sums`, `merge` or `rollup`)."""
+    """(values, pairs) from sums grouped by `by` (cxdash/respondents/sums.py)."""
     est = estimates(s, kind)
     pairs = pairwise(est, by)
     return with_tests(est, pairs, by), pairs

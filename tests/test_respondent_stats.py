@@ -1,7 +1,8 @@
 """cxdash/respondents/stats.py, sums.py and the queries "crosstab_shares", "crosstab_means"
-(queries/respondents/): weighted shares, means and Taylor standard errors checked against `svy` (an independent survey
-library, validated against R's `survey`; a test-only dependency) on FICTIONAL random respondents;
-exact merging of partitions; Holm and letters on a hand-computed case; degenerate groups."""
+(queries/respondents/): weighted shares, means and Taylor standard errors checked against `svy`
+(an independent survey library, validated against R's `survey`; a test-only dependency) on
+FICTIONAL random respondents; exact merging of partitions and roll-ups; Holm and letters on a
+hand-computed case; degenerate groups."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 import svy
 
 from cxdash import stats as published
+from cxdash.paths import ROOT
 from cxdash.respondents import stats, sums
 from cxdash.respondents.sums import Slice
 
@@ -406,6 +408,24 @@ def test_a_slice_without_grouping_has_one_letter_and_no_comparison():
     assert values["value"].sum() == pytest.approx(100.0)  # single choice: shares add to 100
 
 
-def test_a_bad_grouping_is_refused_in_words():
+def test_a_bad_grouping_or_kind_is_refused_in_words():
     with pytest.raises(ValueError, match="cannot group by"):
         Slice(by=("channel",)).params(SINGLE)
+    with pytest.raises(ValueError, match="unknown question kind 'ranking'"):
+        sums.query(duckdb.connect(), "ranking", SINGLE)
+
+
+def test_the_app_side_imports_neither_statsmodels_nor_svy():
+    """The statistics run at request time: scipy only (statsmodels is the build's, svy the
+    tests')."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import cxdash.respondents.stats\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'statsmodels', 'svy', 'polars'}))"
+    )
+    run = [sys.executable, "-c", code]
+    out = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -55,6 +55,8 @@ class Slice:
 def query(con, kind: str, question_id: str, where: Slice = Slice()) -> pd.DataFrame:
     """The sums of a question of `kind` over a slice, from a connection with views
     `respondents` and `answers` (cxdash/respondents/store.py opens one per dataset)."""
+    if kind not in MEASURES:
+        raise ValueError(f"unknown question kind {kind!r}: one of {sorted(MEASURES)}")
     params = where.params(question_id)
     if MEASURES[kind] == "share":
         name, params["multiple"] = "crosstab_shares", kind == "multi"

@@ -15,6 +15,7 @@ and the roll-up with statistics alone (a cube already cached).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -131,6 +132,7 @@ def main() -> None:
     parser.add_argument("--slices", type=int, default=50)
     args = parser.parse_args()
     print("respondent crosstab (tier x country x answer, intervals, tests, letters); FICTIONAL")
+    print(f"  machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     for rows in args.rows:
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()

@@ -143,6 +143,25 @@ def test_means_and_standard_errors_equal_svy(seed, where):
     assert np.abs(joined["se"] - joined["svy_se"]).max() < 1e-6
 
 
+def test_with_equal_weights_the_t_interval_is_svys():
+    """Equal weights make eff_base = n, so the t interval's eff_base - 1 df are svy's domain df
+    (n - 1) and the intervals must agree; with uneven weights ours are the wider (fewer df)."""
+    resp, answers = fictional(14, 400)
+    resp["weight"] = 2.0
+    con, sample = connect(resp, answers), svy_sample(resp, answers)
+    where = Slice(by=("country",))
+    est = stats.estimates(sums.query(con, "numeric", NUMERIC, where), "numeric")
+    theirs = (
+        sample.estimation.mean(NUMERIC, by="country", where=svy.col(f"answered_{NUMERIC}") == 1)
+        .to_polars()
+        .to_pandas()
+    )
+    joined = est.merge(theirs, on="country", validate="one_to_one")
+    assert len(joined) == 4 and (joined["eff_base"] == joined["n"]).all()
+    assert np.abs(joined["ci_low"] - joined["lci"]).max() < 1e-6
+    assert np.abs(joined["ci_high"] - joined["uci"]).max() < 1e-6
+
+
 def test_a_large_sample_still_equals_svy():
     resp, answers = fictional(7, 5000)
     con, sample = connect(resp, answers), svy_sample(resp, answers)

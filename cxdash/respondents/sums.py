@@ -1,0 +1,144 @@
+"""The sums respondent statistics are made from, for any slice of a dataset.
+
+queries/respondents/crosstab_{shares,means}.sql give, per group x option, n, Σw, Σw², Σw·y,
+Σw²·y (and Σw²·y² for means) and the dataset's size (design_n). Sums add, so `merge` joins the
+sums of disjoint partitions of respondents exactly (one machine or many), and `rollup` slices
+and regroups a finest-grain `cube` of a question without SQL (worth caching per dataset,
+question and answer filter). cxdash/respondents/stats.py turns them into values and tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cxdash.paths import QUERIES_DIR
+
+DIMENSIONS = ("year", "country", "tier", "respondent_group")
+BASE_SUMS = ("n", "sum_w", "sum_w2")  # over a group's respondents who answered
+Y_SUMS = ("sum_wy", "sum_w2y", "sum_w2y2")  # over the same, times the answer y
+# a question's kind (data/instruments/questions.csv) -> what its values are
+MEASURES = {"single": "share", "likert": "share", "multi": "share", "numeric": "mean"}
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Which respondents, grouped how. Empty tuples mean all. `answers` holds (question_id,
+    option codes) pairs: a respondent must have chosen one of the options of every question
+    listed ("has practice 3", "answered Excellent on visibility"). Hashable, for caches."""
+
+    by: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    countries: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    answers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def params(self, question_id: str) -> dict:
+        unknown = set(self.by) - set(DIMENSIONS)
+        if unknown:
+            raise ValueError(f"cannot group by {sorted(unknown)}: one of {DIMENSIONS}")
+        pairs = [(q, o) for q, opts in self.answers for o in opts]
+        return {
+            "question_id": question_id,
+            "by": list(self.by),
+            "years": [int(y) for y in self.years],
+            "countries": list(self.countries),
+            "tiers": list(self.tiers),
+            "groups": list(self.groups),
+            "filter_questions": [q for q, _ in pairs],
+            "filter_options": [o for _, o in pairs],
+        }
+
+
+def query(con, kind: str, question_id: str, where: Slice = Slice()) -> pd.DataFrame:
+    """The sums of a question of `kind` over a slice, from a connection with views
+    `respondents` and `answers` (cxdash/respondents/store.py opens one per dataset)."""
+    if kind not in MEASURES:
+        raise ValueError(f"unknown question kind {kind!r}: one of {sorted(MEASURES)}")
+    params = where.params(question_id)
+    if MEASURES[kind] == "share":
+        name, params["multiple"] = "crosstab_shares", kind == "multi"
+    else:
+        name = "crosstab_means"
+    sql = (QUERIES_DIR / "respondents" / f"{name}.sql").read_text(encoding="utf-8")
+    with con.cursor() as cur:
+        out = cur.execute(sql, params).df()
+    if "option_code" not in out:
+        out.insert(len(DIMENSIONS), "option_code", pd.Series([None] * len(out), dtype=object))
+    if "sum_w2y2" not in out:  # a share's y is 0/1: y² = y
+        out["sum_w2y2"] = out["sum_w2y"]
+    return out
+
+
+def merge(parts: list[pd.DataFrame], kind: str, design_n: int | None = None) -> pd.DataFrame:
+    """The sums of the union of disjoint partitions of respondents, grouped as they are.
+    design_n adds each partition's once; pass it when a partition has respondents but none
+    in the slice (its sums are empty)."""
+    full = [p for p in parts if not p.empty]
+    if not full:
+        raise ValueError("no sums to merge")
+    total = design_n or sum(int(p["design_n"].iloc[0]) for p in full)
+    return _combine(full, kind, DIMENSIONS, total)
+
+
+def cube(con, kind: str, question_id: str, answers: tuple = ()) -> pd.DataFrame:
+    """The sums at the finest grain (every dimension), for `rollup` to slice without SQL:
+    worth caching per dataset, question and answer filter (`Slice.answers`)."""
+    return query(con, kind, question_id, Slice(by=DIMENSIONS, answers=answers))
+
+
+def rollup(cells: pd.DataFrame, kind: str, where: Slice) -> pd.DataFrame:
+    """The sums of a slice (its dimension filters and grouping; its answer filter is the
+    cube's) from a `cube`: equal to `query` with that slice, since sums add."""
+    keep = pd.Series(True, index=cells.index)
+    for dim, chosen in zip(DIMENSIONS, (where.years, where.countries, where.tiers, where.groups)):
+        if chosen:
+            keep &= cells[dim].isin(chosen)
+    if not keep.any():
+        return cells.iloc[:0]
+    return _combine([cells[keep]], kind, where.by, int(cells["design_n"].iloc[0]))
+
+
+def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> pd.DataFrame:
+    """Add sums of disjoint respondents into groups of `by` (plain loops: a few hundred rows,
+    where pandas' per-call cost dominates). A single choice's base is its cell's answerers, the
+    same on each option row of a part, so it adds once per cell and the choices per option (an
+    option missing from a cell adds zero); a multiple choice's base is per option."""
+    multi, keep = kind == "multi", [d in by for d in DIMENSIONS]
+    base: dict[tuple, list] = {}
+    picked: dict[tuple, list] = {}
+    for part in parts:
+        cols = [_values(part[c]) for c in (*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS)]
+        seen = set()
+        for row in zip(*cols):
+            cell, option = row[:4], row[4]
+            group = tuple(v if k else None for v, k in zip(cell, keep))
+            if (cell, option if multi else None) not in seen:
+                seen.add((cell, option if multi else None))
+                _add(base, (group, option if multi else None), row[5:8])
+            _add(picked, (group, option), row[8:])
+    options = list(dict.fromkeys(option for _, option in picked))
+    rows = []
+    for group, option in list(base) if multi else [(g, o) for g, _ in base for o in options]:
+        totals = base[(group, option if multi else None)]
+        rows.append((*group, option, *totals, *picked.get((group, option), (0.0, 0.0, 0.0))))
+    out = pd.DataFrame(rows, columns=[*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS])
+    out["design_n"] = design_n
+    out = out.astype({d: object for d in DIMENSIONS if d not in by})
+    kept = [*by, "option_code", *BASE_SUMS]  # the dtypes DuckDB gave (an all-null one: object)
+    dtypes = {c: parts[0][c].dtype for c in kept if parts[0][c].dtype != object}
+    order = sorted(range(len(out)), key=lambda i: [(v is None, v) for v in rows[i][:5]])
+    return out.iloc[order].astype(dtypes).reset_index(drop=True)
+
+
+def _values(col: pd.Series) -> list:
+    return [None if pd.isna(v) else v for v in col.tolist()]
+
+
+def _add(into: dict[tuple, list], key: tuple, values: tuple) -> None:
+    if key in into:
+        into[key] = [a + b for a, b in zip(into[key], values)]
+    else:
+        into[key] = list(values)

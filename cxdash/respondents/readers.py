@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 SUFFIXES = (".csv", ".parquet", ".sav")
+_WHOLE = r"^(-?\d+)\.0+$"  # the ".0" a spreadsheet or pandas adds to a whole number
 SHOWN_ROWS = 8  # a problem on many rows names this many, then a count
 
 
@@ -117,4 +118,5 @@ def keys(series: pd.Series) -> pd.Series:
         out = num.astype(str).astype(object)
         out[whole] = num[whole].astype("Int64").astype(str)
         return out.where(num.notna(), pd.NA)
-    return series.astype("string").astype(object).where(series.notna(), pd.NA)
+    text = series.astype("string").str.replace(_WHOLE, r"\1", regex=True)  # "1.0" is "1"
+    return text.astype(object).where(series.notna(), pd.NA)

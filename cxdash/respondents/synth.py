@@ -116,8 +116,8 @@ def _question(qid, q, inst, v, groups, rng) -> dict[str, np.ndarray]:
                 cols[f"{qid}__{code}"][who] = rng.random(len(who)) < share[en]
         else:
             col[who] = _choose(g, options, len(who), rng)
-    if q.kind == "multi":
-        return cols
+    if q.kind == "multi":  # 1 chosen, 0 not, empty: not asked (whole numbers in any format)
+        return {k: pd.array(np.where(np.isnan(c), None, c), dtype="Int8") for k, c in cols.items()}
     return {qid: col}
 
 

@@ -121,7 +121,8 @@ def test_negative_and_missing_weights_are_named(tmp_path, small):
     bad.loc[0, "weight"] = -1.0
     bad.loc[9, "weight"] = None
     problems = _refused(tmp_path, bad, mapping, "w.parquet")
-    assert "w.parquet, row 10, column weight: missing weight: every respondent needs one" in problems
+    where = "w.parquet, row 10, column weight"
+    assert f"{where}: missing weight: every respondent needs one" in problems
     assert "w.parquet, row 1, column weight: weight is not positive (must be > 0)" in problems
 
 
@@ -171,7 +172,8 @@ def test_a_mapping_naming_unknown_questions_or_codes_is_refused(tmp_path, small)
     )
     with pytest.raises(MappingError) as info:
         importer.import_file(tmp_path / "any.csv", "apac", bad)
-    assert "bad.toml: questions.no_such: no question 'no_such' in instrument apac" in str(info.value)
+    words = "bad.toml: questions.no_such: no question 'no_such' in instrument apac"
+    assert words in str(info.value)
 
 
 def test_the_command_line_lists_imports_and_deletes(tmp_path, small, capsys):

@@ -5,6 +5,7 @@ folder is written whole or not at all (`store.write`). Rows are named as `reader
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,17 +61,17 @@ def build(
     if problems:
         raise ImportProblems(problems)
     people = _respondents(table, inst, m, data_dir, problems)
+    where = {c: i for i, c in enumerate(codes(inst))}
     parts, counted = [], {}
     for qid, src in m.questions.items():
-        part, practice = _answers(qid, src, table, inst, people.respondent_id, problems)
-        parts.append(part)
+        part, practice = _answers(qid, src, table, inst, where, problems)
+        parts += part
         if practice is not None:
             counted[qid] = practice
     if problems:
         raise ImportProblems(problems)
     people["practices"], people["tier"] = _tiers(counted, inst, m, len(people))
-    answers = pd.concat(parts, ignore_index=True) if parts else _empty_answers()
-    return people, answers
+    return people, _assemble(parts, people.respondent_id, inst)
 
 
 def _flag(problems: list, table: Table, column: str | None, mask: pd.Series, text: str) -> None:
@@ -150,28 +151,35 @@ def _coded(table, src, lookup, what, problems, default=None):
     if src is None or src.column is None:
         value = default if src is None else lookup.get(str(src.value))
         return pd.Series([value] * n, dtype=object)
-    return _resolve(table, src.column, src.codes, lookup, what, problems)
+    ints, found = _resolve(table, src.column, src.codes, lookup, what, problems)
+    return pd.Series(_take(found, ints, None, object))
 
 
-def _resolve(table, column, codes, lookup, what, problems) -> pd.Series:
-    cells = keys(table.cells[column])
+def _take(per_code: list, ints: np.ndarray, missing: object, dtype) -> np.ndarray:
+    """Per row: the value of its distinct cell (`missing` where the cell is empty)."""
+    return np.array([*per_code, missing], dtype=dtype)[ints]
+
+
+def _resolve(table, column, codes, lookup, what, problems) -> tuple[np.ndarray, list]:
+    """The column's cells as option codes (None: missing), each distinct cell looked up once:
+    through the mapping's `codes`, else its .sav value label, else the cell itself."""
+    ints, uniques = readers.factor(table.cells[column])
+    labels = table.labels.get(column, {})
     if codes:
-        found = cells.map(codes)
+        found = [codes.get(u) for u in uniques]
     else:
-        labels = table.labels.get(column, {})
-        found = cells.map(labels).map(lookup) if labels else pd.Series(pd.NA, index=cells.index)
-        found = found.where(found.notna(), cells.map(lookup))
-    bad = cells.notna() & found.isna()
-    for value in list(dict.fromkeys(cells[bad]))[:SHOWN_CODES]:
-        known = ", ".join(sorted(codes or set(lookup.values()))[:12])
-        text = f"{value!r} is not a known answer of {what} (known: {known})"
-        _flag(problems, table, column, cells == value, text)
-    if bad.any() and len(set(cells[bad])) > SHOWN_CODES:
-        _flag(problems, table, column, bad, f"{len(set(cells[bad]))} unknown codes in all")
-    return found.where(~bad, None)
+        found = [lookup.get(labels.get(u, "")) or lookup.get(u) for u in uniques]
+    bad = [i for i, f in enumerate(found) if f is None]
+    for i in bad[:SHOWN_CODES]:
+        known = ", ".join(sorted(set(codes or lookup.values()))[:12])
+        text = f"{uniques[i]!r} is not a known answer of {what} (known: {known})"
+        _flag(problems, table, column, ints == i, text)
+    if len(bad) > SHOWN_CODES:
+        _flag(problems, table, column, np.isin(ints, bad), f"{len(bad)} unknown codes in all")
+    return ints, found
 
 
-def _answers(qid, src, table, inst, ids, problems) -> tuple[pd.DataFrame, pd.Series | None]:
+def _answers(qid, src, table, inst, where, problems) -> tuple[list[Part], pd.Series | None]:
     """The answer rows of one question, and (for a practice question) who has the practice."""
     q = inst.question(qid)
     options = inst.options[inst.options.question_id == qid]
@@ -183,47 +191,76 @@ def _answers(qid, src, table, inst, ids, problems) -> tuple[pd.DataFrame, pd.Ser
         out_of = finite & ~num.between(lo, hi)
         text = f"outside {lo:g}–{hi:g} {q.unit} for {qid} (data/instruments/unit_limits.csv)"
         _flag(problems, table, src.column, out_of, text)
-        return _rows(ids[finite], qid, None, num[finite]), None
+        rows = np.flatnonzero(finite).astype(np.int32)
+        return [Part(rows, qid, None, num[finite].to_numpy(float))], None
     if q.kind == "multi":
-        return _multi(qid, src, table, ids, problems), None
+        return _multi(qid, src, table, problems), None
     lookup = _lookup(options.rename(columns={"option_code": "code"}),
                      ("code", "label_en", "label_zh", "option_en"))  # fmt: skip
-    codes = _resolve(table, src.column, src.codes, lookup, qid, problems)
-    chosen = codes.notna()
-    part = _rows(ids[chosen], qid, codes[chosen], pd.Series(1.0, index=ids.index)[chosen])
+    ints, found = _resolve(table, src.column, src.codes, lookup, qid, problems)
+    index = _take([where.get(f, -1) for f in found], ints, -1, np.int32)
+    rows = np.flatnonzero(index >= 0).astype(np.int32)
+    part = Part(rows, qid, index[rows], 1.0)
     if not q.practice_id:
-        return part, None
+        return [part], None
     counts = dict(zip(options.option_code, options.counts_as_practice == "true"))
-    return part, codes.map(counts)
+    return [part], pd.Series(_take([counts.get(f) for f in found], ints, None, object))
 
 
-def _multi(qid, src, table, ids, problems) -> pd.DataFrame:
+def _multi(qid, src, table, problems) -> list[Part]:
     """One row per mapped option for each respondent with any cell: 1 chosen, 0 not."""
     cells = {code: keys(table.cells[col]) for code, col in src.columns.items()}
-    answered = pd.concat(cells.values(), axis=1).notna().any(axis=1)
-    parts = []
+    answered = pd.concat(cells.values(), axis=1).notna().any(axis=1).to_numpy()
+    who, parts = np.flatnonzero(answered).astype(np.int32), []
     for code, k in cells.items():
-        chosen = k.isin(src.chosen)
-        odd = k.notna() & ~chosen & (k != "0")
+        chosen = k.isin(src.chosen).to_numpy()
+        odd = k.notna().to_numpy() & ~chosen & (k != "0").to_numpy()
         text = f"{qid}: a multiple-choice cell is 0, empty or {' / '.join(src.chosen)} (chosen)"
         _flag(problems, table, src.columns[code], odd, text)
-        parts.append(_rows(ids[answered], qid, code, chosen[answered].astype(float)))
-    return pd.concat(parts, ignore_index=True)
+        parts.append(Part(who, qid, code, chosen[answered].astype(float)))
+    return parts
 
 
-def _rows(ids, qid, code, values) -> pd.DataFrame:
-    n = len(ids)
-    codes = code if isinstance(code, pd.Series) else [code] * n
+@dataclass(frozen=True)
+class Part:
+    """Answer rows of one question (or one option of a multiple-choice question)."""
+
+    rows: np.ndarray  # int32 positions of the respondents in the file
+    question_id: str
+    option_code: np.ndarray | str | None  # per row: int32 index into codes(); or one for all
+    value: np.ndarray | float
+
+
+def codes(inst: Instrument) -> list[str]:
+    """Every option code of the instrument, once (answers.parquet's dictionary)."""
+    return list(dict.fromkeys(inst.options.option_code))
+
+
+def _assemble(parts: list[Part], ids: pd.Series, inst: Instrument) -> pd.DataFrame:
+    """answers.parquet: ids, questions and codes dictionary-encoded (a million respondents
+    answer tens of millions of rows; DuckDB reads them as VARCHAR)."""
+    sizes = [len(p.rows) for p in parts]
+    qids = list(dict.fromkeys(p.question_id for p in parts))
+    listed = codes(inst)
+    where = {c: i for i, c in enumerate(listed)}
+
+    def code_ints(p: Part, n: int) -> np.ndarray:
+        if p.option_code is None or isinstance(p.option_code, str):
+            return np.full(n, where.get(p.option_code, -1), dtype=np.int32)
+        return p.option_code
+
+    def cat(ints: list[np.ndarray], categories: list[str]) -> pd.Categorical:
+        joined = np.concatenate(ints) if ints else np.array([], dtype=np.int32)
+        return pd.Categorical.from_codes(joined, categories=categories)
+
+    question = [np.full(n, qids.index(p.question_id), np.int16) for p, n in zip(parts, sizes)]
+    values = [np.broadcast_to(np.asarray(p.value, float), n) for p, n in zip(parts, sizes)]
     return pd.DataFrame({
-        "respondent_id": ids.astype("string").to_numpy(),
-        "question_id": pd.Series([qid] * n, dtype="string"),
-        "option_code": pd.Series(np.asarray(codes, dtype=object), dtype="string"),
-        "value": np.asarray(values, dtype=float),
+        "respondent_id": cat([p.rows for p in parts], list(ids)),
+        "question_id": cat(question, qids),
+        "option_code": cat([code_ints(p, n) for p, n in zip(parts, sizes)], listed),
+        "value": np.concatenate(values) if values else np.array([], dtype=float),
     })  # fmt: skip
-
-
-def _empty_answers() -> pd.DataFrame:
-    return _rows(pd.Series([], dtype="string"), "", None, [])
 
 
 def _tiers(counted: dict, inst: Instrument, m: Mapping, n: int) -> tuple[pd.Series, pd.Series]:

@@ -7,13 +7,15 @@ its case number (the first respondent is row 1, as SPSS's Data View shows it).""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 SUFFIXES = (".csv", ".parquet", ".sav")
-_WHOLE = r"^(-?\d+)\.0+$"  # the ".0" a spreadsheet or pandas adds to a whole number
+_WHOLE = re.compile(r"^(-?\d+)\.0+$")  # the ".0" a spreadsheet or pandas adds to a whole number
 SHOWN_ROWS = 8  # a problem on many rows names this many, then a count
 
 
@@ -52,8 +54,8 @@ class Table:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # .sav: column -> key -> label
     fictional: bool = False  # the file says FICTIONAL in its metadata
 
-    def rows(self, mask: pd.Series) -> list[int]:
-        return [int(i) + self.first_row for i in mask[mask].index]
+    def rows(self, mask: pd.Series | np.ndarray) -> list[int]:
+        return [int(i) + self.first_row for i in np.flatnonzero(np.asarray(mask, dtype=bool))]
 
 
 def read(path: Path) -> Table:
@@ -104,19 +106,21 @@ def _sav(path: Path) -> Table:
 
 
 def key(value: object) -> str:
-    """A cell as a code: 1.0 and "1" are both "1"."""
+    """A cell as a code: 1.0, "1.0" and "1" are all "1" (a spreadsheet or pandas adds ".0")."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    return _WHOLE.sub(r"\1", text)
+
+
+def factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """(per row: the index of its code in the list, -1 when missing; the distinct codes).
+    Codes are looked up once per distinct value, so a million rows cost one hash pass."""
+    ints, uniques = pd.factorize(series, use_na_sentinel=True)
+    return ints, [key(u) for u in uniques]
 
 
 def keys(series: pd.Series) -> pd.Series:
-    """A column as codes (strings), missing cells as <NA>; vectorised for large files."""
-    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
-        num = pd.to_numeric(series, errors="coerce").astype("Float64")
-        whole = num.notna() & (num == num.round())
-        out = num.astype(str).astype(object)
-        out[whole] = num[whole].astype("Int64").astype(str)
-        return out.where(num.notna(), pd.NA)
-    text = series.astype("string").str.replace(_WHOLE, r"\1", regex=True)  # "1.0" is "1"
-    return text.astype(object).where(series.notna(), pd.NA)
+    """A column as codes (strings), missing cells as None."""
+    ints, uniques = factor(series)
+    return pd.Series(np.array([*uniques, None], dtype=object)[ints], index=series.index)

@@ -215,3 +215,36 @@ def test_synth_writes_fictional_in_a_column_and_the_metadata(tmp_path):
     assert "fictional = true" in mapping.read_text()
     assert (FIXTURES / "synth_apac.mapping.toml").read_text() == mapping.read_text()
     assert os.environ["CX_RESPONDENTS_DIR"].endswith("store")
+
+
+def test_tier_mix_and_practice_shares_queries_weight_each_respondent(tmp_path):
+    """Three FICTIONAL respondents: 7, 6 and 2 practices, weights 1, 2 and 3."""
+    from cxdash.respondents import instrument
+
+    inst = instrument.load("apac")
+    practices = list(inst.practices.practice_id)
+    held = {"a": 7, "b": 6, "c": 2}
+    rows = [
+        {"id": rid, "wt": w, "country": c}
+        | {f"p{j}": "yes" if j < held[rid] else "no" for j in range(7)}
+        for rid, w, c in (("a", 1.0, "Japan"), ("b", 2.0, "Australia"), ("c", 3.0, "Japan"))
+    ]
+    path = _write(pd.DataFrame(rows), tmp_path / "three.csv")
+    mapping = tmp_path / "three.toml"
+    mapping.write_text(
+        'instrument = "apac"\n[dataset]\nfictional = true\n'
+        '[respondent.respondent_id]\ncolumn = "id"\n[respondent.weight]\ncolumn = "wt"\n'
+        '[respondent.year]\nvalue = 2021\n[respondent.country]\ncolumn = "country"\n'
+        + "".join(f'[questions.practice_{p}]\ncolumn = "p{j}"\n' for j, p in enumerate(practices))
+    )
+    opened = store.open_dataset(importer.import_file(path, "apac", mapping)["id"])
+    mix = store.query(opened, "tier_mix", countries=[]).set_index("tier")
+    assert mix.n.to_dict() == {"Champion": 2, "Not Champion": 1}
+    assert mix.share_pct.to_dict() == {"Champion": 50.0, "Not Champion": 50.0}  # (1+2) vs 3
+    japan = store.query(opened, "tier_mix", countries=["Japan"]).set_index("tier")
+    assert japan.share_pct.to_dict() == {"Champion": 25.0, "Not Champion": 75.0}
+    shares = store.query(opened, "practice_shares", counted=inst.counted())
+    champion = shares[shares.tier == "Champion"].set_index("question_id").has_practice_pct
+    # the seventh practice: a (weight 1) has it, b (weight 2) does not
+    assert champion[f"practice_{practices[6]}"] == pytest.approx(100 / 3)
+    assert champion[f"practice_{practices[0]}"] == 100.0

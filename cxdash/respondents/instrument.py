@@ -52,6 +52,12 @@ class Instrument:
     def codes(self, question_id: str) -> list[str]:
         return list(self.options.loc[self.options.question_id == question_id, "option_code"])
 
+    def counted(self) -> list[str]:
+        """'question_id|option_code' of every answer that counts as having a practice
+        (the $counted parameter of queries/respondents/practice_shares.sql)."""
+        o = self.options[self.options.counts_as_practice == "true"]
+        return [f"{q}|{c}" for q, c in zip(o.question_id, o.option_code)]
+
 
 def _frame(path: Path, rel: str, problems: list[DataError]) -> pd.DataFrame:
     columns = FILES[path.name].split()

@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from cxdash.paths import QUERIES_DIR
+
 FILES = ("respondents.parquet", "answers.parquet", "dataset.json")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -93,3 +95,10 @@ def open_dataset(dataset_id: str) -> Opened:
         path = str(folder / f"{view}.parquet").replace("'", "''")
         con.execute(f"create view {view} as select * from read_parquet('{path}')")
     return Opened(meta(dataset_id), con)
+
+
+def query(opened: Opened, name: str, **params) -> pd.DataFrame:
+    """A named query of queries/respondents/ over the dataset's views, fetched whole."""
+    sql = (QUERIES_DIR / "respondents" / f"{name}.sql").read_text(encoding="utf-8")
+    with opened.con.cursor() as cur:
+        return cur.execute(sql, params).df()

@@ -248,3 +248,41 @@ def test_tier_mix_and_practice_shares_queries_weight_each_respondent(tmp_path):
     # the seventh practice: a (weight 1) has it, b (weight 2) does not
     assert champion[f"practice_{practices[6]}"] == pytest.approx(100 / 3)
     assert champion[f"practice_{practices[0]}"] == 100.0
+
+
+def test_an_hk_file_maps_groups_channels_and_labels_in_either_language(tmp_path):
+    frame = pd.DataFrame({
+        "id": ["c1", "c2", "s1"],
+        "group": ["本地顧客", "hk_customers", "Frontline customer service staff"],
+        "fcr_phone": ["可以", "No", None],
+        "need": ["Efficient service", "Something else", "能夠解決顧客的問題"],
+    })  # fmt: skip
+    mapping = tmp_path / "hk.toml"
+    mapping.write_text(
+        'instrument = "hk"\n[respondent.respondent_id]\ncolumn = "id"\n'
+        '[respondent.year]\nvalue = 2018\n[respondent.country]\nvalue = "Hong Kong"\n'
+        '[respondent.respondent_group]\ncolumn = "group"\n'
+        '[questions.fcr__phone]\ncolumn = "fcr_phone"\n'
+        '[questions.digital_needs]\ncolumn = "need"\n'
+        'codes = { "Efficient service" = "efficient", "Something else" = "other_not_published",'
+        ' "能夠解決顧客的問題" = "solve_issues" }\n'
+    )
+    people, answers = _stored(
+        importer.import_file(_write(frame, tmp_path / "hk.csv"), "hk", mapping)
+    )
+    assert list(people.respondent_group) == ["hk_customers", "hk_customers", "hk_staff"]
+    assert set(people.country) == {"Hong Kong"} and people.tier.isna().all()
+    fcr = answers[answers.question_id == "fcr__phone"].set_index("respondent_id").option_code
+    assert fcr.to_dict() == {"c1": "yes", "c2": "no"}  # s1 did not answer: no row
+
+
+def test_a_mapping_problem_on_the_command_line_is_one_line_and_exit_2(tmp_path, small, capsys):
+    frame, _ = small
+    path = _write(frame, tmp_path / "ok.csv")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('instrument = "apac"\n[respondent.year]\nvalue = 2021\n')
+    code = main(["respondents", "import", str(path), "--instrument", "apac",
+                 "--mapping", str(bad)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and len(err.splitlines()) == 1
+    assert "bad.toml: respondent.respondent_id: required" in err

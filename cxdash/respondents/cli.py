@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cxdash.csvread import DataError
 from cxdash.respondents import instrument, store
 
 
@@ -30,7 +31,12 @@ def add(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return {"import": _import, "synth": _synth, "list": _list, "delete": _delete}[args.action](args)
+    act = {"import": _import, "synth": _synth, "list": _list, "delete": _delete}[args.action]
+    try:
+        return act(args)
+    except DataError as err:  # data/instruments/ itself is broken: not the user's file
+        print(f"error: {err}", file=sys.stderr)
+        return 2
 
 
 def _import(args: argparse.Namespace) -> int:

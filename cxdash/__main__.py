@@ -1,5 +1,5 @@
 """Command line: python -m cxdash build | validate | template | import | export | claims | deck |
-report.
+report | respondents.
 
 Never imports Streamlit (a test checks): the commands use the same pure core as the app."""
 
@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from cxdash import build, db, export, wave
 from cxdash.paths import DB_PATH
+from cxdash.respondents import cli as respondents
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -180,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
             "given as a full URL must be on this host",
         )
         d.set_defaults(fn=_document)
+    respondents.add(sub)
     return p
 
 
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         _check(args)
-        if args.command not in ("build", "template", "import", "validate"):
+        if args.command not in ("build", "template", "import", "validate", "respondents"):
             db.refresh(wait=True)
         return args.fn(args)
     except build.DataError as err:

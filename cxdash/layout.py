@@ -37,6 +37,9 @@ SOURCES: list[tuple[str, str]] = [
 REQUIRED = ("survey.csv", "groups.csv", "figures*.csv", "values*.csv", "claims.csv")
 # Files that come in pairs within a survey folder: the tier rule needs the practices it counts.
 PAIRED = (("practices.csv", "tier_rules.csv"),)
+# Folders of data/ the build neither loads nor refuses: another package reads and checks them
+# (instruments/: the questionnaires, read by cxdash.respondents.instrument).
+OWN_READERS = ("instruments",)
 
 
 def shown(path: Path, data_dir: Path) -> str:
@@ -113,14 +116,25 @@ def check_layout(data_dir: Path, declared: dict[str, set[str]], problems: list |
             report(problems, DataError(shown(path, data_dir), None, None, problem))
     _check_required(data_dir, declared, problems)
     folders = {p.name for p in entries if p.parent == data_dir and p.is_dir()}
-    for name in sorted(folders - set(declared) - {"dimensions"}):
+    for name in sorted(folders - set(declared) - {"dimensions", *OWN_READERS}):
         problem = f"folder {name}/ is not listed in {MANIFEST}: add it there or remove it"
         report(problems, DataError(f"data/{name}", None, None, problem))
     known = {p for _, p in csv_files(data_dir)} | {data_dir / MANIFEST}
     for path in entries:
-        if path.suffix.lower() == ".csv" and path not in known and _readable(path, data_dir):
+        if _unknown_csv(path, known, data_dir):
             problem = "not a data file this build knows (see data/README.md for the file names)"
             report(problems, DataError(shown(path, data_dir), None, None, problem))
+
+
+def _unknown_csv(path: Path, known: set[Path], data_dir: Path) -> bool:
+    """A CSV file the build does not load and no other package owns."""
+    owned = path.relative_to(data_dir).parts[0] in OWN_READERS
+    return (
+        path.suffix.lower() == ".csv"
+        and path not in known
+        and not owned
+        and _readable(path, data_dir)
+    )
 
 
 def _check_required(data_dir: Path, declared: dict[str, set[str]], problems) -> None:

@@ -145,11 +145,16 @@ def test_pdf_tables_hold_the_documents_values_for_japan(japan_pdf):
 def test_pdf_closing_page_has_method_and_the_flags_of_the_figures_shown(japan_pdf):
     closing = " ".join(japan_pdf[0][-1].split())
     assert "±6 points at 95% confidence" in closing  # survey.csv: margin 6, confidence 95
-    shown = {f.figure_id for f in documents.shown(parse(JAPAN))}
-    flagged = [f for f in rows("apac", "figures") if f["figure_id"] in shown and f["flag"]]
-    assert flagged
-    for f in flagged:
-        assert i18n.t(f"flag_{f['flag']}", "en") in closing, f["figure_id"]
+    flags = [flag for f in documents.shown(parse(JAPAN)) for flag, _ in f.flags]
+    for flag in flags:
+        assert i18n.t(f"flag_{flag}", "en") in closing, flag
+    if not flags:
+        assert i18n.t("doc_no_flags", "en") in closing
+    # Australia's 205 against the tier chart is Australia's value's flag, not Japan's
+    values = rows("apac", "values")
+    (australia,) = [r for r in values if r["value_id"] == "apac_country_agent_throughput.australia"]
+    assert australia["flag"] == "inconsistent" and "Australia alone (205" in australia["note_en"]
+    assert "Australia alone" not in closing
 
 
 @needs_poppler

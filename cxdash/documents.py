@@ -110,8 +110,14 @@ def passages(fig: Figure) -> list[str]:
 
 def reading(fig: Figure) -> list[str]:
     """How the shown values were read (the figure's note, then the values'), each once, in
-    the reader's language (the records carry the picked `note` / `figure_note`)."""
-    notes = (r[k] for r in fig.records for k in ("figure_note", "note") if r.get(k))
+    the reader's language (the records carry the picked `note` / `figure_note`). A value's
+    note that explains its own flag is said with the flag (`Figure.flags`), not here."""
+    notes = (
+        r[k]
+        for r in fig.records
+        for k in ("figure_note", "note")
+        if r.get(k) and not (k == "note" and tables.explains_flag(r))
+    )
     return list(dict.fromkeys(notes))
 
 

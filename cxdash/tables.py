@@ -175,14 +175,23 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
 def flags(records: list[dict]) -> list[tuple[str, str]]:
     """(flag, its explanation or '') of the shown values, each once: a value's own flag and
     its figure's flag where that concerns every value (figure_values.sql), so a view never
-    lists a flag of values it does not show."""
+    lists a flag of values it does not show. The figure's flag note explains the figure's
+    flag; a value's own flag (a tier's answers that do not sum to 100) is explained by the
+    value's note, so a sentence about Starters reaches only a reader shown Starters."""
     out = []
     for r in records:
         for flag in (r.get("flag"), r.get("figure_flag")):
             if flag in FLAG_KEYS:
-                note = r.get("flag_note") if flag == r.get("flag_note_for") else None
+                note = r.get("flag_note") if flag == r.get("flag_note_for") else r.get("note")
                 out.append((flag, note if isinstance(note, str) else ""))
     return list(dict.fromkeys(out))
+
+
+def explains_flag(record: dict) -> bool:
+    """Whether the value's note is the explanation of its own flag (listed with the flag by
+    `flags`, so not again among the reading notes)."""
+    flag = record.get("flag")
+    return flag in FLAG_KEYS and flag != record.get("flag_note_for")
 
 
 def bases(rows: list[dict], lang: str) -> str:

@@ -3,7 +3,8 @@
 -- flag: the value's own flag, else its figure's flag unless that flag is the value-level
 -- flag of some of the figure's values (then it is theirs: a note on Starters' sums is not
 -- a Champion value's); figure_flag: the figure's flag where it concerns every value;
--- flag_note_for: the flag the figure's flag_note explains.
+-- flag_note_for: the flag the figure's flag_note explains; a value's own other flag is
+-- explained by the value's note (queries/checks/value_flags_unexplained.sql).
 -- wave_title_en / _zh: the title of a later wave published in its own document (citations).
 -- Parameters: $figure_ids, $tiers, $countries, $channels, $years (lists).
 with scoped as (  -- figure flags that the figure's values carry themselves

@@ -136,8 +136,8 @@ def test_a_zero_move_has_no_arrow():
 
 
 def test_the_printed_ranking_that_disagrees_with_its_shares_is_flagged():
-    """The report ranks 2. South Korea (21%) above 3. Singapore (27%): kept as printed, the
-    figure flagged `inconsistent` with a note in both languages naming both numbers."""
+    """The report ranks 2. South Korea (21%) above 3. Singapore (27%): kept as printed, those
+    two values flagged `inconsistent` with a note in both languages naming both numbers."""
     from cxdash import figures
     from cxdash.view import parse
 
@@ -146,5 +146,12 @@ def test_the_printed_ranking_that_disagrees_with_its_shares_is_flagged():
         fig = figures.figure("apac_country_champion_share", view)
         shares = {r["country"]: r["value"] for r in fig.records}
         assert shares == {"Australia": 36, "Singapore": 27, "South Korea": 21, "Japan": 6}
-        ((flag, why),) = fig.flags
-        assert flag == "inconsistent" and "21%" in why and "27%" in why
+        flagged = {r["country"]: r for r in fig.records if r.get("flag") == "inconsistent"}
+        assert set(flagged) == {"South Korea", "Singapore"}
+        assert [f for f, _ in fig.flags] == ["inconsistent", "inconsistent"]
+        assert all("21%" in why and "27%" in why for _, why in fig.flags)
+        japan = figures.figure(
+            "apac_country_champion_share",
+            view.with_(filters=view.filters.__class__(countries=("Japan",), years=(2021,))),
+        )
+        assert japan.flags == []  # a Japan-only view is not told about the others' ranks

@@ -190,7 +190,8 @@ def test_parquet_keeps_significant_empty_for_untested_values(q):
 
 
 def test_a_flag_of_starters_sums_is_not_a_champion_values():
-    """apac_cross_channel_visibility: 'The Starter answers add up to 97%' (figures.csv)."""
+    """apac_cross_channel_visibility: 'The Starter answers add up to 97%' (the Starter values'
+    note in values_charts.csv)."""
     champion = fig("apac_cross_channel_visibility", "tiers?tier=Champion")
     assert champion.flags == []
     assert i18n.t("flag_sum_off", "en") not in champion.table()["Flag"].tolist()
@@ -203,7 +204,11 @@ def test_a_flag_of_starters_sums_is_not_a_champion_values():
     assert [flag for flag, _ in team.flags] == ["order_ambiguous"]
     team_starter = fig("apac_time_to_scale_team", "tiers?tier=Starter")
     assert [flag for flag, _ in team_starter.flags] == ["sum_off", "order_ambiguous"]
-    assert dict(team_starter.flags)["sum_off"] == ""  # the figure's note explains the order
+    # the Starter values' own note explains their sum; the figure's note only the order
+    why = dict(team_starter.flags)
+    assert why["sum_off"] == "The Starter answers add up to 86% (10 + 26 + 50), outside 100 ± 2."
+    assert "Starter" not in why["order_ambiguous"]
+    assert dict(team.flags) == {"order_ambiguous": why["order_ambiguous"]}
 
 
 def test_marks_key_is_empty_where_nothing_is_compared():

@@ -39,7 +39,13 @@ def test_every_country_callout_of_an_answer_has_a_question_or_a_link(apac):
 
 def test_options_are_the_published_options_in_both_languages(apac):
     view = apac.options[apac.options.question_id == "customer_360_view"]
-    assert list(view.option_code) == ["excellent", "good", "adequate_or_poor"]
+    assert list(view.option_code) == [
+        "excellent",
+        "good",
+        "adequate_or_poor",
+        "other_not_published",
+    ]
+    assert "Emerging 98" in apac.question("customer_360_view").note_en  # printed: 30+48+20
     assert view.option_en.iloc[0].startswith("Excellent: our customer data is a single source")
     assert view.label_zh.iloc[1] == "出色"
     assert (apac.options.label_en != "").all() and (apac.options.label_zh != "").all()

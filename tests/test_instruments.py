@@ -85,6 +85,8 @@ def _break(data_copy, file: str, old: str, new: str) -> DataError:
         ("figure_links.csv", "Customer growth,won_more", "Customer growth,grew", "option_codes",
          "not codes of customer_base_change"),
         ("questions.csv", "numeric,hours,", "numeric,,", "unit", "needs a unit"),
+        ("respondent_tiers.csv", "apac,Not Champion,", "apac,Non Champion,", "tier",
+         "'Not Champion' needs its labels"),
     ],
 )  # fmt: skip
 def test_a_broken_instrument_is_refused_with_file_line_and_column(
@@ -92,7 +94,7 @@ def test_a_broken_instrument_is_refused_with_file_line_and_column(
 ):
     err = _break(data_copy, file, old, new)
     assert err.file == f"data/instruments/{file}" and err.column == column, err
-    assert words in err.problem and (err.line or column == "option_code")
+    assert words in err.problem and (err.line or column in ("option_code", "tier"))
 
 
 def test_the_build_leaves_data_instruments_to_the_respondents_package(data_copy):

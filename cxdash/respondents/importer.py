@@ -30,7 +30,7 @@ def import_file(
     """Import `path`; its dataset.json. MappingError / ImportProblems: nothing written."""
     inst = instrument.load(instrument_name, data_dir)
     mapped = mapping.read(mapping_path, inst, data_dir)
-    table = readers.read(path)
+    table = readers.read(path, set(mapped.columns))
     respondents, answers = build(table, inst, mapped, data_dir)
     title = name or mapped.name or Path(table.file).stem
     meta = {

@@ -39,7 +39,13 @@ def test_every_country_callout_of_an_answer_has_a_question_or_a_link(apac):
 
 def test_options_are_the_published_options_in_both_languages(apac):
     view = apac.options[apac.options.question_id == "customer_360_view"]
-    assert list(view.option_code) == ["excellent", "good", "adequate_or_poor"]
+    assert list(view.option_code) == [
+        "excellent",
+        "good",
+        "adequate_or_poor",
+        "other_not_published",
+    ]
+    assert "Emerging 98" in apac.question("customer_360_view").note_en  # printed: 30+48+20
     assert view.option_en.iloc[0].startswith("Excellent: our customer data is a single source")
     assert view.label_zh.iloc[1] == "出色"
     assert (apac.options.label_en != "").all() and (apac.options.label_zh != "").all()
@@ -79,6 +85,8 @@ def _break(data_copy, file: str, old: str, new: str) -> DataError:
         ("figure_links.csv", "Customer growth,won_more", "Customer growth,grew", "option_codes",
          "not codes of customer_base_change"),
         ("questions.csv", "numeric,hours,", "numeric,,", "unit", "needs a unit"),
+        ("respondent_tiers.csv", "apac,Not Champion,", "apac,Non Champion,", "tier",
+         "'Not Champion' needs its labels"),
     ],
 )  # fmt: skip
 def test_a_broken_instrument_is_refused_with_file_line_and_column(
@@ -86,7 +94,7 @@ def test_a_broken_instrument_is_refused_with_file_line_and_column(
 ):
     err = _break(data_copy, file, old, new)
     assert err.file == f"data/instruments/{file}" and err.column == column, err
-    assert words in err.problem and (err.line or column == "option_code")
+    assert words in err.problem and (err.line or column in ("option_code", "tier"))
 
 
 def test_the_build_leaves_data_instruments_to_the_respondents_package(data_copy):

@@ -82,13 +82,22 @@ def test_twenty_thousand_fictional_rows_round_trip_the_tier_mix(tmp_path):
     data, mapping = synth.write(20_000, 11, tmp_path / "big.parquet")
     meta = importer.import_file(data, "apac", mapping)
     assert meta["fictional"] and meta["tier_cut"] == {"emerging_min": synth.EMERGING_MIN}
-    people, _ = _stored(meta)
+    people, answers = _stored(meta)
     drawn = pd.read_parquet(data).drawn_tier.value_counts().sort_index()
     assert people.tier.value_counts().sort_index().to_dict() == drawn.to_dict()
     # the report's 2021 mix is 50 / 26 / 23 (Starter / Emerging / Champion)
     assert abs(drawn["Champion"] / 20_000 * 100 - 23 / 0.99) < 1.5
     saved = json.loads((store.root() / meta["id"] / "dataset.json").read_text())
     assert saved["n_respondents"] == 20_000 and saved["source_file"] == "big.parquet"
+    # answers follow the printed chart within the tier: Starters' satisfaction vs target is
+    # printed as 2 / 39 / 43 (sum 84: 16 points of answers not printed), so the printed
+    # shares are kept, not scaled up to 100 (39 would become 46)
+    starters = set(people.respondent_id[people.tier == "Starter"])
+    csat = answers[(answers.question_id == "csat_vs_target")
+                   & answers.respondent_id.isin(starters)]  # fmt: skip
+    shares = csat.option_code.value_counts(normalize=True) * 100
+    assert abs(shares["in_line"] - 39) < 2.5 and abs(shares["below"] - 43) < 2.5
+    assert abs(shares["other_not_published"] - 16) < 2
 
 
 def test_without_a_cut_tiers_are_champion_or_not(tmp_path, small):

@@ -20,7 +20,7 @@ from cxdash.respondents.readers import ImportProblems, Problem, Table, keys
 
 SHOWN_CODES = 5  # distinct unknown codes named per column
 YEARS = (1900, 2100)
-NOT_CHAMPION = "Not Champion"  # its labels: data/instruments/respondent_tiers.csv
+CHAMPION, NOT_CHAMPION, EMERGING, STARTER = instrument.RESPONDENT_TIERS  # respondent_tiers.csv
 
 
 def import_file(
@@ -30,7 +30,7 @@ def import_file(
     """Import `path`; its dataset.json. MappingError / ImportProblems: nothing written."""
     inst = instrument.load(instrument_name, data_dir)
     mapped = mapping.read(mapping_path, inst, data_dir)
-    table = readers.read(path)
+    table = readers.read(path, set(mapped.columns))
     respondents, answers = build(table, inst, mapped, data_dir)
     title = name or mapped.name or Path(table.file).stem
     meta = {
@@ -272,9 +272,9 @@ def _tiers(counted: dict, inst: Instrument, m: Mapping, n: int) -> tuple[pd.Seri
     has = pd.concat([counted[q] for q in mapped], axis=1)
     count = has.astype("boolean").sum(axis=1).astype("Int32").where(has.notna().all(axis=1))
     c = count.fillna(-1).to_numpy(int)
-    tier = np.where(c >= inst.champion_min, "Champion", NOT_CHAMPION).astype(object)
+    tier = np.where(c >= inst.champion_min, CHAMPION, NOT_CHAMPION).astype(object)
     if m.emerging_min is not None:
         low = c < inst.champion_min
-        tier[low & (c >= m.emerging_min)] = "Emerging"
-        tier[low & (c < m.emerging_min)] = "Starter"
+        tier[low & (c >= m.emerging_min)] = EMERGING
+        tier[low & (c < m.emerging_min)] = STARTER
     return count, pd.Series(tier, dtype="string").where(count.notna())

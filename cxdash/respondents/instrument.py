@@ -28,6 +28,8 @@ FILES = {
     "respondent_tiers.csv": "instrument tier label_en label_zh sort_order note_en note_zh",
     "unit_limits.csv": "unit min_value max_value note_en note_zh",
 }
+# the tiers a respondent of an instrument with practices can get (importer._tiers)
+RESPONDENT_TIERS = ("Champion", "Not Champion", "Emerging", "Starter")
 # the published tables an instrument is checked against (survey folders of data/)
 PUBLISHED = {"apac": "apac", "hk": "hk"}
 
@@ -206,5 +208,9 @@ def _check_practices(inst: Instrument, say) -> None:
         counted = inst.options[inst.options.question_id == asked.index[0]].counts_as_practice
         if list(counted).count("true") < 1 or not set(counted) <= {"true", "false"}:
             say("options.csv", None, "counts_as_practice", f"{pid}: say true/false per answer")
+    labelled = set(inst.tiers.tier)
+    for tier in RESPONDENT_TIERS if len(inst.practices) else ():
+        if tier not in labelled:
+            say("respondent_tiers.csv", None, "tier", f"{tier!r} needs its labels")
     for extra in set(q.practice_id) - set(inst.practices.practice_id) - {""}:
         say("questions.csv", None, "practice_id", f"{extra!r} is not a practice of the survey")

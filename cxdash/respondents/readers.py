@@ -58,17 +58,21 @@ class Table:
         return [int(i) + self.first_row for i in np.flatnonzero(np.asarray(mask, dtype=bool))]
 
 
-def read(path: Path) -> Table:
-    """The file's cells; ImportProblems (one, naming the file) if it cannot be read."""
+def read(path: Path, wanted: set[str] | None = None) -> Table:
+    """The file's cells (only the `wanted` columns, when given: a wide file costs only what
+    the mapping reads); ImportProblems (one, naming the file) if it cannot be read."""
+    keep = None if wanted is None else wanted.__contains__
     file, suffix = path.name, path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportProblems([Problem(file, None, None, f"not one of {', '.join(SUFFIXES)}")])
     try:
         if suffix == ".csv":
-            cells = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            cells = pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8-sig", usecols=keep
+            )
             table = Table(file, cells.reset_index(drop=True), 2)
         else:
-            table = _parquet(path) if suffix == ".parquet" else _sav(path)
+            table = _parquet(path, wanted) if suffix == ".parquet" else _sav(path, wanted)
     except Exception as err:  # every reader's own error: said in one line, never a traceback
         kind = {".csv": "a CSV", ".parquet": "a Parquet", ".sav": "an SPSS .sav"}[suffix]
         text = f"cannot be read as {kind} file (truncated or damaged?): {_first_line(err)}"
@@ -84,19 +88,25 @@ def _first_line(err: Exception) -> str:
     return text[:200]
 
 
-def _parquet(path: Path) -> Table:
+def _parquet(path: Path, wanted: set[str] | None) -> Table:
     import pyarrow.parquet as pq
 
-    meta = pq.read_schema(path).metadata or {}
+    schema = pq.read_schema(path)
+    meta = schema.metadata or {}
+    columns = None if wanted is None else [c for c in schema.names if c in wanted]
     fictional = b"FICTIONAL" in meta.get(b"cxdash", b"")
-    cells = pd.read_parquet(path).reset_index(drop=True)
+    cells = pd.read_parquet(path, columns=columns).reset_index(drop=True)
     return Table(path.name, cells, 1, fictional=fictional)
 
 
-def _sav(path: Path) -> Table:
+def _sav(path: Path, wanted: set[str] | None) -> Table:
     import pyreadstat
 
-    cells, meta = pyreadstat.read_sav(str(path))
+    names = None
+    if wanted is not None:
+        _, head = pyreadstat.read_sav(str(path), metadataonly=True)
+        names = [c for c in head.column_names if c in wanted]
+    cells, meta = pyreadstat.read_sav(str(path), usecols=names)
     labels = {
         col: {key(v): str(lab) for v, lab in values.items()}
         for col, values in meta.variable_value_labels.items()

@@ -9,7 +9,9 @@ respondents only, for all). A tier the chart does not print (Emerging on a Start
 chart) gets no answer. The practice count is drawn within the tier: Champion 6-7 (the report's
 rule), and under this file's own FICTIONAL cut (`EMERGING_MIN`, declared in its mapping)
 Emerging 4-5 and Starter 0-3. Means: a gamma (shape 4) or, for percentages, a beta
-(concentration 8) with the published mean. Weights: uniform 0.5-1.5, independent of all else."""
+(concentration 8) with the published mean. Printed shares that sum to less than 100 by more
+than rounding explains leave the rest to the answer the report does not print; otherwise they
+are scaled to 100. Weights: uniform 0.5-1.5, independent of all else."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ YEAR = 2021
 EMERGING_MIN = 4  # this FICTIONAL file's cut; the report publishes none
 TIERS = ("Starter", "Emerging", "Champion")
 COUNTRIES = ("Australia", "Japan", "Singapore", "South Korea")
+ROUNDING = 0.5  # a printed share is within this of the true one
 METHOD = __doc__.split("\n\n", 1)[1].replace("\n", " ")
 
 
@@ -125,8 +128,9 @@ def _choose(g: pd.DataFrame, options: pd.DataFrame, n: int, rng) -> np.ndarray:
     share = dict(zip(g.option_en, g.value.astype(float)))
     p = np.array([share.get(en, 0.0) if en else 0.0 for en in options.option_en])
     unprinted = (options.option_en == "").to_numpy()
-    if unprinted.any():  # an answer the report does not print takes what the printed leave
-        p[unprinted] = max(0.0, 100 - p.sum()) / unprinted.sum()
+    printed = sum(en in share for en in options.option_en)
+    if unprinted.any() and p.sum() < 100 - ROUNDING * printed:
+        p[unprinted] = (100 - p.sum()) / unprinted.sum()  # what the printed answers leave
     return options.option_code.to_numpy()[rng.choice(len(p), n, p=p / p.sum())]
 
 

@@ -199,8 +199,8 @@ def slide(
     if big:
         st.metric(literal(big[0]), big[1])
     st.vega_lite_chart(charts.fit(spec, PLOT_PX, bands), width="stretch")
-    for note in notes:
-        st.caption(note)
+    if notes:  # one paragraph: flags and the key to the marks take as few lines as they can
+        st.caption(" · ".join(notes))
 
 
 def _figure_slide(figure_id: str, value_ids: list[str], view: View) -> None:

@@ -13,7 +13,7 @@ import functools
 
 import pandas as pd
 
-from cxdash import data, db
+from cxdash import data, db, i18n
 
 
 @functools.lru_cache(maxsize=4)
@@ -45,6 +45,10 @@ def citation(survey_id: str, lang: str, wave_title: str | None = None) -> str:
 
 
 def of(record: dict, lang: str) -> str:
-    """The citation of the document a value (a figure record, localised) comes from."""
+    """The citation of the document a value (a figure record, localised) comes from; a value
+    recomputed from a user's respondents cites their dataset, never the report."""
+    if record.get("origin") == "respondents":
+        mark = f" ({i18n.t('fictional', lang)})" if record.get("fictional") else ""
+        return i18n.t("cite_dataset", lang, name=record["dataset_name"]) + mark
     wave = record.get("wave_title")
     return citation(record["survey_id"], lang, wave if isinstance(wave, str) and wave else None)

@@ -32,6 +32,20 @@ def _labels(lang: str, version: int) -> dict[tuple[str, str], str]:
     return {(d, c): label for d, c, label in zip(dims["dimension"], dims["code"], dims[col])}
 
 
+@functools.lru_cache(maxsize=2)
+def _dimension_labels(version: int) -> dict[tuple[str, str], dict]:
+    dims = run("dimensions")
+    rows = zip(
+        dims["dimension"], dims["code"], dims["label_en"], dims["label_zh"], dims["sort_order"]
+    )
+    return {(d, str(c)): {"en": e, "zh": z, "order": o} for d, c, e, z, o in rows}
+
+
+def dimension_labels() -> dict[tuple[str, str], dict]:
+    """(dimension, code) -> its labels in both languages and its sort order; shared."""
+    return _dimension_labels(db.version())
+
+
 def labels(lang: str) -> dict[tuple[str, str], str]:
     """(dimension, code) -> label in `lang`; shared, read-only."""
     return _labels(lang, db.version())

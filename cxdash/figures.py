@@ -37,6 +37,7 @@ class Figure:
     records: list[dict]  # the shown values, localised, with intervals and significance
     spec: dict  # Vega-Lite, its rows in datasets["values"]
     dims: tuple[str, ...] = ()  # what the figure is broken down by (on all its values)
+    pairs: pd.DataFrame | None = None  # from respondents: its tests (else the published ones)
 
     @property
     def caption(self) -> str:
@@ -54,6 +55,13 @@ class Figure:
         return tables.table(self.values, self.lang, self.dims)
 
     @property
+    def published_beside(self) -> str:
+        """From respondents: the report's values of the same question ('' otherwise)."""
+        if self.records[0].get("origin") != "respondents":
+            return ""
+        return tables.published_beside(self.records, self.lang)
+
+    @property
     def marks_key(self) -> list[str]:
         """The key to the test marks of the shown values (tables.marks_key)."""
         return tables.marks_key(self.records, self.lang)
@@ -67,6 +75,10 @@ class Figure:
         """The figure's pairwise tests between the groups shown, and what they are: the
         Holm family (always all the figure's published groups, whatever the filters show)
         or, when none of its comparisons could be tested, that and why."""
+        if self.pairs is not None:
+            tests = self.pairs
+            note = i18n.t("resp_tests_caption", self.lang, n=len(tests)) if len(tests) else ""
+            return tables.tests_table(i18n.pick(tests, self.lang), self.lang), note
         tests = data.run("figure_tests", figure_ids=[self.figure_id])
         shown = {r["value_id"] for r in self.records}
         family = int(tests["family_size"].max()) if not tests.empty else 0
@@ -97,7 +109,12 @@ def _missing(v: object) -> bool:
 @functools.lru_cache(maxsize=512)
 def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
     """(the figure's layout, every value localised as records, the spec's shape)."""
-    values = i18n.pick(_all_values(version)[figure_id], lang)
+    return _localised(_all_values(version)[figure_id], lang, look)
+
+
+def _localised(values: pd.DataFrame, lang: str, look: Type):
+    """`_shape` of any values in the published values' columns (or respondents')."""
+    values = i18n.pick(values, lang)
     records = values.to_dict("records")
     values["source"] = [cite.of(r, lang) for r in records]  # the tooltip's citation
     compared = any(r["test_reason"] != "no_comparison" for r in records)
@@ -131,6 +148,8 @@ def figure(
     """The figure as `view` shows it, or None when nothing of it is published for the
     view's filters. `value_ids`: the shown values, when the caller already asked for them
     (one query for a whole page); `look`: type sizes (web page or presentation screen)."""
+    if view.dataset:
+        return _respondent_figure(figure_id, view, look)
     if value_ids is None:
         value_ids = list(shown_values([figure_id], view.filters)["value_id"])
     if not value_ids:
@@ -142,6 +161,26 @@ def figure(
     spec = {**shape, "datasets": {"values": [chart[v] for v in value_ids]}}
     title = str(records[0]["title"])
     return Figure(figure_id, view.lang, title, records, spec, lay.dims)
+
+
+def _respondent_figure(figure_id: str, view: View, look: Type) -> Figure | None:
+    """The figure recomputed from the view's respondent dataset (cxdash/respondents/):
+    grouped and sliced by the view's filters and answer filter, the report's value beside."""
+    from cxdash.respondents import source
+
+    ds = source.dataset(view.dataset)
+    chosen = {d.key: view.filters.get(d) for d in SLICES}
+    values, pairs = source.figure_values(
+        ds, _all_values(db.version())[figure_id], chosen, data.dimension_labels(), view.answer
+    )
+    if values.empty:
+        return None
+    lay, localised, full, shape = _localised(values, view.lang, look)
+    rows = charts.rows(localised, lay, view.lang, view.show_ci)
+    chart = _records(rows[[c for c in ROW_COLUMNS if c in rows]])
+    records = list(full.values())
+    spec = {**shape, "datasets": {"values": [chart[r["value_id"]] for r in records]}}
+    return Figure(figure_id, view.lang, str(records[0]["title"]), records, spec, lay.dims, pairs)
 
 
 def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
@@ -156,6 +195,10 @@ def published(cat: pd.DataFrame, view: View) -> dict[str, list[str]]:
     have any (in catalog order). One query for the whole slice."""
     if cat.empty:
         return {}
+    if view.dataset:  # what the dataset's questions redraw (its values: `figure`)
+        from cxdash.respondents import source
+
+        return {f: [] for f in source.figures(source.dataset(view.dataset), list(cat["figure_id"]))}
     shown = shown_values(list(cat["figure_id"]), view.filters)
     by_figure = shown.groupby("figure_id", sort=False)["value_id"].agg(list).to_dict()
     return {f: by_figure[f] for f in cat["figure_id"] if f in by_figure}

@@ -636,6 +636,69 @@ STRINGS: dict[str, tuple[str, str]] = {
         "previous data.",
         "資料檔已變更，資料庫正在重新建置；完成前顯示先前的資料。",
     ),
+    # respondent-level data (cxdash/respondents/): always labelled as the user's own
+    "cite_dataset": ("Your data: {name}", "您的資料：{name}"),
+    "fictional": ("FICTIONAL", "虛構資料（FICTIONAL）"),
+    "filter_dataset": ("Data", "資料"),
+    "dataset_published": ("The published reports", "已發表的報告"),
+    "filter_answer": ("Only respondents who answered", "僅限如此作答的受訪者"),
+    "dataset_banner": (
+        "Drawn from **your data: {name}** ({n} respondents{fictional}, imported {when}), "
+        "never mixed with the published values. Beside each figure: the report's value of the "
+        "same question.",
+        "以下圖表依**您的資料：{name}**（{n} 位受訪者{fictional}，匯入於 {when}）重新計算，"
+        "從不與已發表的數值混合。每張圖表旁附報告中同一題的數值。",
+    ),
+    "dataset_cut": (
+        "Tiers: your cut (Emerging = {k}–5 practices, Starter = fewer); Champion = at least 6 "
+        "of 7 practices, the report's rule. The report publishes no Emerging/Starter cut.",
+        "等級：您的分界（耀眼新秀 = 符合 {k}–5 項實務，入門新手 = 更少）；領航者 = 7 項中至少符合 "
+        "6 項，為報告的規則。報告未公布耀眼新秀與入門新手的分界。",
+    ),
+    "dataset_no_cut": (
+        "Tiers: Champion (at least 6 of 7 practices, the report's rule) vs not Champion; the "
+        "report publishes no Emerging/Starter cut and your mapping declares none.",
+        "等級：領航者（7 項實務中至少符合 6 項，為報告的規則）與非領航者；報告未公布耀眼新秀與"
+        "入門新手的分界，您的對應檔亦未宣告。",
+    ),
+    "dataset_answers": (
+        "Only respondents who answered: {answers}.",
+        "僅限如此作答的受訪者：{answers}。",
+    ),
+    "published_beside": (
+        "The report, same question: {values} — {source}",
+        "報告同一題：{values} — {source}",
+    ),
+    "published_none": (
+        "The report prints no value of this question for these groups.",
+        "報告未印出這些組別在此題的數值。",
+    ),
+    "col_eff_base": ("Effective base", "有效樣本數"),
+    "col_letter": ("Letter", "代號"),
+    "col_higher": ("Significantly higher than", "顯著高於"),
+    "col_report": ("The report", "報告數值"),
+    "marks_letters": (
+        "Letters (Table tab): each group has a letter; a value lists the groups it is "
+        "significantly higher than (95%, Holm within the chart and dimension). * marks a value "
+        "significantly different from another group. Weighted; intervals on the effective base.",
+        "代號（見「表格」分頁）：每個組別各有一個代號；數值列出其顯著高於的組別（95%，於本圖及該維度內以 "
+        "Holm 校正）。* 表示與另一組別有顯著差異。已加權；信賴區間以有效樣本數計算。",
+    ),
+    "resp_tests_caption": (
+        "Pairwise tests at 95% (two-proportion z on effective bases for shares, Welch's t for "
+        "averages), Holm-adjusted within each dimension: {n} comparisons.",
+        "兩兩比較檢定（95%；比例以有效樣本數做雙比例 z 檢定，平均值以 Welch t 檢定），於各維度內以 "
+        "Holm 校正：共 {n} 項比較。",
+    ),
+    "not_tested_small_base": ("not tested: effective base under 2", "未檢定：有效樣本數少於 2"),
+    "not_tested_no_variance": (
+        "not tested: every answer the same in each group",
+        "未檢定：各組內所有答案皆相同",
+    ),
+    "no_respondent_figure": (
+        "Your dataset's questions do not redraw this figure.",
+        "您資料集的題目無法重繪此圖表。",
+    ),
 }
 
 

@@ -76,10 +76,45 @@ def table(df: pd.DataFrame, lang: str, dims: tuple[str, ...] | None = None) -> p
         out[i18n.t("col_test_result", lang)] = [
             test_text(st, r, lang) for st, r in zip(df["test_status"], df["test_reason"])
         ]
+    if "eff_base" in df:  # recomputed from respondents: Kish base, letters, the report's value
+        out = out.join(_respondent_columns(df, lang))
     out[i18n.t("col_flag", lang)] = df["flag"].map(
         lambda f: i18n.t(f"flag_{f}", lang) if isinstance(f, str) and f in FLAG_KEYS else ""
     )
     return out.reset_index(drop=True)
+
+
+def _respondent_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            i18n.t("col_eff_base", lang): [f"{e:.1f}" for e in df["eff_base"]],
+            i18n.t("col_letter", lang): df["letter"],
+            i18n.t("col_higher", lang): [" ".join(x) for x in df["letters"].fillna("")],
+            i18n.t("col_report", lang): [
+                "" if not _given(v) else formatting.number(v, d, u, lang)
+                for v, d, u in zip(df["published_value"], df["published_decimals"], df["unit"])
+            ],
+        },
+        index=df.index,
+    )
+
+
+def published_beside(records: list[dict], lang: str) -> str:
+    """'The report, same question: Starter 2.4 h, Champion 1.7 h — ESG (2021) …': the
+    published values of the groups a respondent figure shows, each once, with the report."""
+    seen = dict.fromkeys(
+        (
+            r["published_label"] or "",
+            formatting.number(r["published_value"], r["published_decimals"], r["unit"], lang),
+        )
+        for r in records
+        if _given(r.get("published_value"))
+    )
+    if not seen:
+        return i18n.t("published_none", lang)
+    shown = ", ".join(f"{g} {v}".strip() for g, v in seen)
+    source = cite.citation(records[0]["survey_id"], lang)
+    return i18n.t("published_beside", lang, values=shown, source=source)
 
 
 def no_interval(measure: str, base_n: object, lang: str) -> str:
@@ -108,6 +143,8 @@ def marks_key(records: list[dict], lang: str) -> list[str]:
     """The key to the test marks of the shown values, one sentence per kind of mark: '*'
     (significant), no mark on a tested value, and each reason a comparison was not tested.
     Empty when no shown value is compared with another."""
+    if records and records[0].get("origin") == "respondents":
+        return [i18n.t("marks_letters", lang)]
     statuses = {r.get("test_status") for r in records}
     reasons = dict.fromkeys(r.get("test_reason") for r in records if r.get("test_reason"))
     key = []
@@ -211,20 +248,22 @@ def bases(rows: list[dict], lang: str) -> str:
             return f"{note} ({i18n.t('group_size', lang)} n={next(iter(groups))[1]})"
         sizes = ", ".join(f"{label} n={n}".strip() for label, n in groups)
         return f"{note} ({i18n.t('group_sizes', lang)}: {sizes})" if groups else note
-    label = next(
-        (
-            lab
-            for code, lab in (
-                ("tier", "tier_label"),
-                ("country", "country_label"),
-                ("respondent_group", "group_label"),
-            )
-            if len({r[code] for r in with_base}) > 1
-        ),
-        None,
-    )
+    varying = [
+        lab
+        for code, lab in (
+            ("tier", "tier_label"),
+            ("country", "country_label"),
+            ("respondent_group", "group_label"),
+        )
+        if len({r[code] for r in with_base}) > 1
+    ]
     pairs = dict.fromkeys(
-        f"{r[label] if label and isinstance(r[label], str) else ''} N={int(r['base_n'])}".strip()
+        " ".join(
+            [
+                " · ".join(str(r[c]) for c in varying if isinstance(r[c], str)),
+                f"N={int(r['base_n'])}",
+            ]
+        ).strip()
         for r in with_base
     )
     return ", ".join(pairs)

@@ -11,6 +11,7 @@ one-line message).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit
@@ -100,6 +101,8 @@ class View:
     present: bool = False
     slide: int = 1
     chart: str | None = None  # the embed form: one chart, no app chrome
+    dataset: str = ""  # a respondent dataset the figures are drawn from (its id)
+    answer: tuple[tuple[str, tuple[str, ...]], ...] = ()  # respondents who gave these answers
 
     def params(self) -> list[tuple[str, str]]:
         """The query parameters that reopen this view: codes, defaults left out."""
@@ -115,6 +118,8 @@ class View:
                 continue
             if isinstance(value, bool):
                 out.append((_PARAM_NAME.get(f.name, f.name), "1" if value else "0"))
+            elif f.name == "answer":
+                out += [("answer", f"{q}:{c}") for q, codes in value for c in codes]
             elif isinstance(value, tuple):
                 out += [(f.name, str(v)) for v in value]
             else:
@@ -217,11 +222,40 @@ def parse(
         present=one("present", ("0", "1"), "0") == "1",
         slide=int(one("slide", slides, "1")),
         chart=chart or None,
+        dataset=_dataset(params.get("dataset", []), bad),
+        answer=_answers(params.get("answer", []), bad),
     )
     return view, notices
 
 
-_GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed"}
+DATASET_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # respondents.store's ids
+_ANSWER = re.compile(r"([a-z0-9_]{1,80}):([a-z0-9_]{1,80})")
+
+
+def _dataset(values: Sequence[str], bad) -> str:
+    """A dataset id as written (whether this session may open it is the shell's check)."""
+    value = str(values[-1]) if values else ""
+    if value and not DATASET_ID.fullmatch(value):
+        bad("dataset", value)
+        return ""
+    return value
+
+
+def _answers(values: Sequence[str], bad) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """'question_id:option_code' pairs, grouped by question in order of first mention."""
+    out: dict[str, list[str]] = {}
+    for value in map(str, values[:20]):
+        m = _ANSWER.fullmatch(value)
+        if not m:
+            bad("answer", value)
+            continue
+        codes = out.setdefault(m.group(1), [])
+        if m.group(2) not in codes:
+            codes.append(m.group(2))
+    return tuple((q, tuple(c)) for q, c in out.items())
+
+
+_GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed", "dataset", "answer"}
 _PAGE_PARAMS = {"figure", "q", "status", "topic", "answers"}
 
 

@@ -25,9 +25,10 @@ CHAMPION, NOT_CHAMPION, EMERGING, STARTER = instrument.RESPONDENT_TIERS  # respo
 
 def import_file(
     path: Path, instrument_name: str, mapping_path: Path, name: str | None = None,
-    data_dir: Path = DATA_DIR,
+    data_dir: Path = DATA_DIR, base: Path | None = None,
 ) -> dict:  # fmt: skip
-    """Import `path`; its dataset.json. MappingError / ImportProblems: nothing written."""
+    """Import `path` (into `base`, default CX_RESPONDENTS_DIR); its dataset.json.
+    MappingError / ImportProblems: nothing written."""
     inst = instrument.load(instrument_name, data_dir)
     mapped = mapping.read(mapping_path, inst, data_dir)
     table = readers.read(path, set(mapped.columns))
@@ -44,8 +45,20 @@ def import_file(
         "tier_cut": mapped.tier_cut(),
         "fictional": bool(mapped.fictional or table.fictional),
     }
-    store.write(meta, respondents, answers)
+    store.write(meta, respondents, answers, base, finish=lambda tmp: _cube(tmp, inst))
     return meta
+
+
+def _cube(folder: Path, inst: Instrument) -> None:
+    """Every drawn question's sums cube (respondents.source.cubes), made once, from the
+    Parquet files just written, into cubes.parquet beside them."""
+    from cxdash.respondents import source
+
+    opened = store.open_at(folder, meta=False)
+    try:
+        source.cubes(opened.con, inst).to_parquet(folder / "cubes.parquet", index=False)
+    finally:
+        opened.con.close()
 
 
 def build(

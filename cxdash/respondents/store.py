@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,8 @@ import pandas as pd
 
 from cxdash.paths import QUERIES_DIR
 
-FILES = ("respondents.parquet", "answers.parquet", "dataset.json")
+FILES = ("respondents.parquet", "answers.parquet", "dataset.json")  # and cubes.parquet
+_PRIVATE: dict[str, Path] = {}  # dataset id -> folder of an upload (store.keep_private)
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
@@ -38,21 +40,44 @@ def new_id(name: str) -> str:
 def _folder(dataset_id: str) -> Path:
     if not _ID.fullmatch(dataset_id):
         raise ValueError(f"{dataset_id!r} is not a dataset id (see `respondents list`)")
-    folder = root() / dataset_id
+    folder = _PRIVATE.get(dataset_id) or root() / dataset_id
     if not (folder / "dataset.json").is_file():
         raise ValueError(f"no dataset {dataset_id!r} in {root()} (see `respondents list`)")
     return folder
 
 
-def write(meta: dict, respondents: pd.DataFrame, answers: pd.DataFrame) -> Path:
-    """Write the dataset folder whole: into a hidden temporary folder, renamed at the end."""
-    base = root()
+def locate(dataset_id: str) -> Path:
+    """The folder of a dataset: an upload of this process (`keep_private`) or
+    CX_RESPONDENTS_DIR's. ValueError when there is none. Who may open an upload is the app
+    shell's to decide (the session that loaded it): an id alone opens nothing there."""
+    return _folder(dataset_id)
+
+
+def keep_private(folder: Path) -> str:
+    """Register an upload's folder (outside CX_RESPONDENTS_DIR, so never listed); its id."""
+    dataset_id = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))["id"]
+    _PRIVATE[dataset_id] = folder
+    return dataset_id
+
+
+def write(
+    meta: dict,
+    respondents: pd.DataFrame,
+    answers: pd.DataFrame,
+    base: Path | None = None,
+    finish: Callable[[Path], None] | None = None,
+) -> Path:
+    """Write the dataset folder whole: into a hidden temporary folder, renamed at the end
+    (under `base`, default CX_RESPONDENTS_DIR); `finish` adds to the folder before then."""
+    base = base or root()
     base.mkdir(parents=True, exist_ok=True)
     tmp = base / f".tmp-{meta['id']}"
     try:
         tmp.mkdir()
         respondents.to_parquet(tmp / "respondents.parquet", index=False)
         answers.to_parquet(tmp / "answers.parquet", index=False)
+        if finish is not None:
+            finish(tmp)
         (tmp / "dataset.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
         tmp.rename(base / meta["id"])
     finally:
@@ -79,6 +104,7 @@ def meta(dataset_id: str) -> dict:
 
 def delete(dataset_id: str) -> None:
     shutil.rmtree(_folder(dataset_id))
+    _PRIVATE.pop(dataset_id, None)
 
 
 @dataclass(frozen=True)
@@ -89,12 +115,17 @@ class Opened:
 
 def open_dataset(dataset_id: str) -> Opened:
     """An in-memory DuckDB connection with views over the dataset's Parquet files."""
-    folder = _folder(dataset_id)
+    return open_at(_folder(dataset_id))
+
+
+def open_at(folder: Path, meta: bool = True) -> Opened:
+    """`open_dataset` of a dataset folder (`meta` False: one still being written)."""
     con = duckdb.connect()
     for view in ("respondents", "answers"):
         path = str(folder / f"{view}.parquet").replace("'", "''")
         con.execute(f"create view {view} as select * from read_parquet('{path}')")
-    return Opened(meta(dataset_id), con)
+    found = json.loads((folder / "dataset.json").read_text(encoding="utf-8")) if meta else {}
+    return Opened(found, con)
 
 
 def query(opened: Opened, name: str, **params) -> pd.DataFrame:

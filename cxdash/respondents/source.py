@@ -1,0 +1,113 @@
+"""A respondent dataset as a data source of the figure pipeline: opened once per process
+(shared read-only by every session), its questions' sums cubed at import (cubes.parquet), and
+`figure_values` — a figure's values for a view's filters, in the published values' shape.
+
+A slice is a roll-up of the cube (no SQL); an answer filter ("has practice 3") needs the
+respondents who gave that answer, so its cube is made by SQL once and cached."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from cxdash.respondents import instrument, store, sums, values
+from cxdash.respondents.instrument import Instrument
+
+
+def cubes(con: duckdb.DuckDBPyConnection, inst: Instrument) -> pd.DataFrame:
+    """Every question's finest-grain sums (sums.cube), one frame with its question_id: what
+    a dataset is sliced from. Made at import, from a connection with the two views."""
+    have = set(con.execute("select distinct question_id from answers").df()["question_id"])
+    drawn = set(inst.questions.index[inst.questions["figure_id"] != ""]) | set(
+        inst.links.question_id
+    )
+    parts = [
+        sums.cube(con, row["kind"], qid).assign(question_id=qid)
+        for qid, row in inst.questions.iterrows()
+        if qid in have and qid in drawn
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    meta: dict
+    inst: Instrument
+    con: duckdb.DuckDBPyConnection
+    cells: dict[str, pd.DataFrame]  # question_id -> its cube
+
+    @property
+    def id(self) -> str:
+        return self.meta["id"]
+
+    def cube(self, question_id: str, kind: str, answers: tuple = ()) -> pd.DataFrame:
+        if not answers:
+            return self.cells.get(question_id, pd.DataFrame())
+        return _answer_cube(self, question_id, kind, answers)
+
+
+@functools.lru_cache(maxsize=8)
+def _open(folder: Path, stamp: float) -> Dataset:
+    opened = store.open_at(folder)
+    inst = instrument.load(opened.meta["instrument"])
+    path = folder / "cubes.parquet"
+    if path.is_file():
+        cells = pd.read_parquet(path)
+    else:  # a dataset imported before cubes were stored: cube it once, here
+        cells = cubes(opened.con, inst)
+    by_question = {q: g.drop(columns="question_id") for q, g in cells.groupby("question_id")}
+    return Dataset(opened.meta, inst, opened.con, by_question)
+
+
+def dataset(dataset_id: str) -> Dataset:
+    """The dataset `dataset_id` (store.locate: the command line's or this process's private
+    uploads), opened once and shared; a re-import under the same id is a new stamp."""
+    folder = store.locate(dataset_id)
+    return _open(folder, (folder / "dataset.json").stat().st_mtime)
+
+
+@functools.lru_cache(maxsize=256)
+def _answer_cube(ds: Dataset, question_id: str, kind: str, answers: tuple) -> pd.DataFrame:
+    return sums.cube(ds.con, kind, question_id, answers)
+
+
+def figures(ds: Dataset, figure_ids: list[str]) -> list[str]:
+    """The figures (of `figure_ids`, in order) the dataset's instrument and answers redraw."""
+    return [
+        f for f in figure_ids if any(p.question_id in ds.cells for p in values.parts(ds.inst, f))
+    ]
+
+
+def figure_values(
+    ds: Dataset,
+    published: pd.DataFrame,
+    chosen: dict[str, tuple],
+    labels: dict,
+    answers: tuple = (),
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(values, pairs) of a figure recomputed from respondents for the chosen filters
+    (dimension key -> codes, as the view holds them); empty when nothing is left."""
+    figure_id = published["figure_id"].iloc[0]
+    by = values.group_by(published, chosen)
+    channels = chosen.get("channel", ())
+    frames, pairs = [], []
+    for part in values.parts(ds.inst, figure_id):
+        if part.question_id not in ds.cells or (channels and part.channel not in channels):
+            continue
+        est, tests = values.estimate(
+            ds.cube(part.question_id, part.kind, answers), part, values.where(by, chosen, answers)
+        )
+        if est.empty:
+            continue
+        rows = values.frame(est, part, published, ds.inst, labels, ds.meta)
+        frames.append(rows)
+        pairs.append(values.tests(rows, tests))
+    if not frames:
+        return pd.DataFrame(), pd.DataFrame()
+    out = pd.concat(frames, ignore_index=True)
+    order = ["year", "tier_order", "country_order", "channel_order", "option_order"]
+    return out.sort_values(order, kind="stable").reset_index(drop=True), pd.concat(pairs)

@@ -677,6 +677,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_letter": ("Letter", "代號"),
     "col_higher": ("Significantly higher than", "顯著高於"),
     "col_report": ("The report", "報告數值"),
+    "source_question": ("Question asked", "所問題目"),
     "marks_letters": (
         "Letters (Table tab): each group has a letter; a value lists the groups it is "
         "significantly higher than (95%, Holm within the chart and dimension). * marks a value "
@@ -698,6 +699,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_respondent_figure": (
         "Your dataset's questions do not redraw this figure.",
         "您資料集的題目無法重繪此圖表。",
+    ),
+    "page_your_data": ("Your data", "您的資料"),
+    "intro_your_data": (
+        "Load a survey's own respondent file and every figure of the app is recomputed from it "
+        "— weighted, with effective bases, intervals and significance letters — sliced on every "
+        "dimension at once, beside the report's value of the same question.",
+        "載入調查本身的受訪者檔案，本應用程式的每張圖表都會依此重新計算（加權，附有效樣本數、信賴區間及"
+        "顯著性代號），可同時依各維度切分，並與報告中同一題的數值並列。",
+    ),
+    "up_private_note": (
+        "Private by default: a file loaded here is visible only to this browser session, stays on "
+        "this machine and is deleted with the session or by you. A share link names the dataset, "
+        "never its rows. Datasets imported on the command line (CX_RESPONDENTS_DIR) are offered "
+        "to every session of this server.",
+        "預設為私人：在此載入的檔案僅本瀏覽器工作階段可見，留在本機，並於工作階段結束或由您刪除。分享"
+        "連結只會指名資料集，絕不包含其資料列。以命令列匯入（CX_RESPONDENTS_DIR）的資料集則提供給本"
+        "伺服器的所有工作階段。",
+    ),
+    "up_datasets": ("Datasets you can open", "您可開啟的資料集"),
+    "up_none": ("None yet: load one below.", "尚無資料集：請於下方載入。"),
+    "up_private": ("this session only", "僅限本工作階段"),
+    "up_shared": ("imported on the command line", "以命令列匯入"),
+    "up_delete": ("Delete", "刪除"),
+    "up_load": ("Load a respondent file", "載入受訪者檔案"),
+    "up_instrument": ("Questionnaire", "問卷"),
+    "up_instrument_apac": (
+        "APAC SMB CX maturity (ESG for Zendesk)",
+        "亞太中小企業客戶體驗成熟度（ESG 為 Zendesk 製作）",
+    ),
+    "up_instrument_hk": ("Hong Kong customer service (HKACE)", "香港客戶服務（香港客戶中心協會）"),
+    "up_file": (
+        "Respondent file (CSV, Parquet or SPSS .sav)",
+        "受訪者檔案（CSV、Parquet 或 SPSS .sav）",
+    ),
+    "up_mapping": ("Mapping file (TOML)", "對應檔（TOML）"),
+    "up_name": ("Name (optional)", "名稱（選填）"),
+    "up_import": ("Check and load", "檢查並載入"),
+    "up_need_both": ("Choose a respondent file and its mapping.", "請選擇受訪者檔案及其對應檔。"),
+    "up_checking": ("Checking every row…", "正在檢查每一列…"),
+    "up_refused": (
+        "Nothing was loaded: {n} problem(s), each with file, row and column.",
+        "未載入任何資料：共 {n} 個問題，各附檔案、列與欄。",
+    ),
+    "up_done": (
+        "Loaded {n} respondents as {name}: the sidebar now draws every page from them.",
+        "已載入 {n} 位受訪者，名為 {name}：側邊欄現在以此資料繪製每一頁。",
+    ),
+    "up_synth": (
+        "Draw a FICTIONAL dataset ({n} respondents) to try it",
+        "產生虛構資料集（{n} 位受訪者）試用",
+    ),
+    "up_cli": ("On the command line", "使用命令列"),
+    "up_cli_note": (
+        "Large files (a million respondents) import faster here, and are offered to every session.",
+        "大型檔案（一百萬位受訪者）以命令列匯入較快，並提供給所有工作階段。",
     ),
 }
 

@@ -241,6 +241,11 @@ def _dataset(values: Sequence[str], bad) -> str:
     return value
 
 
+def group_answers(values: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """View.answer from 'question_id:option_code' strings (malformed ones left out)."""
+    return _answers(values, lambda *_: None)
+
+
 def _answers(values: Sequence[str], bad) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """'question_id:option_code' pairs, grouped by question in order of first mention."""
     out: dict[str, list[str]] = {}

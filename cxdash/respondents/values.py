@@ -33,7 +33,7 @@ DECIMALS = 1  # an estimate from respondents is shown to one decimal (published:
 EXTRA = [
     "origin", "dataset_id", "dataset_name", "fictional", "question_id", "eff_base", "letter",
     "letters", "published_value", "published_decimals", "published_base_n",
-    "published_label_en", "published_label_zh",
+    "published_label_en", "published_label_zh", "question_text_en", "question_text_zh",
 ]  # fmt: skip
 
 
@@ -138,6 +138,8 @@ def frame(
             "document": meta.get("source_file"),
             "caption_zh": None,
             "source_zh": inst.questions.loc[part.question_id, "text_zh"],
+            "question_text_en": inst.questions.loc[part.question_id, "text_en"],
+            "question_text_zh": inst.questions.loc[part.question_id, "text_zh"],
             "group_base_n": None,
             **dict.fromkeys(_NOTES),
             "flag": None, "figure_flag": None, "flag_note_for": None,

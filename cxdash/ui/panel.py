@@ -23,6 +23,9 @@ from cxdash.view import View
 
 def _source(fig: Figure, lang: str) -> None:
     row = fig.records[0]
+    if row.get("origin") == "respondents":
+        _respondent_source(fig, lang)
+        return
     for flag, note in fig.flags:
         st.warning(f"**{i18n.t('flag_' + flag, lang)}** {literal(note)}", icon=":material/search:")
     # the citation, and the file the values were transcribed from (only here and in the data)
@@ -39,6 +42,21 @@ def _source(fig: Figure, lang: str) -> None:
         st.markdown(f"**{i18n.t('source_note', lang)}:**")
         for note in notes:
             st.text(note)
+
+
+def _respondent_source(fig: Figure, lang: str) -> None:
+    """A figure recomputed from respondents: the dataset and file, the questions asked, and
+    the report's values of the same question (never the report's passage as this data's)."""
+    row = fig.records[0]
+    st.markdown(f"**{i18n.t('source_document', lang)}:** {literal(cite.of(row, lang))}")
+    st.text(str(row["document"]))
+    st.markdown(f"**{i18n.t('source_question', lang)}:**")
+    for asked in dict.fromkeys(
+        (r["question_id"], r["question_text_en"], r["question_text_zh"]) for r in fig.records
+    ):
+        st.text("\n".join(asked))
+    st.markdown(f"**{i18n.t('col_report', lang)}:**")
+    st.text(fig.published_beside)
 
 
 def _image(spec: dict, fmt: str) -> bytes:
@@ -87,6 +105,8 @@ def figure(fig: Figure, view: View | None = None) -> None:
     with st.container(border=True):
         st.markdown(f"#### {literal(fig.title)}")
         st.caption(literal(fig.caption))
+        if fig.published_beside:
+            st.caption(f":material/menu_book: {literal(fig.published_beside)}")
         flag = next((f for f, _ in fig.flags), None)
         if flag:
             st.caption(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from cxdash import data, db, figures, i18n
+from cxdash import data, db, figures, formatting, i18n
 from cxdash.formatting import literal, verbatim
 from cxdash.paths import ROOT
 from cxdash.ui import state
@@ -58,7 +58,83 @@ def sidebar(view: View) -> None:
             format_func=lambda code, d=dim.key: labels.get((d, code), code),
             placeholder=i18n.t("filter_all", lang),
         )
+    _data_switch(side, lang)
     side.toggle(i18n.t("intervals_toggle", lang), key="ci")
+
+
+def _data_switch(side, lang: str) -> None:
+    """Which data the figures are drawn from: the published reports, or a respondent dataset
+    this session may open (then: keep only respondents who gave some answers)."""
+    found = state.datasets()
+    if not found:
+        return
+    names = {
+        i: m["name"] + (f" ({i18n.t('fictional', lang)})" if m["fictional"] else "")
+        for i, m in found.items()
+    }
+    names[""] = i18n.t("dataset_published", lang)
+    chosen = state.coded(
+        side.selectbox,
+        "dataset",
+        lang,
+        ["", *found],
+        label=i18n.t("filter_dataset", lang),
+        format_func=lambda i: names.get(i, i),
+    )
+    if chosen:
+        words = _answer_words(found[chosen]["instrument"], lang)
+        state.coded(
+            side.multiselect,
+            "answer",
+            lang,
+            state.answer_options(chosen),
+            label=i18n.t("filter_answer", lang),
+            format_func=lambda a: words.get(a, a),
+            placeholder=i18n.t("filter_all", lang),
+        )
+
+
+def _answer_words(instrument_name: str, lang: str) -> dict[str, str]:
+    """'question_id:option_code' -> 'question: answer' in `lang`."""
+    from cxdash.respondents import instrument
+
+    inst = instrument.load(instrument_name)
+    col = "zh" if lang == "zh" else "en"
+    text = inst.questions[f"text_{col}"].to_dict()
+    o = inst.options
+    return {
+        f"{q}:{c}": f"{_short(text.get(q, q))} → {label}"
+        for q, c, label in zip(o["question_id"], o["option_code"], o[f"label_{col}"])
+    }
+
+
+def _short(text: str, width: int = 60) -> str:
+    lines = formatting.wrap(text, width)
+    return lines[0] + ("…" if len(lines) > 1 else "")
+
+
+def dataset_banner(view: View) -> None:
+    """What a page drawn from respondents is drawn from, with its tier rule and answer filter."""
+    meta = state.datasets().get(view.dataset)
+    if meta is None:
+        return
+    lang = view.lang
+    fictional = f", {i18n.t('fictional', lang)}" if meta["fictional"] else ""
+    text = i18n.t(
+        "dataset_banner",
+        lang,
+        name=literal(meta["name"]),
+        n=f"{meta['n_respondents']:,}",
+        fictional=fictional,
+        when=meta["imported_at"][:10],
+    )
+    cut = (meta.get("tier_cut") or {}).get("emerging_min")
+    lines = [text, i18n.t("dataset_cut", lang, k=cut) if cut else i18n.t("dataset_no_cut", lang)]
+    if view.answer:
+        words = _answer_words(meta["instrument"], lang)
+        chosen = [words.get(f"{q}:{c}", f"{q}:{c}") for q, codes in view.answer for c in codes]
+        lines.append(i18n.t("dataset_answers", lang, answers=literal("; ".join(chosen))))
+    st.info("  \n".join(lines), icon=":material/person_search:")
 
 
 def navigation(lang: str, position: str = "sidebar"):
@@ -116,6 +192,8 @@ def page(name: str, intro: bool = True) -> View:
     data_notice(view.lang)
     if intro and i18n.has(f"intro_{name}"):
         st.caption(i18n.t(f"intro_{name}", view.lang))
+    if view.dataset:
+        dataset_banner(view)
     return view
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxdash import data
-from cxdash.view import DIMENSIONS, STATUSES, Filters, Notice, View, parse
+from cxdash.view import DIMENSIONS, STATUSES, Filters, Notice, View, group_answers, parse
 
 _SEEDED, _NOTICES, _SHOWN_FOR = "_url_seeded", "_url_notices", "_url_notice_view"
 _WRITTEN = "_url_written"
@@ -25,6 +25,7 @@ def begin() -> View:
     first = _SEEDED not in s
     if first or (params and params != s.get(_WRITTEN)):
         view, notices = parse(params, data.vocabulary())
+        view = _openable(view, notices)
         if first or notices:
             s[_NOTICES] = notices
             s.pop(_SHOWN_FOR, None)
@@ -46,10 +47,51 @@ def _seed(view: View, only: set[str] | None) -> None:
         "status": list(view.status),
         "topic": list(view.topic),
         "answers": view.answers,
+        "dataset": view.dataset,
+        "answer": [f"{q}:{c}" for q, codes in view.answer for c in codes],
     }
     if view.figure:
         values["figure"] = view.figure
     st.session_state.update({k: v for k, v in values.items() if only is None or k in only})
+
+
+UPLOADS = "_uploads"  # this session's own uploaded datasets: id -> dataset.json
+
+
+def datasets() -> dict[str, dict]:
+    """The respondent datasets this session may open: those imported on the command line
+    into CX_RESPONDENTS_DIR, and its own uploads (never another session's)."""
+    from cxdash.respondents import store
+
+    return {m["id"]: m for m in store.datasets()} | dict(st.session_state.get(UPLOADS, {}))
+
+
+def answer_options(dataset_id: str) -> list[str]:
+    """'question_id:option_code' of every answer a dataset's respondents can be kept by."""
+    from cxdash.respondents import instrument
+
+    meta = datasets().get(dataset_id)
+    if meta is None:
+        return []
+    o = instrument.load(meta["instrument"]).options
+    return [f"{q}:{c}" for q, c in zip(o["question_id"], o["option_code"])]
+
+
+def _openable(view: View, notices: list[Notice]) -> View:
+    """The view without a dataset this session may not open, or answers its instrument does
+    not have; each named in a notice."""
+    if view.dataset and view.dataset not in datasets():
+        notices.append(Notice("dataset", view.dataset))
+        return view.with_(dataset="", answer=())
+    known = set(answer_options(view.dataset)) if view.dataset else set()
+    kept = []
+    for q, codes in view.answer:
+        for c in codes:
+            if f"{q}:{c}" in known:
+                kept.append(f"{q}:{c}")
+            else:
+                notices.append(Notice("answer", f"{q}:{c}"))
+    return view.with_(answer=group_answers(kept))
 
 
 def coded(draw, key: str, lang: str, options: list, **kwargs):
@@ -93,6 +135,8 @@ def current(page: str = "overview") -> View:
     s = st.session_state
     vocab = data.vocabulary()
     own = set(vocab.page_params.get(page, ()))
+    dataset = s.get("dataset") or ""
+    dataset = dataset if dataset in datasets() else ""
     filters = Filters(
         **{
             d.field: tuple(
@@ -119,6 +163,8 @@ def current(page: str = "overview") -> View:
         present=bool(s.get("present")),
         slide=int(s.get("slide") or 1),
         chart=s.get("chart"),
+        dataset=dataset,
+        answer=group_answers(list(s.get("answer") or ())) if dataset else (),
     )
 
 

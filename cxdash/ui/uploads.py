@@ -1,0 +1,131 @@
+"""Your data: load a respondent file (CSV, Parquet, SPSS .sav) with its mapping, or draw a
+FICTIONAL one, for this session only. An upload is written under a temporary folder of this
+session (never CX_RESPONDENTS_DIR, so never listed for anyone else) and registered by id; the
+sidebar's data switch offers it to this session alone (state.datasets). Problems are listed
+with file, row and column, as literal text; nothing is partly imported."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from cxdash import i18n
+from cxdash.formatting import literal
+from cxdash.respondents import store
+from cxdash.ui import state
+
+_FOLDER = "_uploads_folder"
+SYNTH_ROWS = 5000  # a FICTIONAL dataset drawn on the page: enough for every tier x country
+
+
+def _session_folder() -> Path:
+    s = st.session_state
+    if _FOLDER not in s or not Path(s[_FOLDER]).is_dir():
+        s[_FOLDER] = tempfile.mkdtemp(prefix="cx-session-")
+    return Path(s[_FOLDER])
+
+
+def _keep(meta: dict) -> None:
+    folder = _session_folder() / meta["id"]
+    store.keep_private(folder)
+    st.session_state.setdefault(state.UPLOADS, {})[meta["id"]] = meta
+    st.session_state["dataset"] = meta["id"]  # the sidebar switches to it
+
+
+def _import(data_file, mapping_file, instrument: str, name: str, lang: str) -> None:
+    from cxdash.respondents import importer
+    from cxdash.respondents.mapping import MappingError
+    from cxdash.respondents.readers import ImportProblems
+
+    work = Path(tempfile.mkdtemp(prefix="cx-upload-"))
+    try:
+        data_path = work / Path(data_file.name).name
+        data_path.write_bytes(data_file.getvalue())
+        mapping_path = work / Path(mapping_file.name).name
+        mapping_path.write_bytes(mapping_file.getvalue())
+        meta = importer.import_file(
+            data_path, instrument, mapping_path, name or None, base=_session_folder()
+        )
+    except (ImportProblems, MappingError) as err:
+        problems = [str(p) for p in getattr(err, "problems", [err])]
+        st.error(i18n.t("up_refused", lang, n=len(problems)), icon=":material/block:")
+        st.code("\n".join(problems[:200]), language=None, wrap_lines=True)
+        return
+    except (ValueError, OSError) as err:
+        st.error(i18n.t("up_refused", lang, n=1), icon=":material/block:")
+        st.code(str(err)[:400], language=None, wrap_lines=True)
+        return
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _keep(meta)
+    st.success(i18n.t("up_done", lang, n=f"{meta['n_respondents']:,}", name=literal(meta["name"])))
+
+
+def _synth(lang: str) -> None:
+    from cxdash.respondents import importer, synth
+
+    work = Path(tempfile.mkdtemp(prefix="cx-synth-"))
+    try:
+        data_path, mapping_path = synth.write(SYNTH_ROWS, 1, work / "fictional.parquet")
+        meta = importer.import_file(data_path, "apac", mapping_path, base=_session_folder())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _keep(meta)
+    st.success(i18n.t("up_done", lang, n=f"{meta['n_respondents']:,}", name=literal(meta["name"])))
+
+
+def upload_form(lang: str) -> None:
+    with st.form("upload", border=True):
+        instrument = st.selectbox(
+            i18n.t("up_instrument", lang),
+            ["apac", "hk"],
+            format_func=lambda i: i18n.t(f"up_instrument_{i}", lang),
+        )
+        data_file = st.file_uploader(i18n.t("up_file", lang), type=["csv", "parquet", "sav"])
+        mapping_file = st.file_uploader(i18n.t("up_mapping", lang), type=["toml"])
+        name = st.text_input(i18n.t("up_name", lang), max_chars=80)
+        go = st.form_submit_button(i18n.t("up_import", lang), icon=":material/upload:")
+    if go:
+        if data_file is None or mapping_file is None:
+            st.warning(i18n.t("up_need_both", lang))
+        else:
+            with st.spinner(i18n.t("up_checking", lang)):
+                _import(data_file, mapping_file, instrument, name, lang)
+    if st.button(i18n.t("up_synth", lang, n=f"{SYNTH_ROWS:,}"), icon=":material/science:"):
+        with st.spinner(i18n.t("up_checking", lang)):
+            _synth(lang)
+
+
+def dataset_list(lang: str) -> None:
+    """Every dataset this session may open; its own uploads can be deleted here."""
+    found = state.datasets()
+    if not found:
+        st.caption(i18n.t("up_none", lang))
+        return
+    mine = st.session_state.get(state.UPLOADS, {})
+    for dataset_id, meta in found.items():
+        where = i18n.t("up_private" if dataset_id in mine else "up_shared", lang)
+        mark = f" · **{i18n.t('fictional', lang)}**" if meta["fictional"] else ""
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.markdown(
+            f"**{literal(meta['name'])}**{mark} · {meta['instrument']} · "
+            f"{meta['n_respondents']:,} · {meta['imported_at'][:10]} · {where}"
+        )
+        if dataset_id in mine:
+            row.button(
+                i18n.t("up_delete", lang),
+                icon=":material/delete:",
+                key=f"delete_{dataset_id}",
+                on_click=_delete,
+                args=(dataset_id,),
+            )
+
+
+def _delete(dataset_id: str) -> None:
+    store.delete(dataset_id)
+    st.session_state.get(state.UPLOADS, {}).pop(dataset_id, None)
+    if st.session_state.get("dataset") == dataset_id:
+        st.session_state["dataset"] = ""

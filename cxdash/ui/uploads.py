@@ -28,11 +28,20 @@ def _session_folder() -> Path:
     return Path(s[_FOLDER])
 
 
-def _keep(meta: dict) -> None:
+def _keep(meta: dict, lang: str) -> None:
     folder = _session_folder() / meta["id"]
     store.keep_private(folder)
     st.session_state.setdefault(state.UPLOADS, {})[meta["id"]] = meta
     st.session_state["dataset"] = meta["id"]  # the sidebar switches to it
+    n = f"{meta['n_respondents']:,}"
+    _said("success", i18n.t("up_done", lang, n=n, name=literal(meta["name"])))
+
+
+_RESULT = "_upload_result"  # (kind, message, problems) of the last load, shown once
+
+
+def _said(kind: str, message: str, problems: list[str] = ()) -> None:
+    st.session_state[_RESULT] = (kind, message, list(problems))
 
 
 def _import(data_file, mapping_file, instrument: str, name: str, lang: str) -> None:
@@ -51,17 +60,14 @@ def _import(data_file, mapping_file, instrument: str, name: str, lang: str) -> N
         )
     except (ImportProblems, MappingError) as err:
         problems = [str(p) for p in getattr(err, "problems", [err])]
-        st.error(i18n.t("up_refused", lang, n=len(problems)), icon=":material/block:")
-        st.code("\n".join(problems[:200]), language=None, wrap_lines=True)
+        _said("error", i18n.t("up_refused", lang, n=len(problems)), problems[:200])
         return
     except (ValueError, OSError) as err:
-        st.error(i18n.t("up_refused", lang, n=1), icon=":material/block:")
-        st.code(str(err)[:400], language=None, wrap_lines=True)
+        _said("error", i18n.t("up_refused", lang, n=1), [str(err)[:400]])
         return
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    _keep(meta)
-    st.success(i18n.t("up_done", lang, n=f"{meta['n_respondents']:,}", name=literal(meta["name"])))
+    _keep(meta, lang)
 
 
 def _synth(lang: str) -> None:
@@ -73,30 +79,46 @@ def _synth(lang: str) -> None:
         meta = importer.import_file(data_path, "apac", mapping_path, base=_session_folder())
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    _keep(meta)
-    st.success(i18n.t("up_done", lang, n=f"{meta['n_respondents']:,}", name=literal(meta["name"])))
+    _keep(meta, lang)
 
 
 def upload_form(lang: str) -> None:
+    """The form (its submit and the FICTIONAL button act in callbacks, before the page runs,
+    so a click is never lost to a rerun) and what the last load said."""
     with st.form("upload", border=True):
-        instrument = st.selectbox(
+        st.selectbox(
             i18n.t("up_instrument", lang),
             ["apac", "hk"],
             format_func=lambda i: i18n.t(f"up_instrument_{i}", lang),
+            key="up_instrument",
         )
-        data_file = st.file_uploader(i18n.t("up_file", lang), type=["csv", "parquet", "sav"])
-        mapping_file = st.file_uploader(i18n.t("up_mapping", lang), type=["toml"])
-        name = st.text_input(i18n.t("up_name", lang), max_chars=80)
-        go = st.form_submit_button(i18n.t("up_import", lang), icon=":material/upload:")
-    if go:
-        if data_file is None or mapping_file is None:
-            st.warning(i18n.t("up_need_both", lang))
-        else:
-            with st.spinner(i18n.t("up_checking", lang)):
-                _import(data_file, mapping_file, instrument, name, lang)
-    if st.button(i18n.t("up_synth", lang, n=f"{SYNTH_ROWS:,}"), icon=":material/science:"):
-        with st.spinner(i18n.t("up_checking", lang)):
-            _synth(lang)
+        st.file_uploader(i18n.t("up_file", lang), type=["csv", "parquet", "sav"], key="up_file")
+        st.file_uploader(i18n.t("up_mapping", lang), type=["toml"], key="up_mapping")
+        st.text_input(i18n.t("up_name", lang), max_chars=80, key="up_name")
+        st.form_submit_button(
+            i18n.t("up_import", lang), icon=":material/upload:", on_click=_submitted, args=(lang,)
+        )
+    st.button(
+        i18n.t("up_synth", lang, n=f"{SYNTH_ROWS:,}"),
+        icon=":material/science:",
+        key="up_synth",
+        on_click=_synth,
+        args=(lang,),
+    )
+    kind, message, problems = st.session_state.pop(_RESULT, (None, "", []))
+    if kind == "success":
+        st.success(message, icon=":material/check_circle:")
+    elif kind:
+        st.error(message, icon=":material/block:")
+        st.code("\n".join(problems), language=None, wrap_lines=True)  # literal text
+
+
+def _submitted(lang: str) -> None:
+    s = st.session_state
+    if s.get("up_file") is None or s.get("up_mapping") is None:
+        _said("error", i18n.t("up_need_both", lang))
+        return
+    _import(s["up_file"], s["up_mapping"], s["up_instrument"], s.get("up_name", ""), lang)
 
 
 def dataset_list(lang: str) -> None:

@@ -1,0 +1,129 @@
+"""Figures redrawn from a respondent dataset (FICTIONAL, drawn by `synth`): the same figure
+pipeline, labelled as the user's data, sliced on two dimensions at once, the report's value of
+the same question beside, private to the session that loaded it."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cxdash import figures
+from cxdash.paths import ROOT
+from cxdash.respondents import importer, source, stats, store, synth
+from cxdash.respondents.sums import Slice
+from cxdash.view import Filters, View, group_answers
+
+ROWS = 20_000
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> str:
+    """20,000 FICTIONAL respondents imported into a module's own CX_RESPONDENTS_DIR."""
+    folder = tmp_path_factory.mktemp("respondents")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CX_RESPONDENTS_DIR", str(folder / "store"))
+    data, mapping = synth.write(ROWS, 3, folder / "fictional.parquet")
+    meta = importer.import_file(data, "apac", mapping)
+    yield meta["id"]
+    mp.undo()
+
+
+def _by(fig, *dims) -> dict[tuple, dict]:
+    return {tuple(r[d] for d in dims): r for r in fig.records}
+
+
+def test_a_tier_chart_is_recomputed_and_labelled_as_the_users(dataset):
+    fig = figures.figure("apac_first_response_hours", View(page="tiers", dataset=dataset))
+    rows = _by(fig, "tier")
+    assert set(rows) == {("Starter",), ("Emerging",), ("Champion",)}
+    # FICTIONAL answers drawn around the report's averages: near them, never equal by copy
+    for tier, published in (("Starter", 2.4), ("Emerging", 2.1), ("Champion", 1.7)):
+        r = rows[(tier,)]
+        assert r["origin"] == "respondents" and r["fictional"]
+        assert abs(r["value"] - published) < 0.1 and r["value"] != published
+        assert r["published_value"] == published and r["published_label"] == r["tier_label"]
+        assert r["eff_base"] <= r["base_n"] and r["ci_low"] < r["value"] < r["ci_high"]
+    assert "Your data" in fig.caption and "FICTIONAL" in fig.caption
+    assert "ESG" not in fig.caption  # the report is cited only for its own values, beside
+    assert fig.published_beside.startswith("The report, same question: Starter 2.4 h, ")
+    assert "ESG" in fig.published_beside
+    # Champions answer faster than Starters: the Champion letter is among Starter's
+    assert rows[("Champion",)]["letter"] in rows[("Starter",)]["letters"]
+
+
+def test_tier_by_country_a_slice_the_report_cannot_show(dataset):
+    view = View(page="tiers", dataset=dataset, filters=Filters(countries=("Japan", "Australia")))
+    fig = figures.figure("apac_first_response_hours", view)
+    rows = _by(fig, "tier", "country")
+    assert len(rows) == 6 and ("Champion", "Japan") in rows
+    # beside Champions in Japan: the report's Champions (it prints no country split)
+    assert rows[("Champion", "Japan")]["published_value"] == 1.7
+    # letters compare groups differing in one dimension only, within the figure
+    assert len({r["letter"] for r in fig.records}) == 6
+    tests, note = fig.tests()
+    assert len(tests) == 2 * 3 + 3 * 1  # 3 tier pairs per country, 1 country pair per tier
+    assert "Holm" in note
+    # the same numbers as the SQL path (a roll-up of the cube is exact)
+    ds = source.dataset(dataset)
+    where = Slice(by=("country", "tier"), countries=("Australia", "Japan"))
+    sql, _ = stats.crosstab(ds.con, "numeric", "first_response_hours", where)
+    for r in sql.itertuples():
+        assert rows[(r.tier, r.country)]["value"] == pytest.approx(r.value, rel=1e-12)
+
+
+def test_an_answer_filter_keeps_only_those_respondents(dataset):
+    answer = group_answers(["practice_trained_teams:no"])
+    view = View(page="tiers", dataset=dataset, answer=answer)
+    fig = figures.figure("apac_first_response_hours", view)
+    folder = store.locate(dataset)
+    expected = duckdb.sql(
+        f"""select count(*) from '{folder}/answers.parquet' a
+        where question_id = 'first_response_hours' and respondent_id in (
+            select respondent_id from '{folder}/answers.parquet'
+            where question_id = 'practice_trained_teams' and option_code = 'no')"""
+    ).fetchall()[0][0]
+    assert 0 < sum(r["base_n"] for r in fig.records) == expected < ROWS
+
+
+def test_a_figure_the_instrument_cannot_redraw_is_listed_not_drawn(dataset):
+    view = View(page="tiers", dataset=dataset)
+    from cxdash import data
+
+    shown = figures.published(data.page_figures("tiers"), view)
+    assert "apac_first_response_hours" in shown
+    assert "apac_maturity_distribution" not in shown  # not a question: the tier mix
+
+
+def test_the_view_round_trips_dataset_and_answers():
+    view = View(page="tiers", dataset="abc-12345678", answer=group_answers(["q1:a", "q1:b"]))
+    assert ("answer", "q1:b") in view.params() and ("dataset", "abc-12345678") in view.params()
+
+
+def _app(**params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value if isinstance(value, list) else [value]
+    at.switch_page(str(ROOT / "pages" / params.pop("page", "tiers.py"))).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_link_to_a_dataset_draws_it_with_the_banner(dataset):
+    at = _app(dataset=dataset, country=["Japan", "Australia"], lang="zh")
+    banner = " ".join(i.value for i in at.info)
+    assert "您的資料" in banner and "FICTIONAL" in banner and "您的分界" in banner
+    captions = " ".join(c.value for c in at.caption)
+    assert "報告同一題" in captions
+
+
+def test_an_upload_is_private_to_its_session(dataset, monkeypatch):
+    mine = _app(page="your_data.py")
+    mine.button(key="up_synth").click().run()  # draw a FICTIONAL dataset, for this session
+    assert not mine.exception
+    uploaded = set(mine.session_state["_uploads"])
+    assert len(uploaded) == 1
+    other = _app(dataset=next(iter(uploaded)))
+    warned = " ".join(w.value for w in other.warning)
+    assert "dataset" in warned  # another session's upload is not opened by its id
+    assert not other.session_state["dataset"]

@@ -9,9 +9,10 @@ respondents only, for all). A tier the chart does not print (Emerging on a Start
 chart) gets no answer. The practice count is drawn within the tier: Champion 6-7 (the report's
 rule), and under this file's own FICTIONAL cut (`EMERGING_MIN`, declared in its mapping)
 Emerging 4-5 and Starter 0-3. Means: a gamma (shape 4) or, for percentages, a beta
-(concentration 8) with the published mean. Printed shares that sum to less than 100 by more
-than rounding explains leave the rest to the answer the report does not print; otherwise they
-are scaled to 100. Weights: uniform 0.5-1.5, independent of all else."""
+(concentration 8) with the published mean. Printed shares whose sum is off 100 by no more than
+their rounding explains (0.5 each) are moved equally, each within its own rounding (89 of a
+chart summing to 101 is drawn at 88.67, not scaled to 88.1); shares summing to less by more
+leave the rest to the answer the report does not print; otherwise they are scaled to 100. Weights: uniform 0.5-1.5, independent of all else."""
 
 from __future__ import annotations
 
@@ -128,9 +129,12 @@ def _choose(g: pd.DataFrame, options: pd.DataFrame, n: int, rng) -> np.ndarray:
     share = dict(zip(g.option_en, g.value.astype(float)))
     p = np.array([share.get(en, 0.0) if en else 0.0 for en in options.option_en])
     unprinted = (options.option_en == "").to_numpy()
-    printed = sum(en in share for en in options.option_en)
-    if unprinted.any() and p.sum() < 100 - ROUNDING * printed:
-        p[unprinted] = (100 - p.sum()) / unprinted.sum()  # what the printed answers leave
+    printed = np.array([bool(en) and en in share for en in options.option_en])
+    off = 100 - p.sum()
+    if abs(off) <= ROUNDING * printed.sum():  # rounding: each printed share within its own
+        p[printed] = np.maximum(p[printed] + off / printed.sum(), 0.0)
+    elif unprinted.any() and off > 0:
+        p[unprinted] = off / unprinted.sum()  # what the printed answers leave
     return options.option_code.to_numpy()[rng.choice(len(p), n, p=p / p.sum())]
 
 

@@ -12,7 +12,8 @@ Emerging 4-5 and Starter 0-3. Means: a gamma (shape 4) or, for percentages, a be
 (concentration 8) with the published mean. Printed shares whose sum is off 100 by no more than
 their rounding explains (0.5 each) are moved equally, each within its own rounding (89 of a
 chart summing to 101 is drawn at 88.67, not scaled to 88.1); shares summing to less by more
-leave the rest to the answer the report does not print; otherwise they are scaled to 100. Weights: uniform 0.5-1.5, independent of all else."""
+leave the rest to the answer the report does not print; otherwise they are scaled to 100.
+Weights: uniform 0.5-1.5, independent of all else."""
 
 from __future__ import annotations
 

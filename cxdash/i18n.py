@@ -731,7 +731,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "up_instrument_hk": ("Hong Kong customer service (HKACE)", "香港客戶服務（香港客戶中心協會）"),
     "up_file": (
         "Respondent file (CSV, Parquet or SPSS .sav)",
-        "受訪者檔案（CSV、Parquet 或 SPSS .sav）",
+        "受訪者檔案（CSV、Parquet 或 .sav 檔）",
     ),
     "up_mapping": ("Mapping file (TOML)", "對應檔（TOML）"),
     "up_name": ("Name (optional)", "名稱（選填）"),

@@ -42,7 +42,8 @@ def test_a_tier_chart_is_recomputed_and_labelled_as_the_users(dataset):
         r = rows[(tier,)]
         assert r["origin"] == "respondents" and r["fictional"]
         assert abs(r["value"] - published) < 0.1 and r["value"] != published
-        assert r["published_value"] == published and r["published_label"] == r["tier_label"]
+        assert r["published_value"] == published and r["published_label"] == tier
+        assert r["tier_label"] == ("Champion" if tier == "Champion" else f"{tier} (your cut)")
         assert r["eff_base"] <= r["base_n"] and r["ci_low"] < r["value"] < r["ci_high"]
     assert "Your data" in fig.caption and "FICTIONAL" in fig.caption
     assert "ESG" not in fig.caption  # the report is cited only for its own values, beside
@@ -90,9 +91,35 @@ def test_a_figure_the_instrument_cannot_redraw_is_listed_not_drawn(dataset):
     view = View(page="tiers", dataset=dataset)
     from cxdash import data
 
-    shown = figures.published(data.page_figures("tiers"), view)
-    assert "apac_first_response_hours" in shown
-    assert "apac_maturity_distribution" not in shown  # not a question: the tier mix
+    cat = data.page_figures("overview")
+    shown = figures.published(cat, view)
+    assert "apac_cx_innovation_needed" in shown
+    # the report's method figures are not answers of a question: not redrawn
+    assert "apac_region_handle_time_efficiency" not in shown
+
+
+def test_the_tier_mix_and_champion_shares_come_from_the_seven_answers(dataset):
+    folder = store.locate(dataset)
+    weighted = (
+        duckdb.sql(
+            f"""select tier, sum(weight) / (select sum(weight) from '{folder}/respondents.parquet'
+            where tier is not null) * 100 as share
+        from '{folder}/respondents.parquet' where tier is not null group by tier"""
+        )
+        .df()
+        .set_index("tier")["share"]
+    )
+    fig = figures.figure("apac_maturity_distribution", View(page="tiers", dataset=dataset))
+    rows = _by(fig, "tier")
+    for tier in ("Starter", "Emerging", "Champion"):
+        assert rows[(tier,)]["value"] == pytest.approx(weighted[tier], abs=1e-9)
+    assert rows[("Champion",)]["published_value"] == 23  # the report's 2021 mix
+    japan = figures.figure(
+        "apac_country_champion_share",
+        View(page="countries", dataset=dataset, filters=Filters(countries=("Japan",))),
+    )
+    assert [r["tier"] for r in japan.records] == ["Champion"]
+    assert japan.records[0]["published_value"] == 6  # the report's Japan: 6% Champions
 
 
 def test_the_view_round_trips_dataset_and_answers():

@@ -37,7 +37,7 @@ def test_every_tier_chart_comes_back_within_half_a_point(million):
         for r in fig.records:
             if r["published_value"] is None:
                 continue  # an answer the report does not print
-            assert r["tier"] in ("Starter", "Emerging", "Champion")
+            assert r["tier"] in ("Starter", "Emerging", "Champion")  # the file's cut: 4-5
             limit = 0.5 if r["measure"] == "share" else 0.01 * r["published_value"] + 0.05
             assert abs(r["value"] - r["published_value"]) <= limit, (figure_id, r["value_id"])
             compared += 1
@@ -57,6 +57,6 @@ def test_the_tier_from_seven_answers_is_the_tier_drawn(million):
         group by all"""
     ).df()
     assert (got["drawn_tier"] == got["tier"]).all() and got["n"].sum() == ROWS
-    # and the report's 2021 mix (50 / 26 / 23, printed rounded) comes back
+    # and the report's 2021 mix (50 / 26 / 23, printed rounded: drawn at 50⅓ / 26⅓ / 23⅓)
     mix = got.set_index("tier")["n"] / ROWS * 100
-    assert abs(mix["Champion"] - 23 / 0.99) < 0.3 and abs(mix["Starter"] - 50 / 0.99) < 0.3
+    assert abs(mix["Champion"] - 23) < 0.5 and abs(mix["Starter"] - 50) < 0.5

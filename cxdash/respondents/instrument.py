@@ -28,6 +28,7 @@ FILES = {
     "respondent_tiers.csv": "instrument tier label_en label_zh sort_order note_en note_zh",
     "unit_limits.csv": "unit min_value max_value note_en note_zh",
 }
+TIER = "tier"  # a derived question: the respondent's tier is its answer, never a column
 # the tiers a respondent of an instrument with practices can get (importer._tiers)
 RESPONDENT_TIERS = ("Champion", "Not Champion", "Emerging", "Starter")
 # the published tables an instrument is checked against (survey folders of data/)

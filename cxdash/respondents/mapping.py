@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxdash.paths import DATA_DIR
-from cxdash.respondents.instrument import Instrument
+from cxdash.respondents.instrument import TIER, Instrument
 
 FIELDS = ("respondent_id", "weight", "year", "country", "respondent_group")
 REQUIRED = ("respondent_id", "year")
@@ -158,6 +158,9 @@ def _questions(raw: dict, inst: Instrument, problems: list[str]) -> dict:
         key = f"questions.{qid}"
         if qid not in inst.questions.index:
             problems.append(f"{key}: no question {qid!r} in instrument {inst.name}")
+            continue
+        if qid == TIER:
+            problems.append(f"{key}: the tier is derived from the seven practice answers")
             continue
         src = _source(key, spec, _QUESTION_KEYS, problems)
         if src is None:

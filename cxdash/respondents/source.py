@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from cxdash.respondents import instrument, store, sums, values
-from cxdash.respondents.instrument import Instrument
+from cxdash.respondents.instrument import TIER, Instrument
 
 
 def cubes(con: duckdb.DuckDBPyConnection, inst: Instrument) -> pd.DataFrame:
@@ -30,6 +30,9 @@ def cubes(con: duckdb.DuckDBPyConnection, inst: Instrument) -> pd.DataFrame:
         for qid, row in inst.questions.iterrows()
         if qid in have and qid in drawn
     ]
+    if TIER in inst.questions.index:  # derived from the practices, not an answer
+        tiers = sums.tier_cube(con)
+        parts += [tiers.assign(question_id=TIER)] if len(tiers) else []
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
@@ -72,6 +75,8 @@ def dataset(dataset_id: str) -> Dataset:
 
 @functools.lru_cache(maxsize=256)
 def _answer_cube(ds: Dataset, question_id: str, kind: str, answers: tuple) -> pd.DataFrame:
+    if question_id == TIER:
+        return sums.tier_cube(ds.con, answers)
     return sums.cube(ds.con, kind, question_id, answers)
 
 
@@ -93,14 +98,17 @@ def figure_values(
     (dimension key -> codes, as the view holds them); empty when nothing is left."""
     figure_id = published["figure_id"].iloc[0]
     by = values.group_by(published, chosen)
+    labels = labels | values.tier_labels(ds.inst)  # "Emerging (your cut)", "Not Champion"
     channels = chosen.get("channel", ())
     frames, pairs = [], []
     for part in values.parts(ds.inst, figure_id):
         if part.question_id not in ds.cells or (channels and part.channel not in channels):
             continue
-        est, tests = values.estimate(
-            ds.cube(part.question_id, part.kind, answers), part, values.where(by, chosen, answers)
-        )
+        cells = ds.cube(part.question_id, part.kind, answers)
+        if part.question_id == TIER:
+            est, tests = values.tier_shares(cells, part, by, chosen, answers)
+        else:
+            est, tests = values.estimate(cells, part, values.where(by, chosen, answers))
         if est.empty:
             continue
         rows = values.frame(est, part, published, ds.inst, labels, ds.meta)

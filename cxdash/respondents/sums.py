@@ -72,6 +72,16 @@ def query(con, kind: str, question_id: str, where: Slice = Slice()) -> pd.DataFr
     return out
 
 
+def tier_cube(con, answers: tuple = ()) -> pd.DataFrame:
+    """The cube of the derived question `tier` (queries/respondents/tier_cube.sql): the tier
+    is the answer, so the cube's tier column is null; `answers` as Slice.answers."""
+    params = Slice(answers=answers).params("tier")
+    keep = {k: params[k] for k in ("filter_questions", "filter_options")}
+    sql = (QUERIES_DIR / "respondents" / "tier_cube.sql").read_text(encoding="utf-8")
+    with con.cursor() as cur:
+        return cur.execute(sql, keep).df()
+
+
 def merge(parts: list[pd.DataFrame], kind: str, design_n: int | None = None) -> pd.DataFrame:
     """The sums of the union of disjoint partitions of respondents, grouped as they are.
     design_n adds each partition's once; pass it when a partition has respondents but none

@@ -9,9 +9,10 @@ respondents only, for all). A tier the chart does not print (Emerging on a Start
 chart) gets no answer. The practice count is drawn within the tier: Champion 6-7 (the report's
 rule), and under this file's own FICTIONAL cut (`EMERGING_MIN`, declared in its mapping)
 Emerging 4-5 and Starter 0-3. Means: a gamma (shape 4) or, for percentages, a beta
-(concentration 8) with the published mean. Printed shares whose sum is off 100 by no more than
-their rounding explains (0.5 each) are moved equally, each within its own rounding (89 of a
-chart summing to 101 is drawn at 88.67, not scaled to 88.1); shares summing to less by more
+(concentration 8) with the published mean. Printed shares (and the tier mix) whose sum is off
+100 by no more than their rounding explains (0.5 each) are moved equally, each within its own
+rounding (89 of a chart summing to 101 is drawn at 88.67, not scaled to 88.1); shares summing
+to less by more
 leave the rest to the answer the report does not print; otherwise they are scaled to 100.
 Weights: uniform 0.5-1.5, independent of all else."""
 
@@ -44,8 +45,15 @@ def _values(data_dir: Path) -> pd.DataFrame:
 
 def _mix(v: pd.DataFrame, figure: str, by: str, members: tuple[str, ...]) -> np.ndarray:
     rows = v[(v.figure_id == figure) & v[by].isin(members)].set_index(by).value
-    p = np.array([rows[m] for m in members], dtype=float)
-    return p / p.sum()  # the printed shares are rounded (50 + 26 + 23 = 99)
+    p = _within_rounding(np.array([rows[m] for m in members], dtype=float))
+    return p / p.sum()  # the printed shares are rounded (50 + 26 + 23 = 99: 50⅓, 26⅓, 23⅓)
+
+
+def _within_rounding(p: np.ndarray) -> np.ndarray:
+    """Printed shares (percent) moved equally to sum to 100 when rounding explains the gap
+    (0.5 each at most); unchanged otherwise."""
+    off = 100 - p.sum()
+    return np.maximum(p + off / len(p), 0.0) if abs(off) <= ROUNDING * len(p) else p
 
 
 def draw(rows: int, seed: int, data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -69,7 +77,8 @@ def draw(rows: int, seed: int, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     out = pd.concat([out, _practices(inst, tier, rng)], axis=1)
     groups = {"tier": out.drawn_tier.to_numpy(), "country": out.country.to_numpy()}
     answers = {}
-    for qid, q in inst.questions[inst.questions.figure_id != ""].iterrows():
+    asked = (inst.questions.figure_id != "") & (inst.questions.index != instrument.TIER)
+    for qid, q in inst.questions[asked].iterrows():
         answers |= _question(qid, q, inst, v, groups, rng)
     return pd.concat([out, pd.DataFrame(answers)], axis=1)
 
@@ -133,7 +142,7 @@ def _choose(g: pd.DataFrame, options: pd.DataFrame, n: int, rng) -> np.ndarray:
     printed = np.array([bool(en) and en in share for en in options.option_en])
     off = 100 - p.sum()
     if abs(off) <= ROUNDING * printed.sum():  # rounding: each printed share within its own
-        p[printed] = np.maximum(p[printed] + off / printed.sum(), 0.0)
+        p[printed] = _within_rounding(p[printed])
     elif unprinted.any() and off > 0:
         p[unprinted] = off / unprinted.sum()  # what the printed answers leave
     return options.option_code.to_numpy()[rng.choice(len(p), n, p=p / p.sum())]
@@ -157,7 +166,7 @@ def mapping_text(frame: pd.DataFrame, data_dir: Path = DATA_DIR) -> str:
     ]  # fmt: skip
     for name in ("respondent_id", "weight", "year", "country"):
         lines += [f"[respondent.{name}]", f'column = "{name}"', ""]
-    for qid, q in inst.questions.iterrows():
+    for qid, q in inst.questions.drop(index=instrument.TIER, errors="ignore").iterrows():
         if q.kind == "multi":
             cols = [c for c in frame.columns if c.startswith(f"{qid}__")]
             pairs = ", ".join(f'{c.split("__", 1)[1]} = "{c}"' for c in cols)

@@ -95,6 +95,32 @@ def estimate(cells: pd.DataFrame, part: Part, slice_: Slice) -> tuple[pd.DataFra
     return stats.table(rolled, part.kind, slice_.by)
 
 
+def tier_shares(
+    cells: pd.DataFrame, part: Part, by: tuple[str, ...], chosen: dict, answers: tuple
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(values, pairs) of the derived question `tier`: each tier's share of the respondents
+    with a tier (the tier is the answer, so it is never a group), the chosen tiers kept."""
+    others = {k: v for k, v in chosen.items() if k != "tier"}
+    est, pairs = estimate(cells, part, where(tuple(d for d in by if d != "tier"), others, answers))
+    if est.empty:
+        return est, pairs
+    est = est.assign(tier=est["option_code"], option_code=None)
+    keep = est["tier"].isin(chosen["tier"]) if chosen.get("tier") else est["tier"].notna()
+    ids = {old: new for new, old in enumerate(keep[keep].index)}
+    pairs = pairs[pairs["id_a"].isin(ids) & pairs["id_b"].isin(ids)]
+    pairs = pairs.assign(id_a=pairs["id_a"].map(ids), id_b=pairs["id_b"].map(ids))
+    return est[keep].reset_index(drop=True), pairs.reset_index(drop=True)
+
+
+def tier_labels(inst: Instrument) -> dict[tuple[str, str], dict]:
+    """The respondent tiers' labels ("Emerging (your cut)", "Not Champion"), as labels."""
+    t = inst.tiers
+    return {
+        ("tier", tier): {"en": en, "zh": zh, "order": TIER_ORDER.get(tier, 9)}
+        for tier, en, zh in zip(t["tier"], t["label_en"], t["label_zh"])
+    }
+
+
 def frame(
     est: pd.DataFrame,
     part: Part,

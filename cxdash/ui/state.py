@@ -74,6 +74,7 @@ def answer_options(dataset_id: str) -> list[str]:
     if meta is None:
         return []
     o = instrument.load(meta["instrument"]).options
+    o = o[o["question_id"] != instrument.TIER]  # the tier is a filter of its own
     return [f"{q}:{c}" for q, c in zip(o["question_id"], o["option_code"])]
 
 

@@ -154,3 +154,51 @@ def test_an_upload_is_private_to_its_session(dataset, monkeypatch):
     warned = " ".join(w.value for w in other.warning)
     assert "dataset" in warned  # another session's upload is not opened by its id
     assert not other.session_state["dataset"]
+
+
+def _hk_file(folder, n: int = 400):
+    """A FICTIONAL Hong Kong file: random answers to every question, customers and staff."""
+    import numpy as np
+    import pandas as pd
+
+    from cxdash.respondents import instrument
+
+    inst = instrument.load("hk")
+    rng = np.random.default_rng(5)
+    frame = {"id": [f"F{i}" for i in range(n)], "group": rng.choice(inst.groups, n)}
+    lines = ['instrument = "hk"', "[dataset]", 'name = "FICTIONAL HK"', "fictional = true"]
+    lines += ['[respondent.respondent_id]\ncolumn = "id"', "[respondent.year]\nvalue = 2018"]
+    lines += ['[respondent.country]\nvalue = "Hong Kong"']
+    lines += ['[respondent.respondent_group]\ncolumn = "group"']
+    for qid, q in inst.questions.iterrows():
+        codes = inst.codes(qid)
+        if q["kind"] == "multi":
+            for c in codes:
+                frame[f"{qid}__{c}"] = rng.integers(0, 2, n)
+            pairs = ", ".join(f'{c} = "{qid}__{c}"' for c in codes)
+            lines.append(f"[questions.{qid}]\ncolumns = {{ {pairs} }}")
+        elif q["kind"] != "numeric":
+            frame[qid] = rng.choice(codes, n)
+            lines.append(f'[questions.{qid}]\ncolumn = "{qid}"')
+    pd.DataFrame(frame).to_parquet(folder / "hk.parquet")
+    (folder / "hk.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "hk.parquet", folder / "hk.toml"
+
+
+def test_the_hong_kong_page_redraws_customers_and_staff(tmp_path, monkeypatch):
+    from cxdash import data
+
+    monkeypatch.setenv("CX_RESPONDENTS_DIR", str(tmp_path / "store"))
+    path, mapping = _hk_file(tmp_path)
+    meta = importer.import_file(path, "hk", mapping)
+    assert meta["fictional"]
+    view = View(page="hong_kong", dataset=meta["id"])
+    shown = figures.published(data.page_figures("hong_kong"), view)
+    assert "hk_fcr_by_channel" in shown
+    fig = figures.figure("hk_fcr_by_channel", view)
+    groups = {r["respondent_group"] for r in fig.records}
+    channels = {r["channel"] for r in fig.records}
+    assert groups == {"hk_customers"} and len(channels) == 5  # the report asked customers
+    assert "FICTIONAL" in fig.caption
+    at = _app(page="hong_kong.py", dataset=meta["id"])
+    assert not at.exception and at.get("vega_lite_chart")

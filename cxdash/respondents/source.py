@@ -98,6 +98,7 @@ def figure_values(
     (dimension key -> codes, as the view holds them); empty when nothing is left."""
     figure_id = published["figure_id"].iloc[0]
     by = values.group_by(published, chosen)
+    groups = values.asked_of(published, by)
     labels = labels | values.tier_labels(ds.inst)  # "Emerging (your cut)", "Not Champion"
     channels = chosen.get("channel", ())
     frames, pairs = [], []
@@ -106,11 +107,13 @@ def figure_values(
             continue
         cells = ds.cube(part.question_id, part.kind, answers)
         if part.question_id == TIER:
-            est, tests = values.tier_shares(cells, part, by, chosen, answers)
+            est, tests = values.tier_shares(cells, part, by, chosen, answers, groups)
         else:
-            est, tests = values.estimate(cells, part, values.where(by, chosen, answers))
+            est, tests = values.estimate(cells, part, values.where(by, chosen, answers, groups))
         if est.empty:
             continue
+        if groups:  # the group the report asked (kept, not grouped by): say so on each value
+            est = est.assign(respondent_group=groups[0])
         rows = values.frame(est, part, published, ds.inst, labels, ds.meta)
         frames.append(rows)
         pairs.append(values.tests(rows, tests))

@@ -71,9 +71,19 @@ def group_by(published: pd.DataFrame, chosen: dict[str, tuple]) -> tuple[str, ..
     return tuple(d for d in GROUPED if d in by)
 
 
-def where(by: tuple[str, ...], chosen: dict[str, tuple], answers: tuple) -> Slice:
+def where(
+    by: tuple[str, ...], chosen: dict[str, tuple], answers: tuple, groups: tuple = ()
+) -> Slice:
+    """The respondents a figure is drawn from: the chosen members, the answers, and (`groups`)
+    the one respondent group the report asked it of (Hong Kong's customers, not its staff)."""
     kept = {_FILTERS[d]: tuple(chosen.get(d, ())) for d in _FILTERS}
-    return Slice(by=by, answers=answers, **kept)
+    return Slice(by=by, answers=answers, groups=groups, **kept)
+
+
+def asked_of(published: pd.DataFrame, by: tuple[str, ...]) -> tuple[str, ...]:
+    """The one respondent group a figure's published values were asked of, unless grouped."""
+    groups = tuple(published["respondent_group"].dropna().unique())
+    return groups if len(groups) == 1 and "respondent_group" not in by else ()
 
 
 def estimate(cells: pd.DataFrame, part: Part, slice_: Slice) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -96,12 +106,14 @@ def estimate(cells: pd.DataFrame, part: Part, slice_: Slice) -> tuple[pd.DataFra
 
 
 def tier_shares(
-    cells: pd.DataFrame, part: Part, by: tuple[str, ...], chosen: dict, answers: tuple
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+    cells: pd.DataFrame, part: Part, by: tuple[str, ...], chosen: dict, answers: tuple,
+    groups: tuple = (),
+) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
     """(values, pairs) of the derived question `tier`: each tier's share of the respondents
     with a tier (the tier is the answer, so it is never a group), the chosen tiers kept."""
     others = {k: v for k, v in chosen.items() if k != "tier"}
-    est, pairs = estimate(cells, part, where(tuple(d for d in by if d != "tier"), others, answers))
+    slice_ = where(tuple(d for d in by if d != "tier"), others, answers, groups)
+    est, pairs = estimate(cells, part, slice_)
     if est.empty:
         return est, pairs
     est = est.assign(tier=est["option_code"], option_code=None)

@@ -168,19 +168,28 @@ def _respondent_figure(figure_id: str, view: View, look: Type) -> Figure | None:
     grouped and sliced by the view's filters and answer filter, the report's value beside."""
     from cxdash.respondents import source
 
-    ds = source.dataset(view.dataset)
-    chosen = {d.key: view.filters.get(d) for d in SLICES}
+    ds = source.dataset(view.dataset)  # opened once per process; its object is its version
+    return _from_respondents(
+        ds, figure_id, view.filters, view.answer, view.lang, view.show_ci, look, db.version()
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _from_respondents(ds, figure_id, filters, answer, lang, show_ci, look, version):
+    from cxdash.respondents import source
+
+    chosen = {d.key: filters.get(d) for d in SLICES}
     values, pairs = source.figure_values(
-        ds, _all_values(db.version())[figure_id], chosen, data.dimension_labels(), view.answer
+        ds, _all_values(version)[figure_id], chosen, data.dimension_labels(), answer
     )
     if values.empty:
         return None
-    lay, localised, full, shape = _localised(values, view.lang, look)
-    rows = charts.rows(localised, lay, view.lang, view.show_ci)
+    lay, localised, full, shape = _localised(values, lang, look)
+    rows = charts.rows(localised, lay, lang, show_ci)
     chart = _records(rows[[c for c in ROW_COLUMNS if c in rows]])
     records = list(full.values())
     spec = {**shape, "datasets": {"values": [chart[r["value_id"]] for r in records]}}
-    return Figure(figure_id, view.lang, str(records[0]["title"]), records, spec, lay.dims, pairs)
+    return Figure(figure_id, lang, str(records[0]["title"]), records, spec, lay.dims, pairs)
 
 
 def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:

@@ -145,11 +145,15 @@ def frame(
     languages, the figure's own columns from its published rows), with the EXTRA columns."""
     figure_id = published["figure_id"].iloc[0]
     opts = inst.options[inst.options["question_id"] == part.question_id].set_index("option_code")
+    report = [
+        {k: None if _na(v) else v for k, v in r.items()} for r in published.to_dict("records")
+    ]
+    varies = {d for d in (*GROUPED, "channel", "option_en") if published[d].nunique() > 1}
     rows = []
     for r in est.to_dict("records"):
         r = {k: None if _na(v) else v for k, v in r.items()}
         option_en, option_zh, order = _option(r["option_code"], part, opts)
-        template = _template(published, option_en, part.channel)
+        template = _template(report, option_en, part.channel)
         if option_zh is None and _text(template["option_en"]) == (option_en or ""):
             option_zh = template["option_zh"]  # the published answer's own words
         row = dict(template)
@@ -190,7 +194,7 @@ def frame(
             row |= _dimension(dim, r[dim], labels)
         if channel != template["channel"]:
             row |= _dimension("channel", channel, labels)
-        row |= _published(published, row)
+        row |= _published(report, varies, row)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -235,13 +239,14 @@ def _option(code: str | None, part: Part, opts: pd.DataFrame) -> tuple:
     )
 
 
-def _template(published: pd.DataFrame, option_en: str | None, channel: str) -> dict:
+def _template(report: list[dict], option_en: str | None, channel: str) -> dict:
     """The published row whose figure columns (title, question, unit, kind, option labels) a
     respondent row takes: the same answer (and channel) where published, else the first."""
-    same = published["option_en"].fillna("") == (option_en or "")
-    if channel != "All":
-        same &= published["channel"] == channel
-    return (published[same] if same.any() else published).iloc[0].to_dict()
+    same = [
+        r for r in report
+        if _text(r["option_en"]) == (option_en or "") and channel in ("All", r["channel"])
+    ]  # fmt: skip
+    return dict((same or report)[0])
 
 
 _REPORT_LABELS = (
@@ -250,27 +255,25 @@ _REPORT_LABELS = (
 )  # fmt: skip
 
 
-def _published(published: pd.DataFrame, row: dict) -> dict:
+def _published(report: list[dict], varies: set[str], row: dict) -> dict:
     """The report's value of the same answer, channel and group, when it prints exactly one:
-    groups are matched on what the report breaks the figure down by (Champions in Japan are
-    beside the report's Champions); a year not grouped by: the latest published."""
-    cand = published[
-        (published["option_en"].fillna("") == (row["option_en"] or ""))
-        & (published["channel"] == row["channel"])
-    ]
-    for dim in ("tier", "country", "respondent_group"):  # what the report breaks down
-        if published[dim].nunique() > 1:
-            cand = cand[cand[dim] == row[dim]]
+    groups are matched on what the report breaks the figure down by (`varies`: Champions in
+    Japan are beside the report's Champions); a year not grouped by: the latest published."""
+    cand = [
+        r for r in report
+        if _text(r["option_en"]) == (row["option_en"] or "") and r["channel"] == row["channel"]
+        and all(r[d] == row[d] for d in ("tier", "country", "respondent_group") if d in varies)
+    ]  # fmt: skip
     if row["year"] is not None:
-        cand = cand[cand["year"] == row["year"]]
-    elif len(cand) > 1 and cand["year"].notna().any():
-        cand = cand[cand["year"] == cand["year"].max()]
+        cand = [r for r in cand if r["year"] == row["year"]]
+    elif len(cand) > 1:
+        latest = max((r["year"] for r in cand if r["year"] is not None), default=None)
+        cand = [r for r in cand if r["year"] == latest]
     if len(cand) != 1:
         none = ("published_value", "published_decimals", "published_base_n")
         return dict.fromkeys((*none, "published_label_en", "published_label_zh"))
-    hit = cand.iloc[0]
-    base = hit["base_n"]
-    shown = [c for c, d in _REPORT_LABELS if published[d].nunique() > 1]
+    hit = cand[0]
+    shown = [c for c, d in _REPORT_LABELS if d in varies]
     return {
         **{
             f"published_label_{lang}": " · ".join(
@@ -280,7 +283,7 @@ def _published(published: pd.DataFrame, row: dict) -> dict:
         },
         "published_value": float(hit["value"]),
         "published_decimals": int(hit["value_decimals"]),
-        "published_base_n": None if pd.isna(base) else int(base),
+        "published_base_n": None if hit["base_n"] is None else int(hit["base_n"]),
     }
 
 
@@ -294,18 +297,18 @@ def tests(rows: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     languages, value, decimals and unweighted base."""
     if pairs.empty:
         return pd.DataFrame()
-    a, b = (
-        rows.iloc[pairs["id_a"]].reset_index(drop=True),
-        rows.iloc[pairs["id_b"]].reset_index(drop=True),
-    )
+    records = rows.to_dict("records")
+    a = [records[i] for i in pairs["id_a"]]
+    b = [records[i] for i in pairs["id_b"]]
     out = pd.DataFrame({
-        "value_id_a": a["value_id"], "value_id_b": b["value_id"],
-        "option_en": a["option_en"], "option_zh": a["option_zh"],
-        "value_a": pairs["value_a"], "value_b": pairs["value_b"],
-        "decimals_a": DECIMALS, "decimals_b": DECIMALS, "unit": a["unit"],
-        "base_a": a["base_n"], "base_b": b["base_n"],
-        "p_holm": pairs["p_holm"], "family_size": pairs["family_size"],
-        "test_status": pairs["test_status"], "test_reason": pairs["test_reason"],
+        "value_id_a": [r["value_id"] for r in a], "value_id_b": [r["value_id"] for r in b],
+        "option_en": [r["option_en"] for r in a], "option_zh": [r["option_zh"] for r in a],
+        "value_a": pairs["value_a"].to_numpy(), "value_b": pairs["value_b"].to_numpy(),
+        "decimals_a": DECIMALS, "decimals_b": DECIMALS, "unit": [r["unit"] for r in a],
+        "base_a": [r["base_n"] for r in a], "base_b": [r["base_n"] for r in b],
+        "p_holm": pairs["p_holm"].to_numpy(), "family_size": pairs["family_size"].to_numpy(),
+        "test_status": pairs["test_status"].to_numpy(),
+        "test_reason": pairs["test_reason"].to_numpy(),
     })  # fmt: skip
     for lang in ("en", "zh"):
         out[f"a_label_{lang}"] = _group_label(a, lang)
@@ -313,11 +316,11 @@ def tests(rows: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _group_label(rows: pd.DataFrame, lang: str) -> list[str]:
+def _group_label(rows: list[dict], lang: str) -> list[str]:
     """'Champion · Japan (A)': a row's group in words, with its letter."""
     cols = [f"{c}_{lang}" for c in ("tier_label", "country_label", "year_label", "group_label")]
     labels = []
-    for r in rows.to_dict("records"):
+    for r in rows:
         own = cols + ([f"channel_label_{lang}"] if r["channel"] != "All" else [])
         words = dict.fromkeys(str(r[c]) for c in own if isinstance(r.get(c), str) and r[c])
         labels.append(f"{' · '.join(words)} ({r['letter']})")

@@ -114,6 +114,8 @@ def embed(view: View) -> None:
     for line in fig.marks_key:
         st.caption(literal(line))
     st.caption(literal(fig.caption))
+    if fig.published_beside:  # a chart from a user's respondents: the report beside it
+        st.caption(literal(fig.published_beside))
     st.link_button(
         i18n.t("open_in_app", lang),
         view.with_(chart=None, page="explore", figure=view.chart).url(base_url()),

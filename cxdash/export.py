@@ -120,6 +120,17 @@ def write(df: pd.DataFrame, fmt: str, out: Path | None) -> None:
         out.write_bytes(data)
 
 
+# a value recomputed from a user's respondents: what it is, its effective base, letters and
+# the report's value beside it; its value is exported whole (it was never printed rounded)
+RESPONDENT_COLUMNS = [
+    "origin", "dataset_name", "fictional", "eff_base", "letter", "letters",
+    "published_value", "published_label",
+]  # fmt: skip
+
+
 def figure_csv(values: pd.DataFrame) -> bytes:
     """A figure's shown values as a spreadsheet-safe CSV with a BOM (for Excel)."""
-    return to_bytes(values, "csv", bom=True, columns=[c for c in FIGURE_COLUMNS if c in values])
+    if "origin" in values:
+        values = values.drop(columns="value_decimals")
+    columns = [c for c in FIGURE_COLUMNS + RESPONDENT_COLUMNS if c in values]
+    return to_bytes(values, "csv", bom=True, columns=columns)

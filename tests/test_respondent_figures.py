@@ -202,3 +202,18 @@ def test_the_hong_kong_page_redraws_customers_and_staff(tmp_path, monkeypatch):
     assert "FICTIONAL" in fig.caption
     at = _app(page="hong_kong.py", dataset=meta["id"])
     assert not at.exception and at.get("vega_lite_chart")
+
+
+def test_the_csv_of_a_respondent_figure_says_whose_data_it_is(dataset):
+    import io
+
+    import pandas as pd
+
+    from cxdash import export
+
+    fig = figures.figure("apac_first_response_hours", View(page="tiers", dataset=dataset))
+    table = pd.read_csv(io.BytesIO(export.figure_csv(fig.values)), encoding="utf-8-sig")
+    assert set(table["origin"]) == {"respondents"} and table["fictional"].all()
+    champion = table[table["tier"] == "Champion"].iloc[0]
+    assert champion["published_value"] == 1.7 and champion["value"] != round(champion["value"], 1)
+    assert champion["eff_base"] < champion["base_n"]

@@ -696,6 +696,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not tested: every answer the same in each group",
         "未檢定：各組內所有答案皆相同",
     ),
+    "some_not_redrawn": (
+        "{n} figure(s) on this page are not redrawn from your data (no question of its "
+        "questionnaire answers them, or none of its respondents is left by the filters)",
+        "本頁有 {n} 張圖表未以您的資料重繪（問卷中沒有對應的題目，或篩選後沒有受訪者）",
+    ),
+    "none_redrawn": (
+        "None of the charts in this section is redrawn from your data for the current filters "
+        "({asked}): no question of its questionnaire answers them, or no respondent is left.",
+        "本區的圖表在目前的篩選條件（{asked}）下皆未以您的資料重繪：問卷中沒有對應的題目，或篩選後"
+        "沒有受訪者。",
+    ),
+    "published_only_page": (
+        "This page shows the published reports only: your data is drawn on the pages of its "
+        "figures (Maturity tiers, Countries, Channels, Hong Kong…).",
+        "本頁僅呈現已發表的報告：您的資料繪製於其圖表所在的頁面（成熟度等級、國家與地區、服務管道、香港…）。",
+    ),
+    "published_section": (
+        "From the published reports, not your data:",
+        "以下出自已發表的報告，並非您的資料：",
+    ),
     "no_respondent_figure": (
         "Your dataset's questions do not redraw this figure.",
         "您資料集的題目無法重繪此圖表。",

@@ -14,6 +14,7 @@ if shell.survey_shown("hk", view):
     rows, only = side_by_side.values("hk", view.filters)
     if not rows.empty:
         st.subheader(i18n.t("side_by_side_hk", view.lang))
+        shell.published_part(view)
         st.caption(literal(side_by_side.caption(rows, view.lang)))
         st.altair_chart(side_by_side.chart(rows, view.lang), width="stretch")
         missing = side_by_side.missing_note(only, view.lang)

@@ -21,6 +21,7 @@ for _, survey in data.run("surveys").iterrows():
         )
     )
     mine = cards_now[cards_now["survey_id"] == sid]
+    shell.published_part(view)
     cards.grid(mine, lang)
     hidden = int((cards_all["survey_id"] == sid).sum()) - len(mine)
     if hidden:

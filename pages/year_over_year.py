@@ -16,6 +16,7 @@ if f.years and pairs.empty and not yoy.shown(every, f.surveys, ()).empty:
 elif pairs.empty or f.channels:
     st.info(i18n.t("not_published_page", view.lang, asked=shell.asked(view)))
 else:
+    shell.published_part(view)
     note = yoy.untestable_note(pairs, view.lang)
     if note:
         st.info(note, icon=":material/info:")

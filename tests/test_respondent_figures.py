@@ -217,3 +217,12 @@ def test_the_csv_of_a_respondent_figure_says_whose_data_it_is(dataset):
     champion = table[table["tier"] == "Champion"].iloc[0]
     assert champion["published_value"] == 1.7 and champion["value"] != round(champion["value"], 1)
     assert champion["eff_base"] < champion["base_n"]
+
+
+def test_a_page_the_dataset_does_not_redraw_says_it_shows_the_reports(dataset):
+    at = _app(page="executive.py", dataset=dataset)
+    said = " ".join(i.value for i in at.info)
+    assert "published reports only" in said and "Drawn from" not in said
+    overview = _app(page="overview.py", dataset=dataset)
+    captions = " ".join(c.value for c in overview.caption)
+    assert "From the published reports, not your data" in captions  # above the KPI cards

@@ -283,19 +283,24 @@ def figures_of(catalog: pd.DataFrame, view: View) -> int:
     which are not, and which breakdowns they do have. Returns how many were drawn."""
     shown, _, missing = figures.figures_of(catalog, view)
     lang = view.lang
+    if view.dataset:  # drawn from respondents: what is not redrawn, without breakdowns
+        missing = catalog[~catalog["figure_id"].isin([f.figure_id for f in shown])]
     if shown and not missing.empty:
-        with st.expander(i18n.t("some_not_published", lang, n=len(missing))):
-            _missing(missing, lang)
+        key = "some_not_redrawn" if view.dataset else "some_not_published"
+        with st.expander(i18n.t(key, lang, n=len(missing))):
+            _missing(missing, lang, titles_only=bool(view.dataset))
     if not shown and not catalog.empty:
         asked = literal(figures.describe(view.filters, lang))
-        st.info(i18n.t("not_published_charts", lang, asked=asked), icon=":material/info:")
-        _missing(catalog, lang)
+        key = "none_redrawn" if view.dataset else "not_published_charts"
+        st.info(i18n.t(key, lang, asked=asked), icon=":material/info:")
+        _missing(catalog, lang, titles_only=bool(view.dataset))
     for fig in shown:
         figure(fig, view)
     return len(shown)
 
 
-def _missing(catalog: pd.DataFrame, lang: str) -> None:
+def _missing(catalog: pd.DataFrame, lang: str, titles_only: bool = False) -> None:
     for _, meta in catalog.iterrows():
         title = meta["title_zh" if lang == "zh" else "title_en"]
-        st.markdown(f"- **{literal(title)}** — {literal(figures.available(meta, lang))}")
+        where = "" if titles_only else f" — {literal(figures.available(meta, lang))}"
+        st.markdown(f"- **{literal(title)}**{where}")

@@ -193,8 +193,26 @@ def page(name: str, intro: bool = True) -> View:
     if intro and i18n.has(f"intro_{name}"):
         st.caption(i18n.t(f"intro_{name}", view.lang))
     if view.dataset:
-        dataset_banner(view)
+        if name in DRAWS_FIGURES:
+            dataset_banner(view)
+        else:
+            st.info(i18n.t("published_only_page", view.lang), icon=":material/menu_book:")
     return view
+
+
+# pages whose figures a respondent dataset redraws (through panel); the others show the
+# published reports only, and say so when a dataset is chosen
+DRAWS_FIGURES = {
+    "overview", "tiers", "countries", "channels", "year_over_year", "hong_kong",
+    "more_reports", "metrics_guide", "explore", "sources",
+}  # fmt: skip
+
+
+def published_part(view: View) -> None:
+    """Above a section drawn from the published reports on a page whose figures a chosen
+    dataset redraws: say whose numbers these are."""
+    if view.dataset:
+        st.caption(f":material/menu_book: {i18n.t('published_section', view.lang)}")
 
 
 def notices(container) -> None:

@@ -87,7 +87,7 @@ def sentence(records: list[dict], dims: tuple[str, ...], lang: str) -> str:
 
 def describe(title: str, records: list[dict], dims: tuple[str, ...], lang: str) -> str:
     """The chart's accessible description: its title, then `sentence`."""
-    return i18n.t("alt_chart", lang, title=title, values=sentence(records, dims, lang))
+    return f"{title}{_seps(lang)[2]}{sentence(records, dims, lang)}"
 
 
 def described(spec: dict, description: str) -> dict:
@@ -95,7 +95,9 @@ def described(spec: dict, description: str) -> dict:
     the chart element's aria-label), with Vega's own mark and axis descriptions ("value: 57;
     row: Starter; opacity: 1 …", "X-axis for a linear scale …") left out: the description
     and the hidden table say the values once, in words."""
-    return {"description": description, "config": {**spec.get("config", {}), "aria": False}}
+    config = spec.get("config", {})
+    mark = {**config.get("mark", {}), "aria": False}  # each mark group aria-hidden
+    return {"description": description, "config": {**config, "aria": False, "mark": mark}}
 
 
 # Visually hidden, still read by screen readers (the common "sr-only" pattern).

@@ -159,7 +159,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "無信賴區間：並非受訪者比例",
     ),
     # a chart's text alternative (cxdash/access.py): its values, then what was tested
-    "alt_chart": ("{title}: {values}", "{title}：{values}"),
     "alt_sig": (
         "significantly different from another group: {groups}",
         "與另一組別有顯著差異：{groups}",
@@ -175,7 +174,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not shares of respondents, not tested",
         "並非受訪者比例，未檢定",
     ),
-    "alt_table": ("The chart's values", "圖表數值"),
     "sig_yes": ("significant", "顯著"),
     "sig_no": ("not significant", "不顯著"),
     "col_test_result": ("Test", "檢定"),

@@ -9,12 +9,17 @@ import streamlit as st
 
 from cxdash import access
 from cxdash.figures import Figure
+from cxdash.palette import MUTED_TEXT
 
-# An element that only carries accessible text takes no room (no flex gap) in the page.
-_CSS = """<style>
+# App-owned CSS (no data or URL value reaches it): an element that only carries accessible
+# text takes no room (no flex gap) in the page; captions and the buttons' keyboard hints at
+# WCAG AA contrast (Streamlit draws them in the text colour at opacity 0.6: 3.9:1).
+_CSS = f"""<style>
 [data-testid=stElementContainer]:has(.cx-sr-only),
-[data-testid=stElementContainer]:has(.cx-lang) {position: absolute; width: 1px; height: 1px;
-  overflow: hidden; margin: 0;}
+[data-testid=stElementContainer]:has(.cx-lang) {{position: absolute; width: 1px; height: 1px;
+  overflow: hidden; margin: 0;}}
+[data-testid=stCaptionContainer], [data-testid=stButton] kbd {{color: {MUTED_TEXT};
+  opacity: 1;}}
 </style>"""
 
 # the BCP 47 tag of each language of the app
@@ -26,9 +31,10 @@ def chart_text(fig: Figure) -> None:
     st.html(access.hidden_table(fig.spec["description"], fig.table()))
 
 
-def page_language(lang: str) -> None:
-    """Set <html lang> to the chosen language (Streamlit has no API for it: a one-line
-    script, app-owned, no data or URL value reaches it), and the style above."""
+def setup(lang: str) -> None:
+    """Every run's first draw: the style above, and <html lang> set to the chosen language
+    (Streamlit has no API for it, streamlit/streamlit#15726: an app-owned one-line script;
+    no data or URL value reaches it)."""
     tag = json.dumps(LANG_TAGS.get(lang, "en"))
     st.html(_CSS)
     st.html(

@@ -8,14 +8,14 @@ st.set_page_config(page_title="CX Survey Explorer", page_icon="📊", layout="wi
 view = shell.start()
 if "chart" in st.query_params:  # ?chart=<figure id>&embed=true: one chart for an iframe
     shell.navigation(view.lang, position="hidden")
-    access.page_language(view.lang)
+    access.setup(view.lang)
     share.embed(view)
     st.stop()
 shell.sidebar(view)
 page = shell.navigation(st.session_state["lang"])
 name = shell.page_name(page)
 view = state.current(name)
-access.page_language(view.lang)
+access.setup(view.lang)
 shell.remember(view)
 share.export_tools(view)
 notices = st.container()  # filled after the page, which may change the view

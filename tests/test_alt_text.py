@@ -84,3 +84,27 @@ def test_spoken_units():
     assert formatting.number(1.7, 1, "hours", "en", spoken=True) == "1.7 hours"
     assert formatting.number(1.7, 1, "hours", "en") == "1.7 h"
     assert formatting.number(5.3, 1, "multiplier", "zh", spoken=True) == "5.3 倍"
+
+
+def test_the_decks_chart_pictures_carry_the_text_as_alt_text():
+    import io
+
+    from pptx import Presentation
+
+    from cxdash import deck
+
+    v = view.parse_text(
+        f"explore?figure={FIRST_RESPONSE}&tier=Starter&tier=Champion", data.vocabulary()
+    )
+    prs = Presentation(io.BytesIO(deck.build_deck(v, "http://cx.example")))
+    alts = [
+        shape._element.nvPicPr.cNvPr.get("descr")
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.shape_type == 13  # a picture
+    ]
+    assert alts and all(alts)
+    assert any(
+        a.endswith("Starter 2.4 hours (N=129), Champion 1.7 hours (N=62); averages, not tested")
+        for a in alts
+    )

@@ -42,6 +42,7 @@ _DIMS = [
     ("channel", "channel_label", "channel_order"),
     ("option_en", "option", "option_order"),
 ]
+LABEL_COLUMNS = {code: label for code, label, _ in _DIMS}  # a dimension -> its label column
 
 
 def varying(df: pd.DataFrame) -> list[str]:

@@ -138,7 +138,8 @@ def _chart_slide(prs, fig: Figure, link: str, number: str) -> None:
           bold=True, anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
     _bar(slide, MARGIN, TITLE_TOP + TITLE_HEIGHT + Inches(0.05), Inches(1.2), Inches(0.05))
     chart = slide_chart(fig)
-    slide.shapes.add_picture(io.BytesIO(chart.png), MARGIN, BODY_TOP, width=BODY_WIDTH)
+    picture = slide.shapes.add_picture(io.BytesIO(chart.png), MARGIN, BODY_TOP, width=BODY_WIDTH)
+    picture._element.nvPicPr.cNvPr.set("descr", fig.spec["description"])  # alt text
     number_box = (WIDTH - MARGIN - Inches(0.9), HEIGHT - Inches(0.55), Inches(0.9), Inches(0.4))
     _text(slide, number, number_box, MIN_PT, color=MUTED, align=PP_ALIGN.RIGHT)
     foot = (MARGIN, FOOT_TOP, BODY_WIDTH - Inches(1.0), HEIGHT - FOOT_TOP - Inches(0.15))

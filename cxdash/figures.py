@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import charts, cite, data, db, i18n, tables
+from cxdash import access, charts, cite, data, db, i18n, tables
 from cxdash.palette import WEB, Type
 from cxdash.view import SLICES, Filters, View
 
@@ -158,8 +158,12 @@ def figure(
     lay, _, full, shape = _shape(figure_id, view.lang, version, look)
     chart = _chart_rows(figure_id, view.lang, view.show_ci, version)
     records = [full[v] for v in value_ids]
-    spec = {**shape, "datasets": {"values": [chart[v] for v in value_ids]}}
     title = str(records[0]["title"])
+    spec = {
+        **shape,
+        **access.described(shape, access.describe(title, records, lay.dims, view.lang)),
+        "datasets": {"values": [chart[v] for v in value_ids]},
+    }
     return Figure(figure_id, view.lang, title, records, spec, lay.dims)
 
 

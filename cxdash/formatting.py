@@ -33,6 +33,14 @@ _SUFFIX = {
         "currency": "",
     },
 }
+# Units as a screen reader should say them ("2.4 hours", not "2.4 h"); 繁體中文 spells them out.
+_SPOKEN = {
+    **_SUFFIX["en"],
+    "points": " points",
+    "hours": " hours",
+    "minutes": " minutes",
+    "multiplier": " times",
+}
 
 
 def number(
@@ -41,14 +49,17 @@ def number(
     unit: str = "count",
     lang: str = "en",
     signed: bool = False,
+    spoken: bool = False,
 ) -> str:
-    """`17` -> '17%', `1.7` hours -> '1.7 h' / '1.7 小時'; missing -> '–'."""
+    """`17` -> '17%', `1.7` hours -> '1.7 h' / '1.7 小時' ('1.7 hours' when `spoken`, for
+    a chart's text alternative); missing -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     decimals = int(decimals) if decimals is not None and not _isnan(decimals) else 0
     sign = "+" if signed and value > 0 else ""
     text = f"{value:,.{decimals}f}"
-    return f"{sign}{text}{_SUFFIX['zh' if lang == 'zh' else 'en'].get(unit, '')}"
+    suffixes = _SUFFIX["zh"] if lang == "zh" else _SPOKEN if spoken else _SUFFIX["en"]
+    return f"{sign}{text}{suffixes.get(unit, '')}"
 
 
 def suffix(unit: str, lang: str = "en") -> str:

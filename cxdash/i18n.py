@@ -158,6 +158,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "no interval: not a share of respondents",
         "無信賴區間：並非受訪者比例",
     ),
+    # a chart's text alternative (cxdash/access.py): its values, then what was tested
+    "alt_sig": (
+        "significantly different from another group: {groups}",
+        "與另一組別有顯著差異：{groups}",
+    ),
+    "alt_not_sig": ("no significant difference", "無顯著差異"),
+    "alt_not_sig_rest": (
+        "no significant difference for the others",
+        "其餘無顯著差異",
+    ),
+    "alt_untested_mean": ("averages, not tested", "平均值，未檢定"),
+    "alt_untested_no_base": ("base not published, not tested", "未公布樣本數，未檢定"),
+    "alt_untested_not_share": (
+        "not shares of respondents, not tested",
+        "並非受訪者比例，未檢定",
+    ),
     "sig_yes": ("significant", "顯著"),
     "sig_no": ("not significant", "不顯著"),
     "col_test_result": ("Test", "檢定"),

@@ -6,6 +6,7 @@ tab, the deck's notes and the PDF's text are checked in tests/test_documents.py.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -26,7 +27,7 @@ def chart_words(spec: object) -> list[str]:
     out: list[str] = []
     if isinstance(spec, dict):
         for key, value in spec.items():
-            if key in ("title", "subtitle", "text") and isinstance(value, str):
+            if key in ("title", "subtitle", "text", "description") and isinstance(value, str):
                 out.append(value)
             elif key in ("title", "subtitle") and isinstance(value, list):
                 out += [v for v in value if isinstance(v, str)]
@@ -39,10 +40,17 @@ def chart_words(spec: object) -> list[str]:
 
 
 _ICON = re.compile(r":material/[a-z_]+:")
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S)
+
+
+def reader_text(where: str, text: str) -> str:
+    """What a reader gets of a rendered text: st.html's text without its markup, scripts and
+    styles (the hidden table of a chart's values, the page's lang script)."""
+    return html.unescape(_MARKUP.sub(" ", text)) if where == "html.body" else text
 
 
 def english_in(at) -> list[tuple[str, str]]:
-    texts = [(where, _ICON.sub(" ", text)) for where, text in rendered_texts(at)]
+    texts = [(w, _ICON.sub(" ", reader_text(w, text))) for w, text in rendered_texts(at)]
     found = [(where, s) for where, text in texts for s in latin_sentences(text)]
     for frame in at.get("arrow_data_frame"):
         df = frame.value

@@ -17,7 +17,7 @@ from cxdash import charts, cite, data, documents, executive, export, figures, i1
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
-from cxdash.ui import share, state
+from cxdash.ui import access, share, state
 from cxdash.view import View
 
 
@@ -125,6 +125,7 @@ def figure(fig: Figure, view: View | None = None) -> None:
         if tab_chart.open is not False:
             with tab_chart:
                 st.vega_lite_chart(fig.spec, width="stretch")
+                access.chart_text(fig)  # the chart's values, for a screen reader
                 key = fig.marks_key
                 for line in key:
                     st.caption(literal(line))
@@ -231,6 +232,7 @@ def _figure_slide(figure_id: str, value_ids: list[str], view: View) -> None:
     one = fig.records[0] if len(fig.records) == 1 else None
     big = (one["row"], one["value_text"]) if one else None
     slide(fig.title, fig.caption, fig.spec, notes, big=big)
+    access.chart_text(fig)
 
 
 def _executive_slides(view: View) -> list[Slide]:

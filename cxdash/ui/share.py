@@ -10,7 +10,7 @@ import streamlit as st
 
 from cxdash import figures, i18n
 from cxdash.formatting import literal
-from cxdash.ui import shell, state
+from cxdash.ui import access, shell, state
 from cxdash.view import View
 
 _MIME = {
@@ -111,6 +111,7 @@ def embed(view: View) -> None:
         return
     st.markdown(f"**{literal(fig.title)}**")
     st.vega_lite_chart(fig.spec, width="stretch")
+    access.chart_text(fig)
     for line in fig.marks_key:
         st.caption(literal(line))
     st.caption(literal(fig.caption))

@@ -158,13 +158,22 @@ def figure(
     lay, _, full, shape = _shape(figure_id, view.lang, version, look)
     chart = _chart_rows(figure_id, view.lang, view.show_ci, version)
     records = [full[v] for v in value_ids]
+    rows = [chart[v] for v in value_ids]
+    return _figure(figure_id, view.lang, records, _spec(shape, records, rows, lay, view.lang), lay)
+
+
+def _spec(shape: dict, records: list[dict], rows: list[dict], lay, lang: str) -> dict:
+    """The spec's shape with its rows and its text alternative (cxdash/access.py), which
+    names a user's data as such."""
     title = str(records[0]["title"])
-    spec = {
-        **shape,
-        **access.described(shape, access.describe(title, records, lay.dims, view.lang)),
-        "datasets": {"values": [chart[v] for v in value_ids]},
-    }
-    return Figure(figure_id, view.lang, title, records, spec, lay.dims)
+    if records[0].get("origin") == "respondents":
+        title = f"{title} — {cite.of(records[0], lang)}"
+    described = access.described(shape, access.describe(title, records, lay.dims, lang))
+    return {**shape, **described, "datasets": {"values": rows}}
+
+
+def _figure(figure_id, lang, records, spec, lay, pairs=None) -> Figure:
+    return Figure(figure_id, lang, str(records[0]["title"]), records, spec, lay.dims, pairs)
 
 
 def _respondent_figure(figure_id: str, view: View, look: Type) -> Figure | None:
@@ -192,8 +201,8 @@ def _from_respondents(ds, figure_id, filters, answer, lang, show_ci, look, versi
     rows = charts.rows(localised, lay, lang, show_ci)
     chart = _records(rows[[c for c in ROW_COLUMNS if c in rows]])
     records = list(full.values())
-    spec = {**shape, "datasets": {"values": [chart[r["value_id"]] for r in records]}}
-    return Figure(figure_id, lang, str(records[0]["title"]), records, spec, lay.dims, pairs)
+    rows = [chart[r["value_id"]] for r in records]
+    return _figure(figure_id, lang, records, _spec(shape, records, rows, lay, lang), lay, pairs)
 
 
 def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:

@@ -226,3 +226,9 @@ def test_a_page_the_dataset_does_not_redraw_says_it_shows_the_reports(dataset):
     overview = _app(page="overview.py", dataset=dataset)
     captions = " ".join(c.value for c in overview.caption)
     assert "From the published reports, not your data" in captions  # above the KPI cards
+
+
+def test_the_text_alternative_names_the_users_data(dataset):
+    view = View(page="tiers", dataset=dataset, filters=Filters(tiers=("Starter", "Champion")))
+    said = figures.figure("apac_first_response_hours", view).spec["description"]
+    assert "Your data" in said and "FICTIONAL" in said and "Champion 1.7 hours (N=" in said

@@ -232,3 +232,16 @@ def test_the_text_alternative_names_the_users_data(dataset):
     view = View(page="tiers", dataset=dataset, filters=Filters(tiers=("Starter", "Champion")))
     said = figures.figure("apac_first_response_hours", view).spec["description"]
     assert "Your data" in said and "FICTIONAL" in said and "Champion 1.7 hours (N=" in said
+
+
+def test_an_upload_folder_goes_when_its_session_state_does():
+    import gc
+
+    from cxdash.ui import uploads
+
+    folder = uploads._Folder()
+    path = folder.path
+    (path / "respondents.parquet").write_bytes(b"FICTIONAL")
+    del folder  # Streamlit drops a session's state when the session ends
+    gc.collect()
+    assert not path.exists()

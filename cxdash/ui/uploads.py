@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 import streamlit as st
@@ -21,11 +22,20 @@ _FOLDER = "_uploads_folder"
 SYNTH_ROWS = 5000  # a FICTIONAL dataset drawn on the page: enough for every tier x country
 
 
+class _Folder:
+    """This session's upload folder: removed with it when the session's state is dropped
+    (the session ended) or the server stops, whichever comes first."""
+
+    def __init__(self) -> None:
+        self.path = Path(tempfile.mkdtemp(prefix="cx-session-"))
+        weakref.finalize(self, shutil.rmtree, self.path, True)
+
+
 def _session_folder() -> Path:
     s = st.session_state
-    if _FOLDER not in s or not Path(s[_FOLDER]).is_dir():
-        s[_FOLDER] = tempfile.mkdtemp(prefix="cx-session-")
-    return Path(s[_FOLDER])
+    if not isinstance(s.get(_FOLDER), _Folder) or not s[_FOLDER].path.is_dir():
+        s[_FOLDER] = _Folder()
+    return s[_FOLDER].path
 
 
 def _keep(meta: dict, lang: str) -> None:

@@ -198,7 +198,13 @@ def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None
     _write(pdf, fig.title, 13, bold=True, height=6.5)
     pdf.ln(1)
     if chart_h > 0:  # 0: measuring what surrounds the chart
-        pdf.image(io.BytesIO(chart[0]), x=MARGIN, w=CONTENT_W * chart_h / chart[1], h=chart_h)
+        pdf.image(
+            io.BytesIO(chart[0]),
+            x=MARGIN,
+            w=CONTENT_W * chart_h / chart[1],
+            h=chart_h,
+            alt_text=fig.spec.get("description"),  # tagged: the chart's values in words
+        )
     pdf.ln(2)
     _table(pdf, fig.table())
     pdf.ln(1.5)

@@ -487,3 +487,15 @@ def test_starters_sums_are_said_with_starters_only(champion_deck, tmp_path):
         assert "入門新手" not in champion
         starter_page = "".join(_closing_text("tiers?tier=Starter&lang=zh", tmp_path).split())
         assert "".join(starter_sum.split()) in starter_page
+
+
+def test_pdf_charts_carry_their_text_alternative_as_tagged_alt_text():
+    view = parse("tiers?tier=Starter&tier=Champion")
+    raw = report.build_report(view, BASE)
+    assert b"/StructTreeRoot" in raw  # a tagged PDF
+    said = (
+        "Average first response time by maturity tier (hours): Starter 2.4 hours (N=129), "
+        "Champion 1.7 hours (N=62); averages, not tested"
+    )
+    escaped = said.replace("(", "\\(").replace(")", "\\)")  # a PDF string's own escapes
+    assert f"/Alt ({escaped})".encode() in raw

@@ -723,6 +723,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "本區的圖表在目前的篩選條件（{asked}）下皆未以您的資料重繪：問卷中沒有對應的題目，或篩選後"
         "沒有受訪者。",
     ),
+    "skip_to_content": ("Skip to content", "跳至主要內容"),
     "published_only_page": (
         "This page shows the published reports only: your data is drawn on the pages of its "
         "figures (Maturity tiers, Countries, Channels, Hong Kong…).",

@@ -265,3 +265,20 @@ def test_url_values_never_become_links_or_headings(server, browser, link):
         assert "&lt;script&gt;" in alerts and "<script>" not in alerts
     assert page.locator("[data-testid=stException]").count() == 0
     page.context.close()
+
+
+def test_the_first_tab_is_a_skip_link_to_the_content_in_the_readers_language(server, browser):
+    page = new_page(browser, f"{server}/tiers?lang=zh")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "[document.activeElement.className, document.activeElement.textContent]"
+    )
+    assert focused == ["cx-skip", "跳至主要內容"]
+    assert page.locator(".cx-skip").bounding_box()["x"] >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.testid") == "stMain"
+    reduced = page.evaluate(
+        "[...document.querySelectorAll('style')].some(s => s.textContent.includes("
+        "'prefers-reduced-motion'))"
+    )
+    assert reduced

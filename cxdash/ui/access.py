@@ -1,5 +1,6 @@
 """The Streamlit side of accessibility: the chart's values as a table a screen reader
-reaches, and the page's `lang` attribute following the chosen language."""
+reaches, the page's `lang` attribute following the chosen language, a skip link to the
+content, and reduced motion respected."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 
 import streamlit as st
 
-from cxdash import access
+from cxdash import access, i18n
 from cxdash.figures import Figure
 from cxdash.palette import MUTED_TEXT
 
@@ -20,7 +21,28 @@ _CSS = f"""<style>
   overflow: hidden; margin: 0;}}
 [data-testid=stCaptionContainer], [data-testid=stButton] kbd {{color: {MUTED_TEXT};
   opacity: 1;}}
+.cx-skip {{position: absolute; left: -10000px; top: 0; z-index: 1000000; padding: 0.5rem 1rem;
+  background: #FFFFFF; color: #1A1A1A; border: 2px solid #1A1A1A;}}
+.cx-skip:focus {{left: 0.5rem; top: 0.5rem;}}
+@media (prefers-reduced-motion: reduce) {{
+  *, *::before, *::after {{animation-duration: 0.01ms !important;
+    animation-iteration-count: 1 !important; transition-duration: 0.01ms !important;
+    scroll-behavior: auto !important;}}
+}}
 </style>"""
+# The first thing a keyboard reaches: a link past the sidebar to the page's content (Streamlit
+# has none; the main area gets an id and takes focus). App-owned text only.
+_SKIP = """
+if (!document.querySelector('.cx-skip')) {
+  const main = document.querySelector('[data-testid=stMain]');
+  if (main) { main.id = 'cx-main'; main.tabIndex = -1; }
+  const a = document.createElement('a');
+  a.className = 'cx-skip'; a.href = '#cx-main'; a.textContent = %s;
+  a.addEventListener('click', (e) => { e.preventDefault();
+    document.getElementById('cx-main')?.focus(); });
+  document.body.prepend(a);
+}
+document.querySelector('.cx-skip').textContent = %s;"""
 
 # the BCP 47 tag of each language of the app
 LANG_TAGS = {"en": "en", "zh": "zh-Hant"}
@@ -36,8 +58,10 @@ def setup(lang: str) -> None:
     (Streamlit has no API for it, streamlit/streamlit#15726: an app-owned one-line script;
     no data or URL value reaches it)."""
     tag = json.dumps(LANG_TAGS.get(lang, "en"))
+    skip = json.dumps(i18n.t("skip_to_content", lang))
     st.html(_CSS)
     st.html(
-        f'<span class="cx-lang"></span><script>document.documentElement.lang = {tag};</script>',
+        f'<span class="cx-lang"></span><script>document.documentElement.lang = {tag};'
+        f"{_SKIP % (skip, skip)}</script>",
         unsafe_allow_javascript=True,
     )

@@ -24,7 +24,7 @@ CHANNEL_COLORS = {
     "store_branch": ("#D55E00", "white"),
     "dedicated_staff": ("#CC79A7", "#222222"),
     "email": ("#332288", "white"),
-    "live_chat": ("#44AA99", "#222222"),
+    "live_chat": ("#99DDFF", "#222222"),  # not #44AA99: 4.3 from dedicated staff for a deuteranope
     "messaging_app": ("#999933", "#222222"),
     "social_media": ("#882255", "white"),
     "website_app": ("#117733", "white"),

@@ -120,3 +120,19 @@ def hidden_table(description: str, table: pd.DataFrame) -> str:
         f'<table class="cx-sr-only" style="{SR_ONLY}"><caption>{html.escape(description)}'
         f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+def scorecard_text(title: str, rows: pd.DataFrame, lang: str) -> str:
+    """The executive scorecard in words: each callout (its title), then every country's value
+    with its base, callouts in the order drawn."""
+    _, clauses, colon = _seps(lang)
+    records = i18n.pick(rows.sort_values(["figure_order", "country_order"]), lang).to_dict(
+        "records"
+    )
+    by_callout: dict[str, list[dict]] = {}
+    for r in records:
+        by_callout.setdefault(f"{r['title']} ({r['year']})", []).append(r)
+    parts = [
+        f"{name}{colon}{values_text(rs, ('country',), lang)}" for name, rs in by_callout.items()
+    ]
+    return f"{title}{colon}{clauses.join(parts)}"

@@ -108,3 +108,21 @@ def test_the_decks_chart_pictures_carry_the_text_as_alt_text():
         a.endswith("Starter 2.4 hours (N=129), Champion 1.7 hours (N=62); averages, not tested")
         for a in alts
     )
+
+
+def test_the_executive_scorecard_is_said_in_words_in_both_languages():
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from cxdash import data
+    from cxdash.paths import ROOT
+
+    rows = data.run("country_scorecard", countries=[])
+    en = access.scorecard_text("Country scorecard", rows, "en")
+    assert "(2021): Australia 36% (N=83), Japan 6% (N=66), Singapore 27% (N=60)" in en
+    assert "日本 6% (N=66)" in access.scorecard_text("國家評分", rows, "zh")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page(str(ROOT / "pages" / "executive.py")).run()
+    said = [json.loads(c.proto.spec).get("description", "") for c in at.get("vega_lite_chart")]
+    assert any("Japan 6% (N=66)" in d for d in said)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from cxdash import access as access_text
 from cxdash import charts, cite, data, documents, executive, export, figures, i18n
 from cxdash.figures import Figure
 from cxdash.formatting import literal
@@ -235,6 +236,10 @@ def _figure_slide(figure_id: str, value_ids: list[str], view: View) -> None:
     access.chart_text(fig)
 
 
+def _said(spec: dict, description: str) -> dict:
+    return {**spec, **access_text.described(spec, description)}
+
+
 def _executive_slides(view: View) -> list[Slide]:
     lang = view.lang
     rows = data.run("country_scorecard", countries=list(view.filters.countries))
@@ -243,7 +248,10 @@ def _executive_slides(view: View) -> list[Slide]:
         lambda: slide(
             i18n.t("exec_scorecard", lang),
             i18n.t("scorecard_note", lang),
-            executive.scorecard(rows, lang, PRESENT).to_dict(),
+            _said(
+                executive.scorecard(rows, lang, PRESENT).to_dict(),
+                access_text.scorecard_text(i18n.t("exec_scorecard", lang), rows, lang),
+            ),
             bands=rows["figure_id"].nunique(),
         ),
         lambda: slide(

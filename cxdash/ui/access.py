@@ -21,6 +21,7 @@ _CSS = f"""<style>
   overflow: hidden; margin: 0;}}
 [data-testid=stCaptionContainer], [data-testid=stButton] kbd {{color: {MUTED_TEXT};
   opacity: 1;}}
+[data-testid=stSkipToContent] {{display: none;}}
 .cx-skip {{position: absolute; left: -10000px; top: 0; z-index: 1000000; padding: 0.5rem 1rem;
   background: #FFFFFF; color: #1A1A1A; border: 2px solid #1A1A1A;}}
 .cx-skip:focus {{left: 0.5rem; top: 0.5rem;}}
@@ -30,16 +31,18 @@ _CSS = f"""<style>
     scroll-behavior: auto !important;}}
 }}
 </style>"""
-# The first thing a keyboard reaches: a link past the sidebar to the page's content (Streamlit
-# has none; the main area gets an id and takes focus). App-owned text only.
+# The first thing a keyboard reaches: a link past the sidebar to the page's content, in the
+# reader's language. Streamlit's own ("Skip to main content", English only) points at
+# #stMain, an id nothing carries (axe: skip-link, region), so it is hidden; the main area
+# gets that id and takes focus. App-owned text only.
 _SKIP = """
 if (!document.querySelector('.cx-skip')) {
   const main = document.querySelector('[data-testid=stMain]');
-  if (main) { main.id = 'cx-main'; main.tabIndex = -1; }
+  if (main) { main.id = 'stMain'; main.tabIndex = -1; }
   const a = document.createElement('a');
-  a.className = 'cx-skip'; a.href = '#cx-main'; a.textContent = %s;
+  a.className = 'cx-skip'; a.href = '#stMain'; a.textContent = %s;
   a.addEventListener('click', (e) => { e.preventDefault();
-    document.getElementById('cx-main')?.focus(); });
+    document.getElementById('stMain')?.focus(); });
   document.body.prepend(a);
 }
 document.querySelector('.cx-skip').textContent = %s;"""

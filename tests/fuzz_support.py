@@ -5,6 +5,7 @@ the Hypothesis profiles both use."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections import Counter
@@ -286,6 +287,8 @@ def rendered_texts(at: AppTest) -> Iterator[tuple[str, str]]:
         for name in ("body", "label", "help"):
             value = getattr(proto, name, None) if proto is not None else None
             if isinstance(value, str) and value:
+                if node.type == "html":  # HTML, not Markdown: its text is what is read
+                    value = html.unescape(re.sub(r"<[^>]*>", " ", value))
                 yield f"{node.type}.{name}", value
         label = getattr(node, "label", None)  # blocks: tabs, expanders
         if proto is None or not hasattr(proto, "label"):

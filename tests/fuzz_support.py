@@ -288,6 +288,7 @@ def rendered_texts(at: AppTest) -> Iterator[tuple[str, str]]:
             value = getattr(proto, name, None) if proto is not None else None
             if isinstance(value, str) and value:
                 if node.type == "html":  # HTML, not Markdown: its text is what is read
+                    value = re.sub(r"<(script|style)\b.*?</\1>", " ", value, flags=re.S)
                     value = html.unescape(re.sub(r"<[^>]*>", " ", value))
                 yield f"{node.type}.{name}", value
         label = getattr(node, "label", None)  # blocks: tabs, expanders

@@ -1,5 +1,5 @@
 """Command line: python -m cxdash build | validate | template | import | export | claims | deck |
-report | respondents.
+report | respondents | tickets.
 
 Never imports Streamlit (a test checks): the commands use the same pure core as the app."""
 
@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from cxdash import build, db, export, wave
 from cxdash.paths import DB_PATH
 from cxdash.respondents import cli as respondents
+from cxdash.tickets import cli as tickets
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -182,6 +183,7 @@ def parser() -> argparse.ArgumentParser:
         )
         d.set_defaults(fn=_document)
     respondents.add(sub)
+    tickets.add(sub)
     return p
 
 
@@ -197,7 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         _check(args)
-        if args.command not in ("build", "template", "import", "validate", "respondents"):
+        if args.command not in (
+            "build",
+            "template",
+            "import",
+            "validate",
+            "respondents",
+            "tickets",
+        ):
             db.refresh(wait=True)
         return args.fn(args)
     except build.DataError as err:

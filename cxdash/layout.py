@@ -38,8 +38,9 @@ REQUIRED = ("survey.csv", "groups.csv", "figures*.csv", "values*.csv", "claims.c
 # Files that come in pairs within a survey folder: the tier rule needs the practices it counts.
 PAIRED = (("practices.csv", "tier_rules.csv"),)
 # Folders of data/ the build neither loads nor refuses: another package reads and checks them
-# (instruments/: the questionnaires, read by cxdash.respondents.instrument).
-OWN_READERS = ("instruments",)
+# (instruments/: the questionnaires, read by cxdash.respondents.instrument; tickets/: the
+# ticket schema, metric definitions and choices, read by cxdash.tickets).
+OWN_READERS = ("instruments", "tickets")
 
 
 def shown(path: Path, data_dir: Path) -> str:

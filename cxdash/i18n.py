@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cxdash import i18n_tickets as _tickets
+
 LANGUAGES = {"en": "English", "zh": "繁體中文"}
 DEFAULT_LANGUAGE = "en"
 
@@ -793,6 +795,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "大型檔案（一百萬位受訪者）以命令列匯入較快，並提供給所有工作階段。",
     ),
 }
+
+STRINGS.update(_tickets.STRINGS)
 
 
 def has(key: str) -> bool:

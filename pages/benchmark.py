@@ -5,7 +5,7 @@ import streamlit as st
 
 from cxdash import data, i18n
 from cxdash.benchmark import Profile
-from cxdash.ui import profile, shell
+from cxdash.ui import profile, shell, tickets
 
 view = shell.page("benchmark")
 lang = view.lang
@@ -27,6 +27,7 @@ with mix:
 
 st.subheader(i18n.t("bm_metrics", lang))
 st.caption(i18n.t("bm_metrics_caption", lang))
+tickets.benchmark_fill(lang)
 answered = profile.metric_inputs(measures, lang)
 for _, measure in measures[measures["measure_id"].isin(answered)].iterrows():
     mid = measure["measure_id"]

@@ -156,12 +156,18 @@ def _text(problem: str, mapping: Mapping) -> str:
 
 
 def _summary(con: duckdb.DuckDBPyConnection) -> dict:
-    n, first, last, channels = con.execute(
+    """Its size, first and last moment (UTC), first and last day (in the log's time zone, the
+    session's) and channels."""
+    n, first, last, day1, day2, channels = con.execute(
         "select count(*), min(created_at at time zone 'UTC')::varchar, "
-        "max(created_at at time zone 'UTC')::varchar, "
-        "list(distinct channel_code order by channel_code) from typed"
+        "max(created_at at time zone 'UTC')::varchar, min(created_at)::date::varchar, "
+        "max(created_at)::date::varchar, list(distinct channel_code order by channel_code) "
+        "from typed"
     ).fetchone()
-    return {"n_tickets": int(n), "first_utc": first, "last_utc": last, "channels": channels}
+    return {
+        "n_tickets": int(n), "first_utc": first, "last_utc": last,
+        "first_day": day1, "last_day": day2, "channels": channels,
+    }  # fmt: skip
 
 
 def _write(con: duckdb.DuckDBPyConnection, folder: Path) -> None:

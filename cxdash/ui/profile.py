@@ -21,7 +21,7 @@ def _practice_key(practice_id: str) -> str:
     return f"bm_p_{practice_id}"
 
 
-def _metric_key(measure_id: str) -> str:
+def metric_key(measure_id: str) -> str:
     return f"bm_m_{measure_id}"
 
 
@@ -34,7 +34,7 @@ def seed(view: View, practices: pd.DataFrame, measures: pd.DataFrame) -> None:
     for pid, answer in zip(practices["practice_id"], profile.practices):
         s[_practice_key(pid)] = bool(answer)
     for mid, value in profile.metrics:
-        s[_metric_key(mid)] = f"{value:g}"
+        s[metric_key(mid)] = f"{value:g}"
     s[_SEEDED], s[_PROBLEMS] = view.answers, problems
     st.toast(i18n.t("bm_from_link", view.lang))
 
@@ -92,7 +92,7 @@ def metric_inputs(measures: pd.DataFrame, lang: str, columns: int = 5) -> dict[s
         label = i18n.t("bm_input", lang, name=name, unit=unit) if unit else name
         with cols[i % columns]:
             raw = st.text_input(
-                label, key=_metric_key(measure["measure_id"]), on_change=_forget_link
+                label, key=metric_key(measure["measure_id"]), on_change=_forget_link
             )
             value, problem = benchmark.check(raw, measure)
             if problem:

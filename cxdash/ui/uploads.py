@@ -31,7 +31,7 @@ class _Folder:
         weakref.finalize(self, shutil.rmtree, self.path, True)
 
 
-def _session_folder() -> Path:
+def session_folder() -> Path:
     s = st.session_state
     if not isinstance(s.get(_FOLDER), _Folder) or not s[_FOLDER].path.is_dir():
         s[_FOLDER] = _Folder()
@@ -39,18 +39,18 @@ def _session_folder() -> Path:
 
 
 def _keep(meta: dict, lang: str) -> None:
-    folder = _session_folder() / meta["id"]
+    folder = session_folder() / meta["id"]
     store.keep_private(folder)
     st.session_state.setdefault(state.UPLOADS, {})[meta["id"]] = meta
     st.session_state["dataset"] = meta["id"]  # the sidebar switches to it
     n = f"{meta['n_respondents']:,}"
-    _said("success", i18n.t("up_done", lang, n=n, name=literal(meta["name"])))
+    said("success", i18n.t("up_done", lang, n=n, name=literal(meta["name"])))
 
 
 _RESULT = "_upload_result"  # (kind, message, problems) of the last load, shown once
 
 
-def _said(kind: str, message: str, problems: list[str] = ()) -> None:
+def said(kind: str, message: str, problems: list[str] = ()) -> None:
     st.session_state[_RESULT] = (kind, message, list(problems))
 
 
@@ -66,14 +66,14 @@ def _import(data_file, mapping_file, instrument: str, name: str, lang: str) -> N
         mapping_path = work / Path(mapping_file.name).name
         mapping_path.write_bytes(mapping_file.getvalue())
         meta = importer.import_file(
-            data_path, instrument, mapping_path, name or None, base=_session_folder()
+            data_path, instrument, mapping_path, name or None, base=session_folder()
         )
     except (ImportProblems, MappingError) as err:
         problems = [str(p) for p in getattr(err, "problems", [err])]
-        _said("error", i18n.t("up_refused", lang, n=len(problems)), problems[:200])
+        said("error", i18n.t("up_refused", lang, n=len(problems)), problems[:200])
         return
     except (ValueError, OSError) as err:
-        _said("error", i18n.t("up_refused", lang, n=1), [str(err)[:400]])
+        said("error", i18n.t("up_refused", lang, n=1), [str(err)[:400]])
         return
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -86,7 +86,7 @@ def _synth(lang: str) -> None:
     work = Path(tempfile.mkdtemp(prefix="cx-synth-"))
     try:
         data_path, mapping_path = synth.write(SYNTH_ROWS, 1, work / "fictional.parquet")
-        meta = importer.import_file(data_path, "apac", mapping_path, base=_session_folder())
+        meta = importer.import_file(data_path, "apac", mapping_path, base=session_folder())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     _keep(meta, lang)
@@ -115,6 +115,12 @@ def upload_form(lang: str) -> None:
         on_click=_synth,
         args=(lang,),
     )
+    show_result()
+
+
+def show_result() -> None:
+    """What the last load said, once: success, or the refusal with its problems as literal
+    text."""
     kind, message, problems = st.session_state.pop(_RESULT, (None, "", []))
     if kind == "success":
         st.success(message, icon=":material/check_circle:")
@@ -126,7 +132,7 @@ def upload_form(lang: str) -> None:
 def _submitted(lang: str) -> None:
     s = st.session_state
     if s.get("up_file") is None or s.get("up_mapping") is None:
-        _said("error", i18n.t("up_need_both", lang))
+        said("error", i18n.t("up_need_both", lang))
         return
     _import(s["up_file"], s["up_mapping"], s["up_instrument"], s.get("up_name", ""), lang)
 

@@ -11,7 +11,7 @@ select
     coalesce(epoch(first_reply_at) - epoch(created_at), frt_s) as first_reply_s,
     coalesce(epoch(solved_at) - epoch(created_at), res_s) as resolution_s,
     frtb_s as first_reply_business_s,
-    resb_s as resolution_business_s,
+    case when solved_at is not null or res_s is not null then resb_s end as resolution_business_s,
     solved_at is not null or res_s is not null as solved,
     agent_replies::integer as agent_replies,
     reopens::integer as reopens,

@@ -28,6 +28,7 @@ build: setup
 bench: setup
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/respondents.py
+	$(BIN)/python bench/tickets.py
 
 fuzz: setup  ## a long property-based run over every page, in AppTest and in Chromium
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py tests/test_fuzz_browser.py -q -p no:randomly -p no:cacheprovider --hypothesis-show-statistics

@@ -289,3 +289,27 @@ def test_definitions_quote_the_guide_and_name_every_cube_column():
     units = measures.set_index("measure_id")["unit"]
     for _, row in defs[defs["metric_id"].isin(placed)].iterrows():
         assert units[row["metric_id"]] == row["unit"], row["metric_id"]
+
+
+def test_the_command_line(export, tmp_path, monkeypatch, capsys):
+    from cxdash.__main__ import main
+
+    monkeypatch.setenv("CX_TICKETS_DIR", str(tmp_path / "logs"))
+    assert main(["tickets", "import", str(export[0]), "--mapping", str(export[1])]) == 0
+    said = capsys.readouterr().out
+    assert "imported 3,000 tickets as fictional-ticket-log-" in said and "(FICTIONAL)" in said
+    log_id = said.split(" as ")[1].split()[0]
+    out = tmp_path / "metrics.csv"
+    assert main(["tickets", "metrics", log_id, "--window-days", "1", "--out", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert set(table["log"]) == {"FICTIONAL ticket log: FICTIONAL"}
+    assert table.groupby(["channel", "month"])["tickets"].first().sum() == 3000
+    assert main(["tickets", "metrics", log_id, "--hours", "business"]) == 2
+    assert "carries no business-hour durations" in capsys.readouterr().err
+    bad = _write_bad(export[0], tmp_path, BAD["CSAT of 7 on a 1-5 scale"][0])
+    assert main(["tickets", "import", str(bad), "--mapping", str(export[1])]) == 2
+    err = capsys.readouterr().err
+    assert "bad.csv, row 9, column csat" in err and "nothing was imported" in err
+    assert main(["tickets", "delete", log_id]) == 0
+    assert main(["tickets", "list"]) == 0
+    assert "no ticket logs" in capsys.readouterr().out

@@ -54,7 +54,7 @@ def _cube(folder: Path, inst: Instrument) -> None:
     Parquet files just written, into cubes.parquet beside them."""
     from cxdash.respondents import source
 
-    opened = store.open_at(folder, meta=False)
+    opened = store.open_at(folder, described=False)
     try:
         source.cubes(opened.con, inst).to_parquet(folder / "cubes.parquet", index=False)
     finally:

@@ -20,22 +20,24 @@ def sql(name: str) -> str:
 
 
 def connect(database: str | Path = ":memory:", timezone: str = "UTC") -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection for ticket work: out of core under a memory limit
-    (CX_TICKETS_MEMORY, default 2GB), spilling to a folder beside the database or the
-    system's temporary folder, in the log's time zone."""
+    """A DuckDB connection for ticket work: out of core, so that the whole process stays
+    under CX_TICKETS_MEMORY (default 2GB): DuckDB's own limit is three quarters of it, the
+    rest is Python's. It spills to a folder beside the database (or the system's temporary
+    folder) and reads in the log's time zone."""
     con = duckdb.connect(str(database))
-    con.execute(f"set memory_limit = '{_memory()}'")
+    con.execute(f"set memory_limit = '{_memory_mb() * 3 // 4}MB'")
     if str(database) != ":memory:":
         con.execute(f"set temp_directory = '{_quoted(Path(database).parent / 'spill')}'")
     con.execute("set TimeZone = ?", [timezone])
     return con
 
 
-def _memory() -> str:
+def _memory_mb() -> int:
     value = os.environ.get("CX_TICKETS_MEMORY", "2GB").strip()
-    if not value[:-2].replace(".", "").isdigit() or value[-2:].upper() not in ("MB", "GB"):
-        raise ValueError(f"CX_TICKETS_MEMORY={value!r}: a size such as 2GB or 512MB")
-    return value
+    number, unit = value[:-2], value[-2:].upper()
+    if not number.isdigit() or unit not in ("MB", "GB") or int(number) == 0:
+        raise ValueError(f"CX_TICKETS_MEMORY={value!r}: a whole size such as 2GB or 512MB")
+    return int(number) * (1024 if unit == "GB" else 1)
 
 
 def _quoted(path: Path) -> str:

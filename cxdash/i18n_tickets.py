@@ -43,7 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No ticket in this selection: choose more channels or months.",
         "此選擇中沒有工單：請選擇更多管道或月份。",
     ),
-    "tk_metrics": ("Your six metrics", "您的六大指標"),
+    "tk_metrics": ("Your service metrics", "您的服務指標"),
     "tk_selection": (
         "{n} tickets, {first} – {last}, {channels}.",
         "{n} 張工單，{first} – {last}，{channels}。",
@@ -69,6 +69,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "tk_by_month": ("By month and channel", "按月份與管道"),
     "tk_metric": ("Metric", "指標"),
+    "tk_month": ("Month", "月份"),
+    "tk_channel": ("Channel", "管道"),
     "tk_all": ("All chosen channels", "所有選擇的管道"),
     "tk_download": ("Download the table (CSV)", "下載表格（CSV）"),
     "tk_how": ("How each metric is computed", "各指標的計算方式"),
@@ -107,10 +109,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "從我的工單記錄填入",
     ),
     "bm_from_log_help": (
-        "Your ticket log's first response time, resolution time, single-interaction resolution, "
+        "Your ticket log's first response time, resolution time, first contact resolution, "
         "CSAT, NPS and repeat contact rate (all channels, every month), computed on the ticket-log "
         "page's definitions.",
-        "您工單記錄的首次回覆時間、解決時間、單次互動解決、CSAT、NPS 與重複聯繫率（所有管道、所有月份），"
+        "您工單記錄的首次回覆時間、解決時間、首次聯繫解決率、CSAT、NPS 與重複聯繫率（所有管道、所有月份），"
         "依工單記錄頁的定義計算。",
     ),
 }

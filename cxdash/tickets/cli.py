@@ -106,7 +106,8 @@ def _metrics(args: argparse.Namespace) -> int:
     cube = engines.cube(data, choice.params(), args.engine, args.master)
     table = metrics.by_group(cube, ["channel", "month"])
     table = table[["channel", "month", "metric_id", "value", "base", "tickets"]]
-    table.insert(0, "log", meta["name"] + ("" if not meta["fictional"] else ": FICTIONAL"))
+    table.insert(0, "fictional", bool(meta["fictional"]))
+    table.insert(0, "log", meta["name"])
     table.to_csv(args.out or sys.stdout, index=False)
     return 0
 

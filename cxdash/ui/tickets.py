@@ -170,7 +170,8 @@ def for_benchmark(values: pd.DataFrame) -> dict[str, float]:
 
 def monthly(cube: pd.DataFrame, cut: Cut, meta: dict, lang: str) -> None:
     """One metric by month, a line per chosen channel and one for them all; the table of every
-    metric by channel and month, with its counts, as CSV (codes and labels, the log named)."""
+    metric by month and channel, and as CSV with its counts (codes and labels, the log
+    named)."""
     zh = lang == "zh"
     defs = metrics.definitions().set_index("metric_id")
     mid = st.selectbox(
@@ -232,7 +233,9 @@ def _wide(per: pd.DataFrame, lang: str) -> pd.DataFrame:
     wide = shown.pivot_table(
         index=["month", "channel_label"], columns="metric", values="value", aggfunc="first"
     )
-    return wide[list(name)].reset_index()
+    wide = wide[list(name)].reset_index()
+    month, channel = i18n.t("tk_month", lang), i18n.t("tk_channel", lang)
+    return wide.rename(columns={"month": month, "channel_label": channel})
 
 
 def definitions(meta: dict, lang: str) -> None:

@@ -84,9 +84,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tk_file": ("Ticket export (CSV or Parquet)", "工單匯出檔（CSV 或 Parquet）"),
     "tk_mapping": ("Its mapping (TOML)", "其對應檔（TOML）"),
     "tk_mapping_help": (
-        "Which column is which field: see data/tickets/zendesk_csv.mapping.toml for Zendesk's "
-        "CSV export, and the README for every field.",
-        "哪一欄是哪個欄位：Zendesk 的 CSV 匯出檔請見 data/tickets/zendesk_csv.mapping.toml，所有欄位請見 README。",
+        "Which column is which field: the README lists every field, with a worked mapping for "
+        "Zendesk's CSV export (data/tickets/zendesk_csv.mapping.toml).",
+        "哪一欄是哪個欄位：README 列出所有欄位，並附 Zendesk CSV 匯出檔的對應範例。",
     ),
     "tk_import": ("Check and load", "檢查並載入"),
     "tk_synth": ("Try a FICTIONAL log of {n} tickets", "試用 {n} 張工單的虛構記錄"),
@@ -100,9 +100,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tk_cli": ("On the command line (any size)", "使用命令列（任何大小）"),
     "tk_cli_note": (
         "A log of millions of tickets imports on the command line, is read in place by DuckDB "
-        "under a memory limit, and can be measured on a Spark cluster (README: Ticket logs).",
+        "under a memory limit, and can be measured on a Spark cluster (README: Your own ticket log).",
         "數百萬張工單的記錄以命令列匯入，由 DuckDB 在記憶體上限內直接讀取，也可在 Spark 叢集上計算"
-        "（README：Ticket logs）。",
+        "（見 README）。",
     ),
     "bm_from_log": (
         "Fill in from my ticket log",

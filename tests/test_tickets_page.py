@@ -91,3 +91,12 @@ def test_benchmark_yourself_fills_in_from_the_log(log):
     assert at.text_input(key="bm_m_phone_handle_time").value in ("", None)  # not from a log
     note = " ".join(i.value for i in at.info)
     assert "your numbers, not published" in note and "FICTIONAL" in note
+
+
+def test_in_zh_the_page_says_everything_in_zh_but_the_users_own_words(log):
+    from tests.test_zh import english_in
+
+    at = _app("ticket_log.py", lang="zh")
+    found = [s for _, s in english_in(at) if "FICTIONAL ticket log" not in s]
+    assert found == []
+    assert any("您的工單記錄" in i.value for i in at.info)

@@ -64,8 +64,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "tk_use": ("Use these in Benchmark yourself", "在「自我評比」中使用這些數值"),
     "tk_used": (
-        "Filled from your ticket log {name} ({period}, {n} tickets): your numbers, not published.",
-        "已從您的工單記錄 {name} 填入（{period}，{n} 張工單）：您的數字，並非已發表的數字。",
+        "Filled from your ticket log {name}{fictional} ({period}, {n} tickets): your numbers, not published.",
+        "已從您的工單記錄 {name}{fictional} 填入（{period}，{n} 張工單）：您的數字，並非已發表的數字。",
     ),
     "tk_by_month": ("By month and channel", "按月份與管道"),
     "tk_metric": ("Metric", "指標"),

@@ -347,8 +347,9 @@ def _fill(values: pd.DataFrame, meta: dict, lang: str) -> None:
         s[profile.metric_key(mid)] = f"{value:g}"
     s["answers"] = ""  # a share link made before no longer says what is on screen
     period = f"{meta['first_day']} – {meta['last_day']}"
+    mark = f" ({i18n.t('fictional', lang)})" if meta["fictional"] else ""
     s[_FILLED] = i18n.t(
-        "tk_used", lang, name=literal(meta["name"]), period=period,
+        "tk_used", lang, name=literal(meta["name"]), fictional=mark, period=period,
         n=f"{int(values['tickets'].iloc[0]):,}",
     )  # fmt: skip
 

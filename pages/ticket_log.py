@@ -28,7 +28,7 @@ if chosen is not None:
         tickets.headline(values, meta, lang)
         st.subheader(i18n.t("tk_placed", lang))
         st.caption(i18n.t("tk_placed_caption", lang))
-        tickets.use_button(values, meta, lang)
+        tickets.use_button(values, meta, cut, lang)
         tickets.placements(values, lang)
         st.subheader(i18n.t("tk_by_month", lang))
         tickets.monthly(cube, cut, meta, lang)

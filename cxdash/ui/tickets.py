@@ -339,14 +339,14 @@ def _delete(log_id: str) -> None:
 _FILLED = "_bm_from_tickets"  # the note Benchmark yourself shows after a fill
 
 
-def _fill(values: pd.DataFrame, meta: dict, lang: str) -> None:
+def _fill(values: pd.DataFrame, meta: dict, lang: str, period: str | None = None) -> None:
     """Write the log's metrics into Benchmark yourself's inputs (its own widget keys), and
     what they are, for the note there."""
     s = st.session_state
     for mid, value in for_benchmark(values).items():
         s[profile.metric_key(mid)] = f"{value:g}"
     s["answers"] = ""  # a share link made before no longer says what is on screen
-    period = f"{meta['first_day']} – {meta['last_day']}"
+    period = period or f"{meta['first_day']} – {meta['last_day']}"
     mark = f" ({i18n.t('fictional', lang)})" if meta["fictional"] else ""
     s[_FILLED] = i18n.t(
         "tk_used", lang, name=literal(meta["name"]), fictional=mark, period=period,
@@ -358,10 +358,12 @@ def _fill_whole(folder: Path, meta: dict, lang: str) -> None:
     _fill(metrics.values(cube_of(folder, Choices())), meta, lang)
 
 
-def use_button(values: pd.DataFrame, meta: dict, lang: str) -> None:
+def use_button(values: pd.DataFrame, meta: dict, cut: Cut, lang: str) -> None:
     """On the ticket-log page: fill Benchmark yourself with this selection and go there."""
     if st.button(i18n.t("tk_use", lang), icon=":material/compare_arrows:", key="tk_use"):
-        _fill(values, meta, lang)
+        months = f"{cut.months[0]:%Y-%m} – {cut.months[1]:%Y-%m}"
+        channels = ", ".join(channel_label(c, lang) for c in cut.channels)
+        _fill(values, meta, lang, f"{months}, {channels}" if channels else months)
         st.switch_page(shell_page("benchmark"))
 
 

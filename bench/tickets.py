@@ -73,16 +73,29 @@ def _mb(answer: dict) -> str:
     return f"{answer['peak_mb']:,.0f} MB"
 
 
-def bench(n: int, spark: bool) -> None:
-    with tempfile.TemporaryDirectory(prefix="cx-bench-tickets-") as tmp:
-        made = _child(["synth", str(n), tmp])
-        imported = _child(["import", str(n), tmp])
+def bench(n: int, spark: bool, keep: Path | None) -> None:
+    """One size: synth, import, query (and Spark). With `keep`, the imported log stays in
+    keep/<n>/ and a later run only queries it (the import's figures are then not printed)."""
+    with tempfile.TemporaryDirectory(prefix="cx-bench-tickets-") as scratch:
+        tmp = str(keep / str(n)) if keep else scratch
+        Path(tmp).mkdir(parents=True, exist_ok=True)
+        done = Path(tmp) / "imported.json"
+        if done.is_file():
+            imported = json.loads(done.read_text())
+            print(f"FICTIONAL {n:>11,} tickets  (imported earlier: {imported['line']})")
+        else:
+            made = _child(["synth", str(n), tmp])
+            imported = _child(["import", str(n), tmp])
+            rate = n / imported["seconds"]
+            imported["line"] = (
+                f"synth {made['seconds']:.1f} s, import {imported['seconds']:.1f} s "
+                f"({rate:,.0f} tickets/s, peak {_mb(imported)})"
+            )
+            print(f"FICTIONAL {n:>11,} tickets  {imported['line']}")
+            if keep:
+                done.write_text(json.dumps(imported))
         query = _child(["duckdb", str(n), tmp, imported["id"]])
         runs = query["runs"]
-        rate = n / imported["seconds"]
-        took = imported["seconds"]
-        print(f"FICTIONAL {n:>11,} tickets  synth {made['seconds']:6.1f} s  "
-              f"import {took:6.1f} s ({rate:,.0f} tickets/s, peak {_mb(imported)})")  # fmt: skip
         target = TARGETS.get(n)
         verdict = "" if target is None else (
             f"  target <= {target:g} s: {'met' if min(runs) <= target else 'NOT met'}"
@@ -103,12 +116,17 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--quick", action="store_true", help="1 M and 10 M only")
     p.add_argument("--spark", action="store_true", help="also Spark in local mode")
+    p.add_argument("--keep", type=Path, help="keep the imported logs here and reuse them")
+    p.add_argument("--sizes", help="comma-separated ticket counts (default 1M, 10M, 100M)")
     args = p.parse_args()
     limit = os.environ.get("CX_TICKETS_MEMORY", "2GB")
     print(f"Ticket logs (FICTIONAL), memory limit {limit}, {os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f} at the start")  # fmt: skip
-    for n in (1_000_000, 10_000_000) + (() if args.quick else (100_000_000,)):
-        bench(n, args.spark)
+    sizes = (1_000_000, 10_000_000) + (() if args.quick else (100_000_000,))
+    if args.sizes:
+        sizes = tuple(int(float(x)) for x in args.sizes.split(","))
+    for n in sizes:
+        bench(n, args.spark, args.keep)
     print(f"load {os.getloadavg()[0]:.1f} at the end")
 
 

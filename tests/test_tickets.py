@@ -6,10 +6,13 @@ Every log here is FICTIONAL."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cxdash.paths import DATA_DIR
 from cxdash.respondents.readers import ImportProblems
@@ -313,3 +316,56 @@ def test_the_command_line(export, tmp_path, monkeypatch, capsys):
     assert main(["tickets", "delete", log_id]) == 0
     assert main(["tickets", "list"]) == 0
     assert "no ticket logs" in capsys.readouterr().out
+
+
+def test_an_export_with_no_tickets_is_refused(export, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text(export[0].read_text().splitlines()[0] + "\n")
+    with pytest.raises(ImportProblems) as err:
+        importer.import_file(empty, mapping.read(export[1]), base=tmp_path / "store")
+    assert [str(p) for p in err.value.problems] == ["empty.csv: no tickets in the file"]
+
+
+_COLUMNS = ["ticket_id", "requester_id", "created_at", "first_reply_at", "solved_at",
+            "agent_replies", "reopens", "csat", "nps"]  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.integers(0, 19),
+            st.sampled_from(_COLUMNS),
+            st.one_of(st.text(max_size=30), st.sampled_from(_HOSTILE)),
+        ),
+        min_size=1, max_size=4,
+    )
+)  # fmt: skip
+def test_any_corrupted_cell_is_refused_by_file_row_and_column_or_imported_whole(
+    export, tmp_path, cells
+):
+    """The space, not a few cases: whatever is written into any cells of a good export, the
+    import either stores every ticket or refuses with problems that each name the file, rows
+    and a column of the export; it never raises anything else and never stores part."""
+    rows = list(csv.DictReader(export[0].open()))[:20]
+    for row, column, value in cells:
+        rows[row][column] = value
+    path = tmp_path / "fuzzed.csv"
+    with path.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    base = tmp_path / "store-fuzz"
+    shutil.rmtree(base, ignore_errors=True)
+    try:
+        meta = importer.import_file(path, mapping.read(export[1]), base=base)
+    except ImportProblems as err:
+        assert err.problems
+        for problem in err.problems:
+            assert problem.file == "fuzzed.csv"
+            assert problem.column in _COLUMNS and problem.rows, str(problem)
+        assert not [p for p in base.iterdir() if not p.name.startswith(".")]
+    else:
+        assert meta["n_tickets"] == 20

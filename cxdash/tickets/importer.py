@@ -58,16 +58,21 @@ def import_file(
         "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     scratch = Path(tempfile.mkdtemp(prefix=".import-", dir=_scratch_base(base)))
+    con = store.connect(scratch / "import.duckdb", mapping.timezone)
     try:
-        con = store.connect(scratch / "import.duckdb", mapping.timezone)
         _typed(con, path, mapping)
         problems = _problems(con, path.name, mapping)
         if problems:
             raise ImportProblems(problems)
         meta |= _summary(con)
+        if not meta["n_tickets"]:
+            raise ImportProblems([Problem(path.name, None, None, "no tickets in the file")])
         store.SHELF.write(meta, lambda folder: _write(con, folder), base)
-        con.close()
+    except duckdb.Error as err:  # e.g. out of disk or memory: one line, nothing stored
+        first = str(err).strip().splitlines()[0][:200]
+        raise ImportProblems([Problem(path.name, None, None, f"not imported: {first}")]) from None
     finally:
+        con.close()
         shutil.rmtree(scratch, ignore_errors=True)
     return meta
 

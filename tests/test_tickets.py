@@ -330,6 +330,9 @@ _COLUMNS = ["ticket_id", "requester_id", "created_at", "first_reply_at", "solved
             "agent_replies", "reopens", "csat", "nps"]  # fmt: skip
 
 
+_HOSTILE = ["", "-1", "1e12", "NaN", "inf", "2024-02-30", "7", "10.5", "0", "=cmd()", "2023-01-01"]
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -110,7 +110,8 @@ def _slide(item: Item) -> None:
     """The sentence (and whose words), the chart's title, the chart in large type, then
     the source line and the key to its marks."""
     fig = item.fig
-    st.markdown(f"## {literal(item.sentence)}")
+    said = literal(item.sentence).replace("&", "\\&")  # as typed: &amp; is not decoded
+    st.markdown(f"## {said}")
     st.caption(f"{literal(item.said_by)} · **{literal(fig.title)}**")
     st.vega_lite_chart(charts.fit(fig.spec, panel.PLOT_PX - 60), width="stretch")
     access.chart_text(fig)

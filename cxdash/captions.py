@@ -86,10 +86,15 @@ def _diff(diff: float, row: pd.Series, lang: str) -> str:
 
 def _untested(fig: Figure) -> str:
     """A figure with no pair of shown values tested: its first values, and that."""
-    shown = [
-        f"{r['row']} {formatting.number(r['value'], r['value_decimals'], r['unit'], fig.lang)}"
-        for r in fig.records[:MAX_VALUES]
-    ]
+    by_option = len({r["option"] for r in fig.records}) > 1  # a stacked or multi-answer chart
+    shown = [_named(r, by_option, fig.lang) for r in fig.records[:MAX_VALUES]]
     more = "…" if len(fig.records) > MAX_VALUES else ""
     sep = "、" if fig.lang == "zh" else ", "
     return i18n.t("cap_no_test", fig.lang, values=sep.join(shown) + more)
+
+
+def _named(record: dict, by_option: bool, lang: str) -> str:
+    """'Phone / hotline – Increase 9%': a shown value with its group (and answer)."""
+    name = f"{record['row']} – {record['option']}" if by_option else str(record["row"])
+    value = formatting.number(record["value"], record["value_decimals"], record["unit"], lang)
+    return f"{name} {value}"

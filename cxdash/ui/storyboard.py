@@ -6,6 +6,7 @@ keyboard, buttons and slide number as any page's presentation)."""
 from __future__ import annotations
 
 import functools
+import html
 import zlib
 
 import streamlit as st
@@ -110,10 +111,10 @@ def _slide(item: Item) -> None:
     """The sentence (and whose words), the chart's title, the chart in large type, then
     the source line and the key to its marks."""
     fig = item.fig
-    said = literal(item.sentence).replace("&", "\\&")  # as typed: &amp; is not decoded
-    st.markdown(f"## {said}")
+    # as typed, as HTML text: Markdown would autolink an address even when escaped
+    st.html(f'<h2 class="story-sentence">{html.escape(item.sentence)}</h2>')
     st.caption(f"{literal(item.said_by)} · **{literal(fig.title)}**")
-    st.vega_lite_chart(charts.fit(fig.spec, panel.PLOT_PX - 60), width="stretch")
+    st.vega_lite_chart(charts.fit(fig.spec, panel.PLOT_PX - 100), width="stretch")
     access.chart_text(fig)
     st.caption(literal(fig.caption))
     if fig.marks_key:

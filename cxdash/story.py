@@ -24,7 +24,8 @@ import zlib
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
-from cxdash.view import DATASET_ID, Notice, View, Vocabulary, parse
+from cxdash import i18n
+from cxdash.view import DATASET_ID, Notice, View, ViewError, Vocabulary, parse
 
 VERSION = "v1"
 MAX_STEPS = 20
@@ -97,6 +98,16 @@ def decode(param: str, vocab: Vocabulary) -> tuple[list[Step], list[Notice]]:
         if found is not None:
             steps.append(found)
     return steps, notices
+
+
+def check(param: str, vocab: Vocabulary) -> None:
+    """The command line's strict reading: ViewError naming the first thing left out."""
+    notices = decode(param, vocab)[1]
+    if notices:
+        n = notices[0]
+        said = i18n.t(n.key, "en", param=n.param, value=repr(n.value[:80]), step=n.step,
+                      limit=n.limit)  # fmt: skip
+        raise ViewError(said)
 
 
 def _step(token: str, number: int, vocab: Vocabulary, notices: list[Notice]) -> Step | None:

@@ -5,11 +5,16 @@ Suggested captions (cxdash/captions.py) are checked against the figures' own tes
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxdash import captions, data, figures, story
-from cxdash.view import Filters, View
+from cxdash.paths import ROOT
+from cxdash.view import Filters, View, ViewError
 
 VOCAB = data.vocabulary()
 FIGURES = sorted(VOCAB.figures)
@@ -168,6 +173,19 @@ def test_a_deflate_bomb_is_not_inflated_past_the_cap():
     param = "v1." + story.pack(["tiers", "apac_first_response_hours", "x" * 2_000_000])
     opened, notices = story.decode(param, VOCAB)
     assert opened == [] and [n.key for n in notices] == ["story_unreadable"]
+
+
+def test_the_command_line_refuses_a_story_it_cannot_open_whole(tmp_path):
+    with pytest.raises(ViewError, match="Story step 1 could not be read"):
+        story.check("v1.garbage", VOCAB)
+    story.check(story.encode([_step()]), VOCAB)  # a good one passes
+    out = subprocess.run(
+        [sys.executable, "-m", "cxdash", "deck", "--view", "story?story=v2.x",
+         "--out", str(tmp_path / "d.pptx")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 2 and "format this app does not know ('v2')" in out.stderr
+    assert "Traceback" not in out.stderr and not (tmp_path / "d.pptx").exists()
 
 
 def test_editing_a_story():

@@ -68,9 +68,13 @@ def _side(row: pd.Series, side: str, record: dict | None, fig: Figure, lang: str
     value = formatting.number(
         float(row[f"value_{side}"]), row[f"decimals_{side}"], str(row["unit"]), lang
     )
-    label = str(row[f"{side}_label"])
-    others = [d for d in fig.dims if d in _LABEL and d != row.get("dimension")]
-    if record is not None and others and fig.pairs is None:
+    dims = [d for d in fig.dims if d in _LABEL]
+    if record is None or not dims:
+        return f"{row[f'{side}_label']} {value}"
+    main = row.get("dimension") if row.get("dimension") in dims else dims[0]
+    label = str(record[_LABEL[main]])
+    others = [d for d in dims if d != main]
+    if others:
         said = ", ".join(str(record[_LABEL[d]]) for d in others)
         label += f"（{said}）" if lang == "zh" else f" ({said})"
     return f"{label} {value}"

@@ -51,7 +51,12 @@ class Step:
 def step(view: View, figure: str, text: str = "", answers: bool = False) -> Step:
     """A step from the current view: its figure and sentence (stripped, cut to MAX_SENTENCE);
     Benchmark yourself's answers only when the presenter opted in."""
-    kept = view.with_(**_DROPPED, story="", figure=None, answers=view.answers if answers else "")
+    kept = view.with_(
+        **_DROPPED,
+        story="",
+        figure=figure if view.page == "explore" else None,  # Explore opens on its figure
+        answers=view.answers if answers else "",
+    )
     return Step(kept, figure, " ".join(text.split())[:MAX_SENTENCE])
 
 

@@ -71,6 +71,12 @@ def test_a_story_round_trips_through_its_parameter(made):
 _LETTERS = "".join(map(chr, range(65, 91))) + "".join(map(chr, range(97, 123)))
 
 
+def test_a_step_from_explore_links_back_to_its_figure():
+    made = story.step(View(page="explore", figure="apac_agent_retention"), "apac_channel_switching")
+    assert made.view.path() == "explore?figure=apac_channel_switching"
+    assert story.decode(story.encode([made]), VOCAB)[0] == [made]
+
+
 def test_benchmark_answers_travel_only_when_the_presenter_opts_in():
     view = View(page="benchmark", answers="p=1101010")
     assert story.step(view, FIGURES[0]).view.answers == ""

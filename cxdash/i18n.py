@@ -847,12 +847,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "story_use_suggested": ("Use the suggested sentence", "改用建議的句子"),
     "story_present": ("Present the story", "簡報此故事"),
     "story_view": ("Open this view", "開啟此檢視"),
-    "story_link": ("Link to this story:", "此故事的連結："),
     "story_not_published": (
         "This chart is not published for this step's filters ({asked}).",
         "此步驟的篩選條件（{asked}）沒有已發表的此圖表。",
     ),
-    "story_title": ("A story in {n} steps", "共 {n} 步的故事"),
     "story_too_long": (
         "The story in this link was longer than {limit} characters; the rest was left out.",
         "此連結中的故事超過 {limit} 個字元；其餘部分已略去。",

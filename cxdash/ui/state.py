@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxdash import data
+from cxdash import data, story
 from cxdash.view import DIMENSIONS, STATUSES, Filters, Notice, View, group_answers, parse
 
 _SEEDED, _NOTICES, _SHOWN_FOR = "_url_seeded", "_url_notices", "_url_notice_view"
@@ -99,8 +99,6 @@ def _openable(view: View, notices: list[Notice]) -> View:
 def _story(view: View, notices: list[Notice]) -> View:
     """The view with its story re-encoded as opened: the steps that can be opened (a step's
     respondent dataset only if this session may open it), each thing left out in a notice."""
-    from cxdash import story
-
     if not view.story:
         return view
     steps, problems = story.decode(view.story, data.vocabulary())

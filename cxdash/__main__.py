@@ -128,10 +128,12 @@ def _is_http_address(text: str) -> bool:
 
 def _document(args: argparse.Namespace) -> int:
     """`deck` or `report`: the view as .pptx or .pdf."""
-    from cxdash import data, deck, report, view
+    from cxdash import data, deck, report, story, view
 
     make = deck.build_deck if args.command == "deck" else report.build_report
     shown = view.parse_text(args.view, data.vocabulary(), args.base_url)
+    if shown.story:
+        story.check(shown.story, data.vocabulary())
     built = make(shown, args.base_url, _progress)
     args.out.write_bytes(built)
     print(f"wrote {args.out} ({len(built) // 1024} KB)", file=sys.stderr)

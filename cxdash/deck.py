@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from cxdash import documents, i18n
-from cxdash.documents import Progress
+from cxdash.documents import Item, Progress
 from cxdash.figures import Figure
 from cxdash.report import build_report  # noqa: F401  (the app's share tools call deck.*)
 from cxdash.view import View
@@ -29,6 +29,7 @@ MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(0.85)
 BODY_TOP, BODY_HEIGHT = Inches(1.3), Inches(4.7)
 FOOT_TOP = BODY_TOP + BODY_HEIGHT + Inches(0.08)
+SENTENCE_HEIGHT = Inches(0.95)  # a story step's sentence (20 pt, two lines) and whose it is
 BODY_WIDTH = WIDTH - 2 * MARGIN
 CHART_FONT_PX = 20  # 15 pt at the slide's size: the chart is rendered at its placed size
 MIN_PT = 14
@@ -47,17 +48,17 @@ class Chart:
     png: bytes
 
 
-def slide_spec(fig: Figure) -> dict:
+def slide_spec(fig: Figure, height: int = BODY_HEIGHT) -> dict:
     """The chart's spec at the body's physical size (96 px to the inch), fonts set for
     that size: placed at BODY_WIDTH, one CSS pixel is 0.75 pt."""
     width_px = round(BODY_WIDTH / Inches(1) * documents.PX_PER_INCH)
-    height_px = round(BODY_HEIGHT / Inches(1) * documents.PX_PER_INCH)
+    height_px = round(height / Inches(1) * documents.PX_PER_INCH)
     spec = documents.print_spec(fig.spec, width_px, CHART_FONT_PX, height_px)
     return documents.fill(spec, *documents.bands(fig), max_bar_px=72)
 
 
-def slide_chart(fig: Figure) -> Chart:
-    spec = slide_spec(fig)
+def slide_chart(fig: Figure, height: int = BODY_HEIGHT) -> Chart:
+    spec = slide_spec(fig, height)
     return Chart(spec, documents.png(spec, scale=SCALE))
 
 
@@ -132,13 +133,20 @@ def _title_pt(title: str) -> int:
     return 20
 
 
-def _chart_slide(prs, fig: Figure, link: str, number: str) -> None:
+def _chart_slide(prs, item: Item, number: str) -> None:
+    """One chart (below a story step's sentence, when it has one)."""
+    fig, link = item.fig, item.link
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _text(slide, fig.title, (MARGIN, TITLE_TOP, BODY_WIDTH, TITLE_HEIGHT), _title_pt(fig.title),
           bold=True, anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
     _bar(slide, MARGIN, TITLE_TOP + TITLE_HEIGHT + Inches(0.05), Inches(1.2), Inches(0.05))
-    chart = slide_chart(fig)
-    picture = slide.shapes.add_picture(io.BytesIO(chart.png), MARGIN, BODY_TOP, width=BODY_WIDTH)
+    top = BODY_TOP
+    if item.sentence:
+        _text(slide, f"{item.sentence}\n({item.said_by})",
+              (MARGIN, top, BODY_WIDTH, SENTENCE_HEIGHT), 20, color=ACCENT, bold=True)  # fmt: skip
+        top += SENTENCE_HEIGHT
+    chart = slide_chart(fig, BODY_TOP + BODY_HEIGHT - top)
+    picture = slide.shapes.add_picture(io.BytesIO(chart.png), MARGIN, top, width=BODY_WIDTH)
     picture._element.nvPicPr.cNvPr.set("descr", fig.spec["description"])  # alt text
     number_box = (WIDTH - MARGIN - Inches(0.9), HEIGHT - Inches(0.55), Inches(0.9), Inches(0.4))
     _text(slide, number, number_box, MIN_PT, color=MUTED, align=PP_ALIGN.RIGHT)
@@ -171,12 +179,12 @@ def build_deck(view: View, base_url: str, progress: Progress | None = None) -> b
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
     link = view.url(base_url)
-    items = slides(view)
-    _title_slide(prs, view, items, link)
+    items = documents.items(view, base_url)
+    _title_slide(prs, view, [i.fig for i in items], link)
     if view.page == "benchmark":
         _profile_slide(prs, view, link)
-    for i, fig in enumerate(items):
-        _chart_slide(prs, fig, link, f"{i + 2} / {len(items) + 1}")
+    for i, item in enumerate(items):
+        _chart_slide(prs, item, f"{i + 2} / {len(items) + 1}")
         if progress:
             progress(i + 1, len(items))
     out = io.BytesIO()

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from cxdash import cite, data, figures, i18n, tables
 from cxdash.figures import Figure
+from cxdash.palette import WEB, Type
 from cxdash.view import View
 
 Progress = Callable[[int, int], None]
@@ -32,6 +34,44 @@ def shown(view: View) -> list[Figure]:
     else:
         cat = data.page_figures(view.page, view.filters.surveys)
     return figures.figures_of(cat, view)[0]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One figure of a deck, PDF or presentation: the figure, the link that reopens its view
+    and, in a story, its sentence and whose words they are."""
+
+    fig: Figure
+    link: str
+    sentence: str = ""
+    said_by: str = ""
+
+
+def items(view: View, base_url: str, look: Type = WEB) -> list[Item]:
+    """What a deck or PDF of the view shows: a story's steps in order, else the page's
+    figures, each with the link back to its view."""
+    if view.page == "story":
+        return story_items(view, base_url, look)
+    link = view.url(base_url)
+    return [Item(fig, link) for fig in shown(view)]
+
+
+def story_items(view: View, base_url: str, look: Type = WEB) -> list[Item]:
+    """A story's steps in the view's language: each figure in its step's filters, with the
+    presenter's sentence or the suggested one (captions.suggest), labelled as which. A step
+    whose figure is not published for its filters is left out (the story page says so)."""
+    from cxdash import captions, story
+
+    lang = view.lang
+    out = []
+    for s in story.decode(view.story, data.vocabulary())[0]:
+        step_view = s.view.with_(lang=lang)
+        fig = figures.figure(s.figure, step_view, look=look)
+        if fig is None:
+            continue
+        said = (s.text, "story_own") if s.own else (captions.suggest(fig), "story_suggested")
+        out.append(Item(fig, step_view.url(base_url), said[0], i18n.t(said[1], lang)))
+    return out
 
 
 def labelled(key: str, text: str, lang: str) -> str:
@@ -54,7 +94,8 @@ def view_in_words(view: View) -> str:
     if view.filters.surveys:
         names = [data.labels(lang).get(("survey", c), c) for c in view.filters.surveys]
         parts.append(labelled("filter_survey", ", ".join(names), lang))
-    parts.append(labelled("filters", figures.describe(view.filters, lang), lang))
+    if view.page != "story":  # a story's steps carry their own filters
+        parts.append(labelled("filters", figures.describe(view.filters, lang), lang))
     parts.append(labelled("language", i18n.LANGUAGES[lang], lang))
     if not view.show_ci:
         parts.append(i18n.t("doc_no_intervals", lang))

@@ -80,11 +80,19 @@ class Figure:
             note = i18n.t("resp_tests_caption", self.lang, n=len(tests)) if len(tests) else ""
             return tables.tests_table(i18n.pick(tests, self.lang), self.lang), note
         tests = data.run("figure_tests", figure_ids=[self.figure_id])
-        shown = {r["value_id"] for r in self.records}
         family = int(tests["family_size"].max()) if not tests.empty else 0
         note = tables.tests_note(tests, family, self.lang)
-        tests = tests[tests["value_id_a"].isin(shown) & tests["value_id_b"].isin(shown)]
-        return tables.tests_table(i18n.pick(tests, self.lang), self.lang), note
+        return tables.tests_table(i18n.pick(self.pair_rows(tests), self.lang), self.lang), note
+
+    def pair_rows(self, tests: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The figure's pairwise tests (figure_tests' columns) between two shown values:
+        from respondents, its own; else the published ones (`tests`: all of the figure's)."""
+        if self.pairs is not None:
+            return self.pairs
+        if tests is None:
+            tests = data.run("figure_tests", figure_ids=[self.figure_id])
+        shown = {r["value_id"] for r in self.records}
+        return tests[tests["value_id_a"].isin(shown) & tests["value_id_b"].isin(shown)]
 
 
 @functools.lru_cache(maxsize=4)

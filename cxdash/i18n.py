@@ -794,6 +794,93 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Large files (a million respondents) import faster here, and are offered to every session.",
         "大型檔案（一百萬位受訪者）以命令列匯入較快，並提供給所有工作階段。",
     ),
+    # stories (cxdash/story.py, captions.py, ui/storyboard.py, pages/story.py)
+    "page_story": ("Story", "故事"),
+    "intro_story": (
+        "A sequence of views, each one chart with one sentence, to present or export in this "
+        "order. The story lives in the link only: nothing is kept on the server.",
+        "一連串的檢視，每一步一張圖表與一句話，可依此順序簡報或匯出。故事只存在於連結中：伺服器不保存任何內容。",
+    ),
+    "cap_significant": (
+        "{first} vs {second}: {diff} higher, significant after the chart's Holm correction ({p}).",
+        "{first} 對 {second}：高出 {diff}，經本圖 Holm 校正後差異顯著（{p}）。",
+    ),
+    "cap_not_significant": (
+        "{first} vs {second}: the difference is not significant after the chart's Holm "
+        "correction ({p}).",
+        "{first} 對 {second}：經本圖 Holm 校正後差異不顯著（{p}）。",
+    ),
+    "cap_not_tested": (
+        "{first} vs {second}: the difference was not tested ({why}).",
+        "{first} 對 {second}：此差異未經檢定（{why}）。",
+    ),
+    "cap_no_test": (
+        "{values} (no difference between groups is tested here).",
+        "{values}（此處未檢定組別之間的差異）。",
+    ),
+    "cap_points": ("{n} points", "{n} 個百分點"),
+    "story_add": ("Add to story", "加入故事"),
+    "story_sentence": ("Sentence", "說明文字"),
+    "story_sentence_help": (
+        "Prefilled with a sentence computed from the chart's values and tests; edit it to "
+        "write your own (it is then labelled as yours).",
+        "預先填入依圖表數值與檢定計算出的句子；修改後即為您自己的句子（並標示為您所寫）。",
+    ),
+    "story_with_answers": (
+        "Include my benchmark answers in the link",
+        "在連結中包含我的自我評比答案",
+    ),
+    "story_added": ("Added as step {n} of the story.", "已加入為故事的第 {n} 步。"),
+    "story_sidebar": ("Story: {n} steps", "故事：{n} 步"),
+    "story_open": ("Open the story", "開啟故事"),
+    "story_empty": (
+        "The story is empty. On any page, open a chart's *Add to story* to add it with a sentence.",
+        "故事目前是空的。在任何頁面開啟圖表的「加入故事」，即可連同一句話加入。",
+    ),
+    "story_own": ("presenter's words", "簡報者的文字"),
+    "story_suggested": (
+        "suggested by the app from the chart's tests",
+        "由本應用程式依圖表檢定提出",
+    ),
+    "story_step": ("Step {n}", "第 {n} 步"),
+    "story_up": ("Move up", "上移"),
+    "story_down": ("Move down", "下移"),
+    "story_remove": ("Remove", "移除"),
+    "story_use_suggested": ("Use the suggested sentence", "改用建議的句子"),
+    "story_present": ("Present the story", "簡報此故事"),
+    "story_view": ("Open this view", "開啟此檢視"),
+    "story_not_published": (
+        "This chart is not published for this step's filters ({asked}).",
+        "此步驟的篩選條件（{asked}）沒有已發表的此圖表。",
+    ),
+    "story_too_long": (
+        "The story in this link was longer than {limit} characters; the rest was left out.",
+        "此連結中的故事超過 {limit} 個字元；其餘部分已略去。",
+    ),
+    "story_version": (
+        "The story in this link is in a format this app does not know ({value}); it was not "
+        "opened.",
+        "此連結中的故事格式（{value}）無法辨識；未開啟。",
+    ),
+    "story_too_many": (
+        "The story in this link has {value} steps; a story holds at most {limit}, so the rest "
+        "were left out.",
+        "此連結中的故事有 {value} 步；故事最多 {limit} 步，其餘已略去。",
+    ),
+    "story_unreadable": (
+        "Story step {step} could not be read (the link may have been cut or altered) and was "
+        "left out: {value}",
+        "故事第 {step} 步無法讀取（連結可能被截斷或修改），已略去：{value}",
+    ),
+    "story_step_value": (
+        "Story step {step} asked for {param} = {value}, which the data does not have; it was "
+        "ignored.",
+        "故事第 {step} 步中的 {param} = {value} 在資料中不存在，已忽略。",
+    ),
+    "story_text_cut": (
+        "Story step {step}: its sentence was longer than {limit} characters and was cut.",
+        "故事第 {step} 步：說明文字超過 {limit} 個字元，已截短。",
+    ),
 }
 
 STRINGS.update(_tickets.STRINGS)

@@ -17,7 +17,7 @@ import pandas as pd
 from PIL import Image
 
 from cxdash import cite, data, documents, i18n
-from cxdash.documents import Progress
+from cxdash.documents import Item, Progress
 from cxdash.figures import Figure
 from cxdash.view import View
 
@@ -192,10 +192,15 @@ def _fit(widths: list[float], room: float = CONTENT_W) -> list[float]:
     return [min(w, cap) for w in widths]
 
 
-def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None:
-    """One figure: title, chart, table, source line, original passage."""
+def _block(pdf, item: Item, chart: tuple[bytes, float], chart_h: float) -> None:
+    """One figure: title (a story step's sentence), chart, table, source line, original
+    passage (a story step's link back to its view)."""
+    fig = item.fig
     pdf.start_section(fig.title)  # a bookmark, and a line of the cover's contents
     _write(pdf, fig.title, 13, bold=True, height=6.5)
+    if item.sentence:
+        _write(pdf, item.sentence, 12, ACCENT, bold=True, height=6)
+        _write(pdf, f"({item.said_by})", 8, MUTED, height=4)
     pdf.ln(1)
     if chart_h > 0:  # 0: measuring what surrounds the chart
         pdf.image(
@@ -213,6 +218,8 @@ def _block(pdf, fig: Figure, chart: tuple[bytes, float], chart_h: float) -> None
     _write(pdf, documents.source_line(fig), 8, MUTED, height=4)
     for passage in documents.passages(fig):
         _write(pdf, f"« {passage} »", 8, MUTED, height=4)
+    if item.sentence:
+        _write(pdf, documents.labelled("story_view", item.link, fig.lang), 8, ACCENT, height=4)
 
 
 def _height(scratch, draw) -> float:
@@ -224,13 +231,14 @@ def _height(scratch, draw) -> float:
     return scratch.y - start + (scratch.page - start_page) * scratch.eph
 
 
-def _place(pdf, scratch, fig: Figure) -> None:
+def _place(pdf, scratch, item: Item) -> None:
     """Start a new page only when the whole figure does not fit on this one, even with its
     rows drawn closer together (down to SQUEEZE of their height). A figure longer than a
     page starts on a page of its own, its chart at most LONG of the page (rows closer,
     text the same size), its table running on (the table repeats its headings)."""
+    fig = item.fig
     chart = _chart(fig)
-    rest = _height(scratch, lambda p: _block(p, fig, chart, 0.0))
+    rest = _height(scratch, lambda p: _block(p, item, chart, 0.0))
     room = pdf.h - BOTTOM - TOP
     if chart[1] + rest > room and chart[1] > LONG * room:  # never a chart without its title
         chart = _chart(fig, LONG * room)
@@ -245,7 +253,7 @@ def _place(pdf, scratch, fig: Figure) -> None:
         chart = squeezed
     elif chart[1] > left:
         pdf.add_page()
-    _block(pdf, fig, chart, chart[1])
+    _block(pdf, item, chart, chart[1])
 
 
 def _profile(pdf, view: View) -> None:
@@ -307,15 +315,19 @@ def build_report(view: View, base_url: str, progress: Progress | None = None) ->
     """The view as a PDF (A4 landscape)."""
     lang = view.lang
     link = view.url(base_url)
-    items = documents.shown(view)
-    running = f"{i18n.t('app_title', lang)} — {documents.page_title(view)} · {link}"
+    items = documents.items(view, base_url)
+    figs = [i.fig for i in items]
+    short = link if len(link) <= 90 else f"{link[:89]}…"  # a story's link is long
+    running = f"{i18n.t('app_title', lang)} — {documents.page_title(view)} · {short}"
     pdf, scratch = _pdf(view, running), _pdf(view, running)
-    _cover(pdf, view, items, link)
+    _cover(pdf, view, figs, link)
     if view.page == "benchmark":
         _profile(pdf, view)
-    for i, fig in enumerate(items):
-        _place(pdf, scratch, fig)
+    for i, item in enumerate(items):
+        if view.page == "story" and i:  # a story: one step per page
+            pdf.add_page()
+        _place(pdf, scratch, item)
         if progress:
             progress(i + 1, len(items))
-    _closing(pdf, view, items)
+    _closing(pdf, view, figs)
     return bytes(pdf.output())

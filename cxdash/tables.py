@@ -171,6 +171,11 @@ def tests_note(tests: pd.DataFrame, family: int, lang: str) -> str:
     return i18n.t("tests_none", lang, why="; ".join(why(r, lang) for r in reasons))
 
 
+def p_text(p: float) -> str:
+    """A Holm-adjusted p-value as printed: 'p < 0.001' or 'p = 0.458'."""
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
 def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Pairwise tests for readers: groups, values, bases, p (Holm) and verdict, or 'not
     tested' and why."""
@@ -179,10 +184,7 @@ def tests_table(tests: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     def verdict(row: pd.Series) -> str:
         text = test_text(row["test_status"], row["test_reason"], lang)
-        if pd.isna(row["p_holm"]):
-            return text
-        p = "p < 0.001" if row["p_holm"] < 0.001 else f"p = {row['p_holm']:.3f}"
-        return f"{text} ({p})"
+        return text if pd.isna(row["p_holm"]) else f"{text} ({p_text(row['p_holm'])})"
 
     value = i18n.t("col_value", lang)
     out = pd.DataFrame(

@@ -103,6 +103,7 @@ class View:
     chart: str | None = None  # the embed form: one chart, no app chrome
     dataset: str = ""  # a respondent dataset the figures are drawn from (its id)
     answer: tuple[tuple[str, tuple[str, ...]], ...] = ()  # respondents who gave these answers
+    story: str = ""  # a presenter's sequence of views (cxdash/story.py), on every page
 
     def params(self) -> list[tuple[str, str]]:
         """The query parameters that reopen this view: codes, defaults left out."""
@@ -147,10 +148,15 @@ _PARAM_NAME = {"show_ci": "ci"}  # the only field whose URL name differs
 
 @dataclass(frozen=True)
 class Notice:
-    """A URL value the app could not honour (shown to the user as literal text)."""
+    """A URL value the app could not honour (shown to the user as literal text): by default
+    an unknown value; `key` names another i18n sentence (a story's, with its `step` number
+    and a `limit`)."""
 
     param: str
     value: str
+    key: str = "notice_unknown_value"
+    step: int = 0
+    limit: int = 0
 
 
 class ViewError(ValueError):
@@ -224,6 +230,7 @@ def parse(
         chart=chart or None,
         dataset=_dataset(params.get("dataset", []), bad),
         answer=_answers(params.get("answer", []), bad),
+        story=str((params.get("story") or [""])[-1] or ""),
     )
     return view, notices
 
@@ -260,7 +267,7 @@ def _answers(values: Sequence[str], bad) -> tuple[tuple[str, tuple[str, ...]], .
     return tuple((q, tuple(c)) for q, c in out.items())
 
 
-_GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed", "dataset", "answer"}
+_GLOBAL = {"lang", "ci", "present", "slide", "chart", "embed", "dataset", "answer", "story"}
 _PAGE_PARAMS = {"figure", "q", "status", "topic", "answers"}
 
 

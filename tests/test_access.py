@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import PAGES
 from tests.test_browser import browser, server, settle  # noqa: F401  (fixtures)
+from tests.test_story_app import FOUR
 
 axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
@@ -49,6 +50,8 @@ VIEWS = [
     "/countries?country=Japan&present=1&slide=2",  # presentation mode
     "/executive?present=1&lang=zh",
     "/?chart=apac_first_response_hours&tier=Starter&tier=Champion&embed=true",  # embed
+    f"/story?story={FOUR}&lang=zh",  # a story's editor, and its presentation
+    f"/story?story={FOUR}&present=1&slide=2",
 ]
 
 

@@ -18,7 +18,7 @@ from cxdash import charts, cite, data, documents, executive, export, figures, i1
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
-from cxdash.ui import access, share, state
+from cxdash.ui import access, compose, share, state
 from cxdash.view import View
 
 
@@ -98,6 +98,7 @@ def _downloads(fig: Figure, view: View | None) -> None:
     if view is not None:
         with row.popover(i18n.t("embed", fig.lang), icon=":material/code:"):
             share.embed_help(view, fig)
+        compose.add_button(row, fig, view)
 
 
 def figure(fig: Figure, view: View | None = None) -> None:

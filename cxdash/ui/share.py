@@ -10,7 +10,7 @@ import streamlit as st
 
 from cxdash import figures, i18n
 from cxdash.formatting import literal
-from cxdash.ui import access, shell, state
+from cxdash.ui import access, compose, shell, state
 from cxdash.view import View
 
 _MIME = {
@@ -93,6 +93,7 @@ def export_tools(view: View) -> None:
         on_click=state.go,
         kwargs={"present": True, "slide": 1},
     )
+    compose.sidebar(view)
 
 
 def embed(view: View) -> None:

@@ -220,10 +220,11 @@ def notices(container) -> None:
     lang = st.session_state.get("lang", "en")
     for notice in state.pending_notices():
         value = verbatim(notice.value, 80) if notice.value.strip() else i18n.t("empty_value", lang)
-        container.warning(
-            i18n.t("notice_unknown_value", lang, param=verbatim(notice.param, 40), value=value),
-            icon=":material/warning:",
-        )
+        text = i18n.t(
+            notice.key, lang, param=verbatim(notice.param, 40), value=value,
+            step=notice.step, limit=notice.limit,
+        )  # fmt: skip
+        container.warning(text, icon=":material/warning:")
 
 
 def end_run() -> None:

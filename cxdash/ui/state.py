@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxdash import data
+from cxdash import data, story
 from cxdash.view import DIMENSIONS, STATUSES, Filters, Notice, View, group_answers, parse
 
 _SEEDED, _NOTICES, _SHOWN_FOR = "_url_seeded", "_url_notices", "_url_notice_view"
@@ -25,7 +25,7 @@ def begin() -> View:
     first = _SEEDED not in s
     if first or (params and params != s.get(_WRITTEN)):
         view, notices = parse(params, data.vocabulary())
-        view = _openable(view, notices)
+        view = _story(_openable(view, notices), notices)
         if first or notices:
             s[_NOTICES] = notices
             s.pop(_SHOWN_FOR, None)
@@ -49,6 +49,7 @@ def _seed(view: View, only: set[str] | None) -> None:
         "answers": view.answers,
         "dataset": view.dataset,
         "answer": [f"{q}:{c}" for q, codes in view.answer for c in codes],
+        "story": view.story,
     }
     if view.figure:
         values["figure"] = view.figure
@@ -93,6 +94,21 @@ def _openable(view: View, notices: list[Notice]) -> View:
             else:
                 notices.append(Notice("answer", f"{q}:{c}"))
     return view.with_(answer=group_answers(kept))
+
+
+def _story(view: View, notices: list[Notice]) -> View:
+    """The view with its story re-encoded as opened: the steps that can be opened (a step's
+    respondent dataset only if this session may open it), each thing left out in a notice."""
+    if not view.story:
+        return view
+    steps, problems = story.decode(view.story, data.vocabulary())
+    notices += problems
+    allowed = datasets()
+    for i, s in enumerate(steps):
+        if s.view.dataset and s.view.dataset not in allowed:
+            notices.append(Notice("dataset", s.view.dataset, key="story_step_value", step=i + 1))
+            steps[i] = story.Step(s.view.with_(dataset="", answer=()), s.figure, s.text)
+    return view.with_(story=story.encode(steps))
 
 
 def coded(draw, key: str, lang: str, options: list, **kwargs):
@@ -166,6 +182,7 @@ def current(page: str = "overview") -> View:
         chart=s.get("chart"),
         dataset=dataset,
         answer=group_answers(list(s.get("answer") or ())) if dataset else (),
+        story=str(s.get("story") or ""),
     )
 
 

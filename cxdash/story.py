@@ -142,7 +142,7 @@ def _items(token: str) -> list[str] | None:
         packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         unpacker = zlib.decompressobj(-15)
         raw = unpacker.decompress(packed, MAX_STEP_BYTES)
-        if unpacker.unconsumed_tail or not unpacker.eof:
+        if unpacker.unconsumed_tail or unpacker.unused_data or not unpacker.eof:
             return None
         items = json.loads(raw.decode())
     except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError, RecursionError):

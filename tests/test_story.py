@@ -114,6 +114,17 @@ def test_a_tampered_link_opens_only_valid_steps(made, data_):
         assert notices
 
 
+def test_two_steps_run_together_are_one_unreadable_token_not_the_first_step():
+    """A tampered separator ('.' -> '0', found by the property test above in CI) joined two
+    tokens; the first one's deflate stream ended early and its trailing bytes were ignored,
+    so one step opened silently. Bytes after the stream's end make a token unreadable."""
+    made = [_step(), _step()]
+    param = story.encode(made)
+    joined = param[: param.rindex(".")] + "0" + param[param.rindex(".") + 1 :]
+    opened, notices = story.decode(joined, VOCAB)
+    assert opened == [] and any(n.key == "story_unreadable" for n in notices)
+
+
 @given(st.text(max_size=300))
 def test_any_text_as_a_story_parameter_is_never_an_exception(param):
     opened, notices = story.decode(param, VOCAB)

@@ -14,11 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cxdash.paths import DATA_DIR
+from cxdash.paths import DATA_DIR, SEEDS_DIR
 from cxdash.respondents.readers import ImportProblems
 from cxdash.tickets import engines, importer, mapping, metrics, store, synth
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 GUIDE = "002_9acce4542ffce099.txt"
 
 
@@ -276,12 +275,17 @@ def test_the_zendesk_mapping_reads_a_zendesk_shaped_export(tmp_path):
     assert c["repeat_contact_rate"] == pytest.approx(50.0)  # requester 9 again a day later
 
 
-def test_definitions_quote_the_guide_and_name_every_cube_column():
-    guide = (SEEDS / GUIDE).read_text(encoding="utf-8")
+def test_definitions_quote_the_guide():
+    if not (SEEDS_DIR / GUIDE).exists():
+        pytest.skip("source documents not beside the repository")
+    guide = (SEEDS_DIR / GUIDE).read_text(encoding="utf-8")
+    for _, row in metrics.definitions().iterrows():
+        assert row["passage_zh"] in guide, row["metric_id"]
+
+
+def test_definitions_name_every_cube_column_and_the_measures_they_are_placed_on():
     defs = metrics.definitions()
     assert len(defs) == 7 and defs["formula_en"].notna().sum() >= 5
-    for _, row in defs.iterrows():
-        assert row["passage_zh"] in guide, row["metric_id"]
     sql = store.sql("cube")
     for column in [*defs["numerator"], *defs["denominator"]]:
         assert f" as {column}" in sql, column

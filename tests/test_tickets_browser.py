@@ -8,15 +8,7 @@ import csv
 
 from cxdash.tickets import synth
 from tests.test_browser import browser, new_page, server, settle  # noqa: F401 (fixtures)
-
-
-def _upload(page, data_path, mapping_path) -> None:
-    uploaders = page.locator("[data-testid=stFileUploader] input[type=file]")
-    uploaders.nth(0).set_input_files(str(data_path))
-    uploaders.nth(1).set_input_files(str(mapping_path))
-    page.wait_for_timeout(500)
-    page.get_by_role("button", name="Check and load").click()
-    settle(page)
+from tests.test_upload_browser import _upload
 
 
 def test_a_bad_log_is_refused_then_a_good_one_fills_benchmark_yourself(server, browser, tmp_path):  # noqa: F811

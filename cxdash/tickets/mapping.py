@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 
 from cxdash.paths import DATA_DIR
+from cxdash.respondents.mapping import _table
 
 UNITS = {"seconds": 1, "minutes": 60, "hours": 3600}
 _PAIRS = (("first_reply_at", "first_reply_time"), ("solved_at", "resolution_time"))
@@ -98,14 +99,6 @@ def parse(raw: dict, file: str) -> Mapping:
         file, columns, zone, log.get("name"), bool(log.get("fictional", False)), units,
         {str(k).strip().lower(): str(v) for k, v in channels.items()}, csat,
     )  # fmt: skip
-
-
-def _table(raw: dict, key: str, problems: list[str]) -> dict:
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        problems.append(f"[{key}] must be a table")
-        return {}
-    return value
 
 
 def _fields(given: dict, schema: pd.DataFrame, problems: list[str]):

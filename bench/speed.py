@@ -65,7 +65,7 @@ VIEWPORT = {"width": 1440, "height": 900}
 TIERS = ("Starter", "Emerging", "Champion")
 YEARS = ("2020", "2021")
 LANGS = ("en", "zh")
-TARGET = {"a": 1.5, "b": 1.5, "c": 1.5, "d": 1.3, "e": 1.3}
+TARGET = {"a": 1.5, "b": 1.5, "c": 1.5, "d": 1.3, "e": 1.3, "g": 2.0, "g_rss": 1.2}
 
 QUIET_MS = 250  # charts quiet this long after every chart changed -> settled
 QUIET_LONG_MS = 1000  # ... or this long when some chart kept its old drawing
@@ -118,11 +118,10 @@ class View:
 
 
 DEFAULT = View()
-# Warm-up, once per language x interval setting: AppTest runs the default view (26 charts);
-# the browser servers run the 2020-only view (1 chart on /tiers) for the same code paths at a
-# fraction of the time. Neither is ever measured.
+# Warm-up for (a) only, once per language x interval setting (AppTest, the default view):
+# (a) is about filter slices. The browser servers are never warmed by the bench: (c)'s first
+# switch to 繁體中文 and first links in 繁體中文 or with ci=0 are a reader's first ones.
 WARM = [View(lang=lang, ci=ci) for lang in LANGS for ci in (True, False)]
-WARM_BROWSER = [View(years=("2020",), lang=lang, ci=ci) for lang in LANGS for ci in (True, False)]
 
 
 def moves(view: View, step: int) -> list[tuple[str, str]]:
@@ -298,8 +297,15 @@ INSTRUMENT_JS = """
   if (window.__bench) return;
   const CHART = '[data-testid="stVegaLiteChart"]';
   const B = {armed: false, t0: 0, inputAt: null, sawRunning: false, candidate: null,
-             before: new WeakSet(), changed: new WeakSet()};
+             before: new WeakSet(), changed: new WeakSet(), drawn: new WeakSet(),
+             drawnAt: [], present: []};
   window.__bench = B;
+  B.busy = [];  // the page's long tasks (main thread busy > 50 ms): [start, duration]
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.busy.push([e.startTime, e.duration]);
+    }).observe({type: 'longtask', buffered: true});
+  } catch (e) {}
   B.arm = () => {
     B.armed = true; B.t0 = performance.now(); B.inputAt = null; B.sawRunning = false;
     B.candidate = null; B.changed = new WeakSet();
@@ -317,7 +323,13 @@ INSTRUMENT_JS = """
       }
       const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       const chart = el && el.closest(CHART);
-      if (chart) { B.changed.add(chart); B.candidate = null; }
+      if (chart) {
+        B.changed.add(chart); B.candidate = null;
+        if (!B.drawn.has(chart) && chart.querySelector('svg.marks .role-mark, canvas.marks')) {
+          B.drawn.add(chart); B.drawnAt.push(performance.now());
+          B.present.push(document.querySelectorAll(CHART).length);
+        }
+      }
     }
   }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 })();
@@ -475,14 +487,20 @@ def open_link(page, url: str, min_charts: int = 1) -> dict:
     return settle(page, min_charts)
 
 
+def keyed(key: str) -> str:
+    """CSS for the element of a sidebar widget: the bare page keys it `tier`; the app draws
+    one widget per language, keyed `_tier@en` (class st-key-_tier-en), one shown at a time."""
+    return f":is(.st-key-{key}, .st-key-_{key}-en, .st-key-_{key}-zh)"
+
+
 def open_list(page, key: str) -> None:
     """Open a multiselect's list of options (its button; the arrow key if that did not)."""
-    page.locator(f".st-key-{key} button[aria-haspopup=listbox]").click()
+    page.locator(f"{keyed(key)} button[aria-haspopup=listbox] >> visible=true").click()
     options = page.locator("[role=option] >> visible=true").first
     try:
         options.wait_for(timeout=3000)
     except Exception:
-        page.locator(f".st-key-{key} input[role=combobox]").press("ArrowDown")
+        page.locator(f"{keyed(key)} input[role=combobox] >> visible=true").press("ArrowDown")
         options.wait_for(timeout=10_000)
 
 
@@ -516,12 +534,22 @@ def close_list(page) -> None:
 
 def click_step(page, view: View, move: tuple[str, str], keys: dict) -> dict:
     """One click in the sidebar that changes `view` by `move`; timed from the pointerdown."""
+    target = click_target(page, view, move, keys)
+    page.evaluate("window.__bench.arm()")
+    target.click()
+    result = settle(page, 1)
+    close_list(page)  # not timed
+    return result
+
+
+def click_target(page, view: View, move: tuple[str, str], keys: dict):
+    """What to click in the sidebar to change `view` by `move` (a list it is in opened)."""
     kind, code = move
     if kind in ("tier", "year"):
         current = getattr(view, kind + "s")
         if code in current:  # remove: the tag's close button
             target = page.locator(
-                f".st-key-{kind} [data-tag-index='{current.index(code)}'] button >> visible=true"
+                f"{keyed(kind)} [data-tag-index='{current.index(code)}'] button >> visible=true"
             )
         else:  # add: open the list (not timed), click the option
             open_list(page, kind)
@@ -532,25 +560,20 @@ def click_step(page, view: View, move: tuple[str, str], keys: dict) -> dict:
         target = page.locator(".st-key-lang [data-testid=stRadioOption]").nth(other)
     else:
         target = page.locator(".st-key-ci label").first
-    page.evaluate("window.__bench.arm()")
-    target.click()
-    result = settle(page, 1)
-    close_list(page)  # not timed
-    return result
+    return target
 
 
 def check_view(page, view: View) -> None:
     """The sidebar shows `view` (the click did what was meant)."""
     got = page.evaluate(
-        """() => ({
-          tier: document.querySelectorAll(
-            '.st-key-tier .react-aria-ComboBox [data-tag-index]').length,
-          year: document.querySelectorAll(
-            '.st-key-year .react-aria-ComboBox [data-tag-index]').length,
+        """([tier, year]) => ({
+          tier: document.querySelectorAll(tier + ' .react-aria-ComboBox [data-tag-index]').length,
+          year: document.querySelectorAll(year + ' .react-aria-ComboBox [data-tag-index]').length,
           lang: Array.from(document.querySelectorAll('.st-key-lang [data-testid=stRadioOption]'))
                   .findIndex(o => o.getAttribute('data-selected') === 'true'),
           ci: !!document.querySelector('.st-key-ci input[role=switch]:checked'),
-        })"""
+        })""",
+        [keyed("tier"), keyed("year")],
     )
     want = {
         "tier": len(view.tiers),
@@ -560,6 +583,18 @@ def check_view(page, view: View) -> None:
     }
     if got != want:
         raise RuntimeError(f"sidebar shows {got}, expected {want} for {view}")
+
+
+def nav_link(page, base: str, url_path: str):
+    """The sidebar's link to a page (the list of pages expanded if it is hidden)."""
+    link = page.locator(
+        f'[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"][href="{base}/{url_path}"]'
+    )
+    if not link.is_visible():
+        more = page.locator('[data-testid="stSidebarNavViewButton"]')
+        if more.count() and more.first.is_visible():
+            more.first.click()
+    return link
 
 
 @dataclass
@@ -584,6 +619,8 @@ def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
     server = stack.enter_context(streamlit_run(t.script, t.env))
     base = server.url
     context, page = new_page(browser)
+    received: list[int] = []  # websocket frames from the server (the page's deltas)
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
     page.goto(f"{base}/{t.path}", wait_until="commit", timeout=STEP_TIMEOUT_MS)
     first = page.wait_for_function(FIRST_CHART_JS, polling="raf", timeout=STEP_TIMEOUT_MS)
     # page timestamps (epoch ms) against the time the process was started
@@ -593,17 +630,12 @@ def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
         f"  {t.name}: first chart {t.res['first_chart_s']:.2f} s after the process started; "
         f"all {r['charts']} charts {fmt_ms(r['ms'])} after navigation start"
     )
+    t.res["first_load"] = first_load(page, sum(received), r["charts"])
+    log(f"  {t.name}: first load, browser side: {t.res['first_load']['text']}")
     if t.visit_pages:  # sidebar links: one Streamlit session throughout
         visited = []
         for url_path in PAGES:
-            link = page.locator(
-                f'[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]'
-                f'[href="{base}/{url_path}"]'
-            )
-            if not link.is_visible():
-                more = page.locator('[data-testid="stSidebarNavViewButton"]')
-                if more.count() and more.first.is_visible():
-                    more.first.click()
+            link = nav_link(page, base, url_path)
             page.evaluate("window.__bench.arm()")
             link.click()
             r = settle(page, 0)
@@ -617,12 +649,9 @@ def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
         f"(peak {t.res['hwm_kb'] / 1024:.0f} MB) after one session"
     )
     context.close()
-    # c, prepared: warm the per-language x interval caches at the default slice (untimed),
-    # learn the option keys, end on the default view
+    # c, prepared: a new session on the default view, the option keys learned (untimed)
     context, t.page = new_page(browser)
     stack.callback(context.close)
-    for view in WARM_BROWSER:
-        open_link(t.page, f"{base}/{t.path}?{view.query()}")
     open_link(t.page, f"{base}/{t.path}")
     t.keys = {
         "tier": option_keys(t.page, "tier", TIERS),
@@ -631,7 +660,40 @@ def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
     return server
 
 
-def browser_side(walk, links, charts: int) -> tuple[dict, dict]:
+def first_load(page, ws_bytes: int, charts: int) -> dict:
+    """The browser's share of a first load: bytes the server sent, when each chart was first
+    drawn (after navigation start), how many charts were in the page when the first was, and
+    the gap between one chart's drawing and the next (Vega compiles and renders one chart at a
+    time on the page's main thread)."""
+    got = page.evaluate(
+        "() => ({at: window.__bench.drawnAt, present: window.__bench.present,"
+        " busy: window.__bench.busy})"
+    )
+    at = sorted(got["at"])
+    gaps = [b - a for a, b in zip(at, at[1:])]
+    out = {
+        "kb": ws_bytes / 1024,
+        "kb_chart": ws_bytes / 1024 / max(charts, 1),
+        "first_ms": at[0] if at else float("nan"),
+        "last_ms": at[-1] if at else float("nan"),
+        "present_at_first": got["present"][0] if got["present"] else 0,
+        "gap_ms": statistics.median(gaps) if gaps else float("nan"),
+        "busy_ms": sum(d for _, d in got["busy"]),
+        "longest_ms": max((d for _, d in got["busy"]), default=0.0),
+    }
+    out["text"] = (
+        f"{out['kb']:.0f} kB over the websocket ({out['kb_chart']:.1f} kB a chart); charts "
+        f"drawn from {fmt_ms(out['first_ms'])} to {fmt_ms(out['last_ms'])} after navigation "
+        f"start; {out['present_at_first']} charts in the page when the first was drawn; "
+        f"median {out['gap_ms']:.0f} ms between one chart drawn and the next; main thread "
+        f"busy in long tasks {fmt_ms(out['busy_ms'])} (longest {fmt_ms(out['longest_ms'])}, "
+        f"{fmt_ms(out['busy_ms'] / max(charts, 1))} a chart: parsing the deltas, Vega "
+        f"compile and render, layout)"
+    )
+    return out
+
+
+def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tuple[dict, dict]:
     """c, d, e for the app and the bare page. Both servers stay up for c, and c's steps
     alternate between them (who goes first alternates too), so the machine's load changes
     hit both alike."""
@@ -656,6 +718,11 @@ def browser_side(walk, links, charts: int) -> tuple[dict, dict]:
                 progress(f"{t.name} link {view}: {r}")
                 t.res["link"].append(r["ms"])
                 t.res["charts"].append(r["charts"])
+        if load[0]:  # g, on the app's server after c
+            import load_sessions  # bench/load_sessions.py
+
+            log(f"g. {load[0]} sessions x {load[1]} interactions on the app ...")
+            app.res["load"] = load_sessions.run(p, servers["app"], *load)
     for t in (app, bare):
         log(f"  {t.name} clicks (ms): {[round(x) for x in t.res['click']]}")
         log(f"  {t.name} links  (ms): {[round(x) for x in t.res['link']]}")
@@ -670,8 +737,17 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="fewer slices and steps (~4 min)")
     ap.add_argument("--steps", type=int, help="browser clicks and links per page (c)")
     ap.add_argument("--slices", type=int, help="never-seen AppTest slices (a)")
+    ap.add_argument("--sessions", type=int, help="concurrent sessions (g; 0 leaves g out)")
+    ap.add_argument("--interactions", type=int, help="interactions per session (g)")
+    ap.add_argument("--cool", type=float, help="seconds after the load before RSS (g)")
     args = ap.parse_args()
     n_slices, reruns, n_steps = (3, 7, 6) if args.quick else (5, 7, 20)
+    load = (4, 6, 20.0) if args.quick else (20, 30, 120.0)
+    load = (
+        load[0] if args.sessions is None else args.sessions,
+        args.interactions or load[1],
+        load[2] if args.cool is None else args.cool,
+    )
     n_slices = min(args.slices or n_slices, len(SLICES))
     n_steps = args.steps or n_steps
 
@@ -687,16 +763,24 @@ def main() -> None:
     load_before = os.getloadavg()
     log(f"{os.cpu_count()} cores, load average {load_before[0]:.1f} (other processes count too)")
 
+    log("Breakdown of a first visit, server side (bench/breakdown.py, a fresh process):")
+    breakdown = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "breakdown.py"), HEAVY_URL],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    log(breakdown.stdout.rstrip() or breakdown.stderr[-2000:])
     log(f"a/b. server side, AppTest of /tiers vs bench/bare_page.py ({n_slices} slices) ...")
     srv = server_side(n_slices, reruns)
     app, bare = srv["app"], srv["bare"]
     charts = app["charts"]
 
-    seen = {v.key() for v in WARM_BROWSER} | {DEFAULT.key()}  # the browser servers' warm-up
+    seen = {DEFAULT.key()}  # what the browser servers drew before (c)
     walk = click_walk(n_steps, seen)
     links = link_views(n_steps, seen | {v.key() for _, v in walk})
     log(f"c/d/e. browser: {n_steps} clicks, {n_steps} links, {charts} bare charts ...")
-    b_app, b_bare = browser_side(walk, links, charts)
+    b_app, b_bare = browser_side(walk, links, charts, load)
 
     # ---- the table
     rows = []
@@ -755,8 +839,63 @@ def main() -> None:
         TARGET["e"],
     )
 
+    if "load" in b_app:
+        g = b_app["load"]
+        one, many = g["one"], g["many"]
+        row(
+            f"g. {g['sessions']} sessions × {g['steps']} interactions at once: errors",
+            str(len(many["errors"])),
+            "—",
+            float(len(many["errors"])),
+            0,
+        )
+        row(
+            f"g. p95 per interaction, {g['sessions']} sessions at once ÷ one session alone "
+            f"(p50 in brackets; {many['n']} and {one['n']} interactions)",
+            f"{fmt_ms(many['p95'])} ({fmt_ms(many['p50'])})",
+            f"{fmt_ms(one['p95'])} ({fmt_ms(one['p50'])}) alone",
+            many["p95"] / one["p95"],
+            TARGET["g"],
+        )
+        row(
+            f"g. server RSS {g['cool_s']:.0f} s after the load ÷ before it",
+            f"{g['rss_cool_kb'] / 1024:.0f} MB",
+            f"{g['rss_before_kb'] / 1024:.0f} MB before",
+            g["rss_cool_kb"] / g["rss_before_kb"],
+            TARGET["g_rss"],
+        )
+
     log()
     log("Notes:")
+    for name, res in (("app", b_app), ("bare", b_bare)):
+        log(f"  d. {name} first load, browser side: {res['first_load']['text']}")
+    lang_clicks = [
+        (i, ms) for i, ((move, _), ms) in enumerate(zip(walk, b_app["click"])) if move[0] == "lang"
+    ]
+    if lang_clicks:
+        i, ms = lang_clicks[0]
+        log(
+            f"  c. app: the first language switch (click {i + 1}, to {walk[i][1].lang}) took "
+            f"{fmt_ms(ms)}; the bare page's same click {fmt_ms(b_bare['click'][i])}"
+        )
+    log(
+        f"  c. links: {sum(v.lang == 'zh' for v in links)} of {len(links)} in 繁體中文, "
+        f"{sum(not v.ci for v in links)} with ci=0; app max by kind: zh "
+        + fmt_ms(max([ms for v, ms in zip(links, b_app["link"]) if v.lang == "zh"] or [0]))
+        + ", ci=0 "
+        + fmt_ms(max([ms for v, ms in zip(links, b_app["link"]) if not v.ci] or [0]))
+    )
+    if "load" in b_app:
+        g = b_app["load"]
+        log(
+            f"  g. wall time of the load {g['wall_s']:.0f} s; RSS right after it "
+            f"{g['rss_after_kb'] / 1024:.0f} MB; p95 by kind at once "
+            + ", ".join(f"{k} {fmt_ms(v)}" for k, v in g["many"]["by_kind"].items())
+            + "; alone "
+            + ", ".join(f"{k} {fmt_ms(v)}" for k, v in g["one"]["by_kind"].items())
+        )
+        if g["many"]["errors"]:
+            log(f"  g. errors: {g['many']['errors']}")
     log(
         f"  a. app new ÷ bare new {a_new / b_new:.1f}×; app cold first run "
         f"{fmt_ms(app['cold_ms'])} (bare {fmt_ms(bare['cold_ms'])})"

@@ -138,9 +138,28 @@ def _localised(values: pd.DataFrame, lang: str, look: Type):
 @functools.lru_cache(maxsize=1024)
 def _chart_rows(figure_id: str, lang: str, show_ci: bool, version: int) -> dict[str, dict]:
     """value_id -> the columns the chart draws, with or without intervals."""
-    lay, values, _, _ = _shape(figure_id, lang, version)
+    lay, values, _, _ = _shape(figure_id, lang, version, WEB)  # `figure`'s key: made once
     rows = charts.rows(values, lay, lang, show_ci)
     return _records(rows[[c for c in ROW_COLUMNS if c in rows]])
+
+
+def warm(version: int, figure_ids: list[str], langs: tuple[str, ...] = ("en", "zh")) -> None:
+    """Make everything of these figures that depends only on the data, in both languages
+    and both interval settings, so no reader's first view pays for it (shared, read-only:
+    the caches above are per process). Run once per data version, in the background, from
+    the server's first run (cxdash/ui/shell.py `warming`)."""
+    for figure_id in figure_ids:  # a page's figures in both languages before the next page's
+        for lang in langs:
+            _shape(figure_id, lang, version, WEB)
+            for show_ci in (True, False):
+                _chart_rows(figure_id, lang, show_ci, version)
+
+
+def warm_order(version: int) -> list[str]:
+    """Every published figure, those of the pages listed first (in page order) first."""
+    published = _all_values(version)
+    ordered = [f for p in data.vocabulary().pages for f in data.page_figures(p)["figure_id"]]
+    return [f for f in dict.fromkeys([*ordered, *published]) if f in published]
 
 
 def shown_values(figure_ids: list[str], filters: Filters) -> pd.DataFrame:

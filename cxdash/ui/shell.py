@@ -3,6 +3,8 @@ the page list (from the database's pages table), the page header, and the view p
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -228,8 +230,24 @@ def notices(container) -> None:
 
 
 def end_run() -> None:
-    """Forget this run's view, so a page run without dashboard.py is detected."""
+    """Forget this run's view, so a page run without dashboard.py is detected; make sure
+    the data's figures are being made ahead of any reader (`warming`)."""
     st.session_state.pop(_VIEW, None)
+    warming(db.version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def warming(version: int) -> threading.Thread:
+    """Once per server process and data version, after the first run has drawn its page:
+    every figure's shape and rows in both languages and both interval settings, made in the
+    background (figures.warm) into the process-wide caches every session shares."""
+    thread = threading.Thread(
+        target=lambda: figures.warm(version, figures.warm_order(version)),
+        name=f"cxdash-warm-{version}",
+        daemon=True,
+    )
+    thread.start()
+    return thread
 
 
 def asked(view: View) -> str:

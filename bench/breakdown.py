@@ -1,0 +1,96 @@
+"""Where a first visit's server time goes, measured in a fresh process (bench/speed.py runs
+this as a subprocess and prints its lines; it can also run alone).
+
+Steps, each timed once, in the order a first visit meets them: importing the modules every
+page imports, the first query (every published value), each figure's spec shape per
+language (made once per figure, language and data version), its chart rows per interval
+setting, and serialising a page's specs as Streamlit does (JSON). Then the payload a page
+sends per chart, and the heavy libraries loaded by then (they should be none).
+
+Run: .venv/bin/python bench/breakdown.py [page]   (default page: tiers)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Libraries only an action (a download, a deck, a PDF, a test table) may need.
+HEAVY = ("pptx", "fpdf", "vl_convert", "PIL", "statsmodels", "scipy", "pyarrow.parquet")
+
+
+def ms_since(t: float) -> float:
+    return 1000 * (time.perf_counter() - t)
+
+
+def main(page: str = "tiers") -> None:
+    t = time.perf_counter()
+    import streamlit  # noqa: F401
+
+    log("import streamlit", ms_since(t))
+    t = time.perf_counter()
+    from cxdash import data, db, figures  # noqa: F401
+    from cxdash.ui import access, panel, share, shell, state  # noqa: F401
+
+    log("import the app's modules (cxdash, cxdash.ui)", ms_since(t))
+    heavy = sorted(m for m in HEAVY if m in sys.modules)
+    print(f"  heavy libraries loaded by then: {heavy or 'none'}")
+
+    from cxdash.palette import WEB
+    from cxdash.view import View
+
+    version = db.version()
+    t = time.perf_counter()
+    figures._all_values(version)
+    log("first query: every published value, grouped by figure", ms_since(t))
+    cat = data.page_figures(page)
+    ids = list(cat["figure_id"])
+    every = sorted(figures._all_values(version))
+    for lang in ("en", "zh"):
+        per = []
+        for f in every:
+            t = time.perf_counter()
+            figures._shape(f, lang, version, WEB)
+            per.append(ms_since(t))
+        on_page = sum(p for f, p in zip(every, per) if f in ids)
+        log(
+            f"spec shapes, {lang}: all {len(every)} figures (median "
+            f"{statistics.median(per):.0f} ms, max {max(per):.0f} ms); /{page}'s "
+            f"{len(ids)}: {on_page:.0f} ms",
+            sum(per),
+        )
+        for ci in (True, False):
+            t = time.perf_counter()
+            for f in every:
+                figures._chart_rows(f, lang, ci, version)
+            log(f"chart rows, {lang}, intervals {'on' if ci else 'off'}: all figures", ms_since(t))
+    for lang in ("en", "zh"):
+        view = View(page=page, lang=lang)
+        t = time.perf_counter()
+        figs, _, _ = figures.page_figures(view)
+        pick = ms_since(t)
+        t = time.perf_counter()
+        sizes = [len(json.dumps(f.spec).encode()) for f in figs]
+        log(
+            f"/{page} {lang}, warm: pick rows for {len(figs)} charts {pick:.0f} ms; "
+            f"serialise the specs (JSON) {ms_since(t):.0f} ms; payload per chart "
+            f"median {statistics.median(sizes) / 1024:.1f} kB, max {max(sizes) / 1024:.1f} kB, "
+            f"total {sum(sizes) / 1024:.0f} kB",
+            None,
+        )
+    heavy = sorted(m for m in HEAVY if m in sys.modules)
+    print(f"  heavy libraries loaded after drawing /{page}'s figures: {heavy or 'none'}")
+
+
+def log(what: str, ms: float | None) -> None:
+    print(f"  {what}" + (f": {ms:.0f} ms" if ms is not None else ""), flush=True)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])

@@ -1,0 +1,86 @@
+"""A reader's first view costs what a repeat does (issue 19): what depends only on the data is
+made once per process and shared, and the heavy libraries wait for the action needing them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cxdash import db, figures
+from cxdash.paths import ROOT
+from cxdash.view import Filters, View
+
+FIGURE = "apac_first_response_hours"  # Champion 1.7 h, Emerging 2.1 h, Starter 2.4 h
+
+
+@pytest.fixture
+def cold():
+    """Empty shape and row caches, as in a fresh server process."""
+    figures._shape.cache_clear()
+    figures._chart_rows.cache_clear()
+    yield
+    figures._shape.cache_clear()
+    figures._chart_rows.cache_clear()
+
+
+def test_a_figure_makes_its_shape_once(cold):
+    # the chart rows once asked for the shape under another cache key, so each was made twice
+    figures.figure(FIGURE, View(page="tiers", lang="zh"))
+    assert figures._shape.cache_info().misses == 1
+
+
+def test_warm_leaves_nothing_for_a_first_view(cold):
+    version = db.version()
+    figures.warm(version, [FIGURE])
+    shapes, rows = figures._shape.cache_info().misses, figures._chart_rows.cache_info().misses
+    assert (shapes, rows) == (2, 4)  # both languages; both interval settings in each
+    for lang in ("en", "zh"):
+        for show_ci in (True, False):
+            view = View(page="tiers", lang=lang, show_ci=show_ci, filters=Filters())
+            fig = figures.figure(FIGURE, view)
+            assert sorted(r["value"] for r in fig.records) == [1.7, 2.1, 2.4]
+    assert figures._shape.cache_info().misses == shapes
+    assert figures._chart_rows.cache_info().misses == rows
+
+
+def test_warm_draws_what_a_cold_view_draws(cold):
+    view = View(page="tiers", lang="zh", show_ci=False, filters=Filters(tiers=("Champion",)))
+    cold_spec = figures.figure(FIGURE, view).spec
+    figures._shape.cache_clear()
+    figures._chart_rows.cache_clear()
+    figures.warm(db.version(), [FIGURE])
+    warm = figures.figure(FIGURE, view)
+    assert warm.spec == cold_spec
+    assert [(r["tier"], r["value"]) for r in warm.spec["datasets"]["values"]] == [("Champion", 1.7)]
+
+
+def test_warm_order_starts_with_the_first_page_and_covers_every_figure():
+    version = db.version()
+    order = figures.warm_order(version)
+    assert sorted(order) == sorted(figures._all_values(version))
+    assert len(order) == len(set(order))
+
+
+HEAVY = ("pptx", "fpdf", "vl_convert", "PIL", "statsmodels", "scipy", "pyarrow.parquet")
+# modules only an action or the build imports (a deck, a PDF, the statistics of a build)
+ACTIONS = ("__main__", "deck", "report", "stats")
+
+
+def test_page_modules_leave_heavy_libraries_to_the_actions_that_need_them():
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import cxdash, cxdash.ui\n"
+        "for pkg in (cxdash, cxdash.ui):\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        f"        if not m.ispkg and m.name not in {ACTIONS!r}:\n"
+        "            importlib.import_module(f'{pkg.__name__}.{m.name}')\n"
+        "from cxdash import data, figures, view\n"
+        "v = view.parse_text('tiers?tier=Champion&lang=zh&ci=0', data.vocabulary())\n"
+        "assert figures.page_figures(v)[0]\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"

@@ -8,7 +8,9 @@ embed, the deck, the PDF and the tests all call `figure`.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import threading
 from dataclasses import dataclass
 
 import pandas as pd
@@ -143,16 +145,44 @@ def _chart_rows(figure_id: str, lang: str, show_ci: bool, version: int) -> dict[
     return _records(rows[[c for c in ROW_COLUMNS if c in rows]])
 
 
-def warm(version: int, figure_ids: list[str], langs: tuple[str, ...] = ("en", "zh")) -> None:
+def warm(
+    version: int,
+    figure_ids: list[str],
+    langs: tuple[str, ...] = ("en", "zh"),
+    stop: threading.Event | None = None,
+) -> None:
     """Make everything of these figures that depends only on the data, in both languages
     and both interval settings, so no reader's first view pays for it (shared, read-only:
-    the caches above are per process). Run once per data version, in the background, from
-    the server's first run (cxdash/ui/shell.py `warming`)."""
+    the caches above are per process). Stops between figures once `stop` is set."""
     for figure_id in figure_ids:  # a page's figures in both languages before the next page's
         for lang in langs:
+            if stop is not None and stop.is_set():
+                return
             _shape(figure_id, lang, version, WEB)
             for show_ci in (True, False):
                 _chart_rows(figure_id, lang, show_ci, version)
+
+
+class Warming:
+    """`warm` of every figure (`warm_order`) in a background thread, once per server process
+    and data version (cxdash/ui/shell.py). The thread is stopped and joined when the
+    interpreter exits: a thread still inside DuckDB while the process is torn down aborts it
+    (seen in CI as exit -6 of short-lived processes)."""
+
+    def __init__(self, version: int) -> None:
+        self.stop = threading.Event()
+        self.thread = threading.Thread(
+            target=lambda: warm(version, warm_order(version), stop=self.stop),
+            name=f"cxdash-warm-{version}",
+            daemon=True,
+        )
+        atexit.register(self.close)
+        self.thread.start()
+
+    def close(self, timeout: float = 30.0) -> None:
+        """Stop after the figure being made, and wait for it."""
+        self.stop.set()
+        self.thread.join(timeout)
 
 
 def warm_order(version: int) -> list[str]:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from cxdash import build, db
+# No background warming of every figure (cxdash/ui/shell.py `warming`) in the tests or the
+# servers they start: each test's caches and timings are its own. tests/test_first_visit.py
+# turns it on where it is what is tested.
+os.environ["CX_WARM"] = "0"
+
+from cxdash import build, db  # noqa: E402
 from cxdash.paths import DATA_DIR
 
 # The app's pages (data/dimensions/pages.csv, loaded into the pages table), for parametrising.

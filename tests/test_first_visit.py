@@ -3,6 +3,7 @@ made once per process and shared, and the heavy libraries wait for the action ne
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -61,6 +62,51 @@ def test_warm_order_starts_with_the_first_page_and_covers_every_figure():
     order = figures.warm_order(version)
     assert sorted(order) == sorted(figures._all_values(version))
     assert len(order) == len(set(order))
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=600,
+    )
+
+
+def test_warming_stops_between_figures_and_the_process_exits_cleanly():
+    # a daemon thread still inside DuckDB when the interpreter went down aborted short-lived
+    # processes (exit -6, "FATAL: exception not rethrown"); now exit stops it and joins it
+    out = _python(
+        "import time\n"
+        "from cxdash import db, figures\n"
+        "w = figures.Warming(db.version())\n"
+        "time.sleep(1.0)\n"
+        "w.close()\n"
+        "made = figures._shape.cache_info().currsize\n"
+        "total = 2 * len(figures.warm_order(db.version()))\n"
+        "print(w.thread.is_alive(), 0 < made < total)\n"
+        "figures.Warming(db.version())\n"  # left running: the exit must stop it
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "True"]
+
+
+def test_the_first_run_of_a_server_starts_warming_once():
+    out = _python(
+        "import threading\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "for _ in range(2):\n"
+        "    at = AppTest.from_file('dashboard.py', default_timeout=120).run()\n"
+        "    assert not at.exception, at.exception\n"
+        "names = [t.name for t in threading.enumerate()]\n"
+        "print(sorted(n for n in names if n.startswith('cxdash-warm')))\n",
+        CX_WARM="1",
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().startswith("['cxdash-warm-")
+    assert out.stdout.count("cxdash-warm-") == 1
 
 
 HEAVY = ("pptx", "fpdf", "vl_convert", "PIL", "statsmodels", "scipy", "pyarrow.parquet")

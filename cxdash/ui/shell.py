@@ -3,7 +3,7 @@ the page list (from the database's pages table), the page header, and the view p
 
 from __future__ import annotations
 
-import threading
+import os
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -237,17 +237,14 @@ def end_run() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def warming(version: int) -> threading.Thread:
+def warming(version: int) -> figures.Warming | None:
     """Once per server process and data version, after the first run has drawn its page:
     every figure's shape and rows in both languages and both interval settings, made in the
-    background (figures.warm) into the process-wide caches every session shares."""
-    thread = threading.Thread(
-        target=lambda: figures.warm(version, figures.warm_order(version)),
-        name=f"cxdash-warm-{version}",
-        daemon=True,
-    )
-    thread.start()
-    return thread
+    background (figures.Warming) into the process-wide caches every session shares.
+    CX_WARM=0 leaves it out (the test suite does, so its timings and caches are its own)."""
+    if os.environ.get("CX_WARM", "1") == "0":
+        return None
+    return figures.Warming(version)
 
 
 def asked(view: View) -> str:

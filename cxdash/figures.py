@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import functools
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -226,7 +227,8 @@ def _spec(shape: dict, records: list[dict], rows: list[dict], lay, lang: str) ->
     if records[0].get("origin") == "respondents":
         title = f"{title} — {cite.of(records[0], lang)}"
     described = access.described(shape, access.describe(title, records, lay.dims, lang))
-    return {**shape, **described, "datasets": {"values": rows}}
+    figure = {"usermeta": {"figure_id": records[0]["figure_id"]}}  # which figure, in one place
+    return {**shape, **described, **figure, "datasets": {"values": rows}}
 
 
 def _figure(figure_id, lang, records, spec, lay, pairs=None) -> Figure:
@@ -283,12 +285,27 @@ def published(cat: pd.DataFrame, view: View) -> dict[str, list[str]]:
     return {f: by_figure[f] for f in cat["figure_id"] if f in by_figure}
 
 
+def each(cat: pd.DataFrame, view: View) -> Iterator[Figure]:
+    """The catalog's figures the view shows, in catalog order, each made only when asked
+    for, so a page draws its first chart before its last is made."""
+    for figure_id, value_ids in published(cat, view).items():
+        fig = figure(figure_id, view, value_ids)
+        if fig is not None:
+            yield fig
+
+
 def figures_of(cat: pd.DataFrame, view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:
     """Like page_figures, for any catalog slice (Explore's match, the embed's one chart)."""
-    shown = published(cat, view)
-    drawn = [figure(f, view, ids) for f, ids in shown.items()]
-    kept = cat["figure_id"].isin(shown) if not cat.empty else pd.Series(dtype=bool)
-    return [f for f in drawn if f is not None], cat[kept], cat[~kept]
+    drawn = list(each(cat, view))
+    return drawn, *split(cat, drawn)
+
+
+def split(cat: pd.DataFrame, drawn: list[Figure]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the catalog's rows drawn, the rest)."""
+    if cat.empty:
+        return cat, cat
+    kept = cat["figure_id"].isin([f.figure_id for f in drawn])
+    return cat[kept], cat[~kept]
 
 
 def describe(filters: Filters, lang: str) -> str:

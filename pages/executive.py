@@ -5,7 +5,7 @@ below, what moved since 2020, said once whether the moves can be tested."""
 import streamlit as st
 
 from cxdash import access, data, executive, i18n
-from cxdash.ui import cards, shell
+from cxdash.ui import cards, shell, widgets
 
 view = shell.page("executive", intro=False)  # the takeaway is its first line
 if shell.survey_shown("apac", view):
@@ -21,7 +21,7 @@ if shell.survey_shown("apac", view):
         st.caption(i18n.t("scorecard_note", lang))  # the key, on the first screen
         spec = executive.scorecard(rows, lang).to_dict()
         said = access.scorecard_text(i18n.t("exec_scorecard", lang), rows, lang)
-        st.vega_lite_chart({**spec, **access.described(spec, said)}, width="stretch")
+        widgets.chart({**spec, **access.described(spec, said)})
     with gaps:
         all_gaps = data.run("tier_gaps")
         st.subheader(i18n.t("exec_gaps_year", lang, year=executive.latest_year(all_gaps)))

@@ -3,13 +3,14 @@ made once per process and shared, and the heavy libraries wait for the action ne
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
-from cxdash import db, figures
+from cxdash import db, figures, payload
 from cxdash.paths import ROOT
 from cxdash.view import Filters, View
 
@@ -130,3 +131,50 @@ def test_page_modules_leave_heavy_libraries_to_the_actions_that_need_them():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[]"
+
+
+def _published_figures(lang: str, show_ci: bool):
+    for figure_id in figures.warm_order(db.version()):
+        fig = figures.figure(figure_id, View(page="explore", lang=lang, show_ci=show_ci))
+        if fig is not None:
+            yield fig
+
+
+def test_a_chart_sends_only_the_fields_it_reads_and_draws_the_same():
+    import vl_convert as vlc
+
+    sent = kept = 0
+    for fig in _published_figures("en", True):
+        lean = payload.lean(fig.spec)
+        assert vlc.vegalite_to_svg(lean) == vlc.vegalite_to_svg(fig.spec), fig.figure_id
+        read = payload.fields(fig.spec)
+        tooltips = {
+            t["field"]
+            for layer in fig.spec.get("layer", [fig.spec])
+            for t in layer.get("encoding", {}).get("tooltip", [])
+        }
+        assert tooltips <= read, fig.figure_id  # the tooltip's lines are still there
+        sent += len(json.dumps(fig.spec["datasets"]))
+        kept += len(json.dumps(lean["datasets"]))
+    assert kept < 0.7 * sent  # about half: ids, codes, orders and file names stay home
+
+
+def test_the_lean_rows_keep_the_values_and_drop_the_ids():
+    fig = figures.figure(FIGURE, View(page="tiers", lang="zh"))
+    rows = payload.lean(fig.spec)["datasets"]["values"]
+    assert sorted(r["value"] for r in rows) == [1.7, 2.1, 2.4]
+    assert {"value_text", "source", "base_text"} <= set(rows[0])
+    assert not {"value_id", "figure_id", "document"} & set(rows[0])
+
+
+def test_a_field_an_expression_computes_keeps_every_field():
+    spec = {
+        "transform": [{"calculate": "datum['a' + 'b']", "as": "x"}],
+        "mark": "bar",
+        "encoding": {"x": {"field": "x"}},
+        "datasets": {"values": [{"ab": 1, "c": 2}]},
+    }
+    assert payload.fields(spec) is None
+    assert payload.lean(spec) == spec
+    named = {**spec, "transform": [{"filter": "datum.c > 1 && datum['ab'] < 2"}]}
+    assert payload.fields(named) == {"x", "c", "ab"}

@@ -86,7 +86,7 @@ def test_presentation_mode_is_large_type_and_fits_the_screen():
     assert texts and all(mark["fontSize"] >= 18 for mark in texts)
     # three tiers grow to fill the screen, within the plot height one screen allows
     assert 3 * spec["height"]["step"] <= panel.PLOT_PX
-    rows = [(r["tier"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")]
+    rows = [(r["tier_label"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")]
     assert ("Champion", 1.7) in rows
 
 
@@ -114,7 +114,7 @@ def test_embed_shows_one_chart_without_sidebar():
     at.query_params["tier"] = ["Champion"]
     at.run()
     assert not at.exception and len(at.sidebar) == 0
-    assert [(r["tier"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")] == [
+    assert [(r["tier_label"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")] == [
         ("Champion", 1.7)
     ]
 

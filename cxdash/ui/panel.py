@@ -18,7 +18,7 @@ from cxdash import charts, cite, data, documents, executive, export, figures, i1
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
-from cxdash.ui import access, compose, share, state
+from cxdash.ui import access, compose, share, state, widgets
 from cxdash.view import View
 
 
@@ -126,7 +126,7 @@ def figure(fig: Figure, view: View | None = None) -> None:
         )
         if tab_chart.open is not False:
             with tab_chart:
-                st.vega_lite_chart(fig.spec, width="stretch")
+                widgets.chart(fig.spec)
                 access.chart_text(fig)  # the chart's values, for a screen reader
                 key = fig.marks_key
                 for line in key:
@@ -221,7 +221,7 @@ def slide(
     st.caption(literal(caption))
     if big:
         st.metric(literal(big[0]), big[1])
-    st.vega_lite_chart(charts.fit(spec, PLOT_PX, bands), width="stretch")
+    widgets.chart(charts.fit(spec, PLOT_PX, bands))
     if notes:  # one paragraph: flags and the key to the marks take as few lines as they can
         st.caption(" · ".join(notes))
 
@@ -290,24 +290,27 @@ def page_figures(view: View) -> int:
 
 
 def figures_of(catalog: pd.DataFrame, view: View) -> int:
-    """Draw every figure of a catalog slice that is published for the filters; say plainly
-    which are not, and which breakdowns they do have. Returns how many were drawn."""
-    shown, _, missing = figures.figures_of(catalog, view)
+    """Draw every figure of a catalog slice that is published for the filters, each as soon
+    as it is made; say plainly (above them) which are not, and which breakdowns they do
+    have. Returns how many were drawn."""
     lang = view.lang
-    if view.dataset:  # drawn from respondents: what is not redrawn, without breakdowns
-        missing = catalog[~catalog["figure_id"].isin([f.figure_id for f in shown])]
-    if shown and not missing.empty:
-        key = "some_not_redrawn" if view.dataset else "some_not_published"
-        with st.expander(i18n.t(key, lang, n=len(missing))):
-            _missing(missing, lang, titles_only=bool(view.dataset))
-    if not shown and not catalog.empty:
-        asked = literal(figures.describe(view.filters, lang))
-        key = "none_redrawn" if view.dataset else "not_published_charts"
-        st.info(i18n.t(key, lang, asked=asked), icon=":material/info:")
-        _missing(catalog, lang, titles_only=bool(view.dataset))
-    for fig in shown:
+    above = st.container()  # filled once every figure is drawn, shown above them
+    drawn = []
+    for fig in figures.each(catalog, view):
         figure(fig, view)
-    return len(shown)
+        drawn.append(fig)
+    _, missing = figures.split(catalog, drawn)
+    with above:
+        if drawn and not missing.empty:
+            key = "some_not_redrawn" if view.dataset else "some_not_published"
+            with st.expander(i18n.t(key, lang, n=len(missing))):
+                _missing(missing, lang, titles_only=bool(view.dataset))
+        if not drawn and not catalog.empty:
+            asked = literal(figures.describe(view.filters, lang))
+            key = "none_redrawn" if view.dataset else "not_published_charts"
+            st.info(i18n.t(key, lang, asked=asked), icon=":material/info:")
+            _missing(catalog, lang, titles_only=bool(view.dataset))
+    return len(drawn)
 
 
 def _missing(catalog: pd.DataFrame, lang: str, titles_only: bool = False) -> None:

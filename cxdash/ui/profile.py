@@ -11,7 +11,7 @@ import streamlit as st
 from cxdash import benchmark, cite, data, formatting, i18n
 from cxdash.benchmark import Problem, Profile
 from cxdash.formatting import literal, verbatim
-from cxdash.ui import share
+from cxdash.ui import share, widgets
 from cxdash.view import View
 
 _SEEDED, _PROBLEMS = "_bm_seeded", "_bm_problems"
@@ -116,7 +116,7 @@ def placement(measure: pd.Series, value: float, points: pd.DataFrame, lang: str)
         if band:
             st.markdown(literal(band))
         _sources(points, lang)
-    chart.vega_lite_chart(benchmark.chart(value, measure, points, lang).to_dict(), width="stretch")
+    widgets.chart(benchmark.chart(value, measure, points, lang).to_dict(), chart)
 
 
 def _sources(points: pd.DataFrame, lang: str) -> None:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from cxdash import figures, i18n
 from cxdash.formatting import literal
-from cxdash.ui import access, compose, shell, state
+from cxdash.ui import access, compose, shell, state, widgets
 from cxdash.view import View
 
 _MIME = {
@@ -111,7 +111,7 @@ def embed(view: View) -> None:
         st.info(i18n.t("not_published_page", lang, asked=asked))
         return
     st.markdown(f"**{literal(fig.title)}**")
-    st.vega_lite_chart(fig.spec, width="stretch")
+    widgets.chart(fig.spec)
     access.chart_text(fig)
     for line in fig.marks_key:
         st.caption(literal(line))

@@ -15,7 +15,7 @@ from cxdash import captions, charts, data, documents, figures, i18n, story
 from cxdash.documents import Item
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
-from cxdash.ui import access, compose, panel, share, state
+from cxdash.ui import access, compose, panel, share, state, widgets
 from cxdash.view import View
 
 
@@ -114,7 +114,7 @@ def _slide(item: Item) -> None:
     # as typed, as HTML text: Markdown would autolink an address even when escaped
     st.html(f'<h2 class="story-sentence">{html.escape(item.sentence)}</h2>')
     st.caption(f"{literal(item.said_by)} · **{literal(fig.title)}**")
-    st.vega_lite_chart(charts.fit(fig.spec, panel.PLOT_PX - 100), width="stretch")
+    widgets.chart(charts.fit(fig.spec, panel.PLOT_PX - 100))
     access.chart_text(fig)
     st.caption(literal(fig.caption))
     if fig.marks_key:

@@ -20,7 +20,7 @@ from cxdash.formatting import literal
 from cxdash.palette import CHANNEL_COLORS
 from cxdash.tickets import engines, metrics, store
 from cxdash.tickets.metrics import Choices
-from cxdash.ui import profile, uploads
+from cxdash.ui import profile, uploads, widgets
 
 _MINE = "_ticket_logs"  # this session's uploads: id -> (folder, meta)
 SYNTH_TICKETS = 20_000
@@ -182,7 +182,7 @@ def monthly(cube: pd.DataFrame, cut: Cut, meta: dict, lang: str) -> None:
     per = metrics.by_group(chosen, ["channel", "month"])
     per["channel_label"] = per["channel"].map(lambda c: channel_label(c, lang))
     every = metrics.by_group(chosen, ["month"]).assign(channel_label=i18n.t("tk_all", lang))
-    st.vega_lite_chart(_chart(per, every, defs.loc[mid], lang).to_dict(), width="stretch")
+    widgets.chart(_chart(per, every, defs.loc[mid], lang).to_dict())
     mark = " (FICTIONAL)" if meta["fictional"] else ""
     table = per.assign(log=meta["name"] + mark)
     st.dataframe(_wide(table, lang), hide_index=True, width="stretch")

@@ -1,13 +1,18 @@
-"""Small Streamlit pieces of single pages: the claim audit's counts and column formats, the
-data downloads and the data health of Sources & method."""
+"""Small Streamlit pieces: a chart as the browser gets it, the claim audit's counts and column
+formats, the data downloads and the data health of Sources & method."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from cxdash import data, db, export, formatting, i18n
+from cxdash import data, db, export, formatting, i18n, payload
 from cxdash.view import View
+
+
+def chart(spec: dict, where=st) -> None:
+    """Draw a Vega-Lite spec, its datasets cut to the fields it reads (cxdash/payload.py)."""
+    where.vega_lite_chart(payload.lean(spec), width="stretch")
 
 
 def claim_counts(claims: pd.DataFrame, lang: str) -> None:

@@ -8,11 +8,15 @@ parameters as the app (`lang`, `tier`, `year`, `ci`), and every control changes 
 every chart, so bench/speed.py can drive both pages with the same clicks and the same links.
 
 Chart count: `?charts=N`, else the BARE_CHARTS environment variable, else 26.
+BARE_SPECS=FILE (a JSON list of Vega-Lite specs, bench/app_specs.py) draws those specs
+instead, each under a heading, still with nothing else around them: the floor of a page of
+the app's own charts on this stack.
 Run alone: streamlit run bench/bare_page.py
 """
 
 from __future__ import annotations
 
+import json
 import os
 import zlib
 
@@ -124,7 +128,14 @@ show_ci = side.toggle("Show 95% intervals", key="ci")
 tiers = chosen_tiers or TIERS[:3]
 years = tuple(chosen_years)
 st.title("Bare page" if lang == "en" else "基準頁")
-for n in range(chart_count()):
-    df = chart_data(n, tiers, years, lang, show_ci)
-    st.markdown(f"#### Chart {n + 1}")
-    st.altair_chart(chart(df, lang, errorbars=show_ci and n == 0), width="stretch")
+if os.environ.get("BARE_SPECS"):
+    with open(os.environ["BARE_SPECS"], encoding="utf-8") as fh:
+        specs = json.load(fh)
+    for n, spec in enumerate(specs):
+        st.markdown(f"#### Chart {n + 1}")
+        st.vega_lite_chart(spec, width="stretch")
+else:
+    for n in range(chart_count()):
+        df = chart_data(n, tiers, years, lang, show_ci)
+        st.markdown(f"#### Chart {n + 1}")
+        st.altair_chart(chart(df, lang, errorbars=show_ci and n == 0), width="stretch")

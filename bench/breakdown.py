@@ -35,7 +35,7 @@ def main(page: str = "tiers") -> None:
 
     log("import streamlit", ms_since(t))
     t = time.perf_counter()
-    from cxdash import data, db, figures  # noqa: F401
+    from cxdash import data, db, figures, payload  # noqa: F401
     from cxdash.ui import access, panel, share, shell, state  # noqa: F401
 
     log("import the app's modules (cxdash, cxdash.ui)", ms_since(t))
@@ -76,7 +76,7 @@ def main(page: str = "tiers") -> None:
         figs, _, _ = figures.page_figures(view)
         pick = ms_since(t)
         t = time.perf_counter()
-        sizes = [len(json.dumps(f.spec).encode()) for f in figs]
+        sizes = [len(json.dumps(payload.lean(f.spec)).encode()) for f in figs]  # as sent
         log(
             f"/{page} {lang}, warm: pick rows for {len(figs)} charts {pick:.0f} ms; "
             f"serialise the specs (JSON) {ms_since(t):.0f} ms; payload per chart "

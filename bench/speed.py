@@ -224,9 +224,10 @@ def fmt_ms(ms: float) -> str:
 
 def set_view(at, view: View) -> None:
     at.sidebar.radio(key="lang").set_value(view.lang)
-    shown = {w.key.split("@")[0]: w for w in at.sidebar.multiselect}  # in the last run's language
-    shown["_tier"].set_value(list(view.tiers))
-    shown["_year"].set_value(list(view.years))
+    # the app's keys are "_tier@en" (in the last run's language), the bare page's "tier"
+    shown = {w.key.split("@")[0].lstrip("_"): w for w in at.sidebar.multiselect}
+    shown["tier"].set_value(list(view.tiers))
+    shown["year"].set_value(list(view.years))
     at.sidebar.toggle(key="ci").set_value(view.ci)
 
 
@@ -701,8 +702,15 @@ def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tupl
 
     app = Target("app", APP, HEAVY_URL, {}, visit_pages=True)
     bare = Target("bare", BARE, "", {"BARE_CHARTS": str(charts)}, visit_pages=False)
+    specs = Path(tempfile.mkdtemp(prefix="cx-bench-")) / "specs.json"
+    made = subprocess.run(  # the app's own charts of /tiers, as its browser gets them
+        [sys.executable, str(ROOT / "bench" / "app_specs.py"), str(specs), HEAVY_URL],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    log(f"  floor: {made.stdout.strip() or made.stderr[-500:]}")
+    floor = Target("floor", BARE, "", {"BARE_SPECS": str(specs)}, visit_pages=False)
     with sync_playwright() as p, contextlib.ExitStack() as stack:
-        servers = {t.name: start_and_visit(p, stack, t) for t in (app, bare)}
+        servers = {t.name: start_and_visit(p, stack, t) for t in (app, bare, floor)}
         for i, (move, nxt) in enumerate(walk):  # (i) a click in the sidebar
             for t in (app, bare) if i % 2 == 0 else (bare, app):
                 r = click_step(t.page, t.view, move, t.keys)
@@ -712,8 +720,9 @@ def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tupl
                 t.res["click"].append(r["ms"])
                 t.res["charts"].append(r["charts"])
                 t.res["kept"] += not r["allChanged"]
-        for i, view in enumerate(links):  # (ii) opening a link
-            for t in (app, bare) if i % 2 == 0 else (bare, app):
+        trio = (app, bare, floor)
+        for i, view in enumerate(links):  # (ii) opening a link (the floor: the same link)
+            for t in trio[i % 3 :] + trio[: i % 3]:
                 r = open_link(t.page, f"{servers[t.name].url}/{t.path}?{view.query()}")
                 progress(f"{t.name} link {view}: {r}")
                 t.res["link"].append(r["ms"])
@@ -723,9 +732,10 @@ def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tupl
 
             log(f"g. {load[0]} sessions x {load[1]} interactions on the app ...")
             app.res["load"] = load_sessions.run(p, servers["app"], *load)
-    for t in (app, bare):
+    for t in (app, bare, floor):
         log(f"  {t.name} clicks (ms): {[round(x) for x in t.res['click']]}")
         log(f"  {t.name} links  (ms): {[round(x) for x in t.res['link']]}")
+    app.res["floor"] = floor.res
     return app.res, bare.res
 
 
@@ -824,6 +834,16 @@ def main() -> None:
             ap95 / bp95,
             TARGET["c"],
         )
+    fl = b_app["floor"]
+    ap95, fp95 = pct(b_app["link"], 95), pct(fl["link"], 95)
+    row(
+        f"c′. opening a link, p95 (p50): the app vs the floor, a bare page drawing the app's "
+        f"own {len(fl['charts']) and fl['charts'][0]} charts of /tiers and nothing else",
+        f"{fmt_ms(ap95)} ({fmt_ms(pct(b_app['link'], 50))})",
+        f"{fmt_ms(fp95)} ({fmt_ms(pct(fl['link'], 50))})",
+        ap95 / fp95,
+        TARGET["c"],
+    )
     row(
         "d. `streamlit run` → first chart drawn (/tiers vs bare, fresh browser)",
         f"{b_app['first_chart_s']:.2f} s",
@@ -867,7 +887,7 @@ def main() -> None:
 
     log()
     log("Notes:")
-    for name, res in (("app", b_app), ("bare", b_bare)):
+    for name, res in (("app", b_app), ("bare", b_bare), ("floor", b_app["floor"])):
         log(f"  d. {name} first load, browser side: {res['first_load']['text']}")
     lang_clicks = [
         (i, ms) for i, ((move, _), ms) in enumerate(zip(walk, b_app["click"])) if move[0] == "lang"

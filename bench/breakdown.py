@@ -3,8 +3,8 @@ this as a subprocess and prints its lines; it can also run alone).
 
 Steps, each timed once, in the order a first visit meets them: importing the modules every
 page imports, the first query (every published value), each figure's spec shape per
-language (made once per figure, language and data version), its chart rows per interval
-setting, and serialising a page's specs as Streamlit does (JSON). Then the payload a page
+language (made once per figure, language and data version), with its chart rows for both interval
+settings, and serialising a page's specs as Streamlit does (JSON). Then the payload a page
 sends per chart, and the heavy libraries loaded by then (they should be none).
 
 Run: .venv/bin/python bench/breakdown.py [page]   (default page: tiers)
@@ -60,16 +60,11 @@ def main(page: str = "tiers") -> None:
             per.append(ms_since(t))
         on_page = sum(p for f, p in zip(every, per) if f in ids)
         log(
-            f"spec shapes, {lang}: all {len(every)} figures (median "
+            f"spec shapes and chart rows, {lang}: all {len(every)} figures (median "
             f"{statistics.median(per):.0f} ms, max {max(per):.0f} ms); /{page}'s "
             f"{len(ids)}: {on_page:.0f} ms",
             sum(per),
         )
-        for ci in (True, False):
-            t = time.perf_counter()
-            for f in every:
-                figures._chart_rows(f, lang, ci, version)
-            log(f"chart rows, {lang}, intervals {'on' if ci else 'off'}: all figures", ms_since(t))
     for lang in ("en", "zh"):
         view = View(page=page, lang=lang)
         t = time.perf_counter()

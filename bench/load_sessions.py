@@ -38,7 +38,7 @@ class Session:
     def __init__(self, browser, base: str, number: int) -> None:
         self.base, self.number = base, number
         self.context, self.page = S.new_page(browser)
-        S.open_link(self.page, f"{base}/{S.HEAVY_URL}")  # untimed: the session's start
+        S.open_link(self.page, f"{base}/{S.HEAVY_URL}?{S.DEFAULT.query()}")  # untimed: its start
         self.keys = {
             "tier": S.option_keys(self.page, "tier", S.TIERS),
             "year": S.option_keys(self.page, "year", S.YEARS),

@@ -11,8 +11,16 @@ target, and never fails on a target.
   c. Chromium: filter change -> every chart drawn, p50 / p95 over never-seen combinations of
      tiers, years, language and the interval toggle, (i) by a click in the sidebar and (ii) by
      opening a link. Target: app p95 <= 1.5x bare p95.
+  c'. The floor of (c)'s links: the bare page drawing the app's own charts of /tiers exactly
+     as its browser gets them (bench/app_specs.py, BARE_SPECS) and nothing else, opened by
+     the same links: what those charts cost on this stack before any of the app's panels.
   d. `streamlit run` -> first chart drawn on /tiers in a fresh browser. Target <= 1.3x.
   e. Server RSS after one browser session visited every page. Target <= 1.3x.
+  g. N sessions x M interactions at once (bench/load_sessions.py) vs one session alone:
+     errors, p95 per interaction (target <= 2x), RSS after the load (target <= 1.2x).
+
+--respondents ROWS draws every page of the app from a FICTIONAL respondent dataset of ROWS
+(made in a child process by bench/respondents.py into a temporary CX_RESPONDENTS_DIR).
 
 Self-contained on purpose: it never imports the app's package. It reaches the app only by
 `streamlit run dashboard.py`, AppTest of dashboard.py + pages/tiers.py, URLs and the sidebar's
@@ -107,7 +115,7 @@ class View:
             pairs.append(("lang", self.lang))
         if not self.ci:
             pairs.append(("ci", "0"))
-        pairs += list((extra or {}).items())
+        pairs += list({**LINK_EXTRA, **(extra or {})}.items())
         return urllib.parse.urlencode(pairs)
 
     def __str__(self) -> str:
@@ -118,6 +126,9 @@ class View:
 
 
 DEFAULT = View()
+# Added to every URL the bench opens (--respondents: dataset=<name>; the bare page ignores it)
+# and set in the AppTest's query parameters; with it every page is drawn from that dataset.
+LINK_EXTRA: dict[str, str] = {}
 # Warm-up for (a) only, once per language x interval setting (AppTest, the default view):
 # (a) is about filter slices. The browser servers are never warmed by the bench: (c)'s first
 # switch to 繁體中文 and first links in 繁體中文 or with ci=0 are a reader's first ones.
@@ -246,6 +257,8 @@ def server_side(n_slices: int, reruns: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(APP), default_timeout=600)
+    for key, value in LINK_EXTRA.items():
+        app.query_params[key] = value
     app.switch_page(str(HEAVY_FILE))
     ats = {"app": app}
     out: dict = {"app": {}, "bare": {}}
@@ -622,7 +635,7 @@ def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
     context, page = new_page(browser)
     received: list[int] = []  # websocket frames from the server (the page's deltas)
     page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
-    page.goto(f"{base}/{t.path}", wait_until="commit", timeout=STEP_TIMEOUT_MS)
+    page.goto(f"{base}/{t.path}?{DEFAULT.query()}", wait_until="commit", timeout=STEP_TIMEOUT_MS)
     first = page.wait_for_function(FIRST_CHART_JS, polling="raf", timeout=STEP_TIMEOUT_MS)
     # page timestamps (epoch ms) against the time the process was started
     t.res["first_chart_s"] = first.json_value() / 1000 - server.started
@@ -653,7 +666,7 @@ def start_and_visit(p, stack: contextlib.ExitStack, t: Target) -> Server:
     # c, prepared: a new session on the default view, the option keys learned (untimed)
     context, t.page = new_page(browser)
     stack.callback(context.close)
-    open_link(t.page, f"{base}/{t.path}")
+    open_link(t.page, f"{base}/{t.path}?{DEFAULT.query()}")
     t.keys = {
         "tier": option_keys(t.page, "tier", TIERS),
         "year": option_keys(t.page, "year", YEARS),
@@ -750,6 +763,13 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, help="concurrent sessions (g; 0 leaves g out)")
     ap.add_argument("--interactions", type=int, help="interactions per session (g)")
     ap.add_argument("--cool", type=float, help="seconds after the load before RSS (g)")
+    ap.add_argument(
+        "--respondents",
+        type=int,
+        metavar="ROWS",
+        help="draw the app's pages from a FICTIONAL respondent dataset of ROWS (synth + "
+        "import into a temporary CX_RESPONDENTS_DIR, bench/respondents.py)",
+    )
     args = ap.parse_args()
     n_slices, reruns, n_steps = (3, 7, 6) if args.quick else (5, 7, 20)
     load = (4, 6, 20.0) if args.quick else (20, 30, 120.0)
@@ -772,6 +792,21 @@ def main() -> None:
     started = time.perf_counter()
     load_before = os.getloadavg()
     log(f"{os.cpu_count()} cores, load average {load_before[0]:.1f} (other processes count too)")
+    if args.respondents:  # made in a child process: this one never imports the app's package
+        folder = tempfile.mkdtemp(prefix="cx-bench-respondents-")
+        code = (
+            "import pathlib, respondents as R; "
+            f"print(R.make({args.respondents}, pathlib.Path({folder!r})))"
+        )
+        made = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT / "bench", capture_output=True, text=True
+        )
+        if made.returncode:
+            sys.exit(made.stderr[-2000:])
+        log(made.stdout.rstrip())
+        os.environ["CX_RESPONDENTS_DIR"] = str(Path(folder) / "store")
+        LINK_EXTRA["dataset"] = made.stdout.split()[-1]
+        log(f"every page of the app drawn from the dataset {LINK_EXTRA['dataset']} (FICTIONAL)")
 
     log("Breakdown of a first visit, server side (bench/breakdown.py, a fresh process):")
     breakdown = subprocess.run(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import gc
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ ROW_COLUMNS = [
     "label_x", "opacity", "label_color", "small", "option_order", "tier_order",
     "country_order", "channel_order", "document", "source", "significant", "test_text", "dodge",
 ]  # fmt: skip
+
+
+_TEXT_TABLES: dict[tuple, str] = {}  # Figure.text_table
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,6 +60,26 @@ class Figure:
 
     def table(self) -> pd.DataFrame:
         return tables.table(self.values, self.lang, self.dims)
+
+    def text_table(self) -> str:
+        """The chart's values as a visually hidden HTML table (access.hidden_table), made
+        once per published figure, shown values, language and data version: every run of a
+        page drew it again, a third of a link's server time (bench/speed.py)."""
+        if self.records[0].get("origin") == "respondents":  # a dataset's: made each time
+            return access.hidden_table(self.spec["description"], self.table())
+        key = (
+            self.figure_id,
+            self.lang,
+            tuple(r["value_id"] for r in self.records),
+            self.spec["description"],
+            db.version(),
+        )
+        made = _TEXT_TABLES.get(key)
+        if made is None:
+            if len(_TEXT_TABLES) >= 4096:
+                _TEXT_TABLES.clear()
+            made = _TEXT_TABLES[key] = access.hidden_table(self.spec["description"], self.table())
+        return made
 
     @property
     def published_beside(self) -> str:
@@ -119,12 +143,16 @@ def _missing(v: object) -> bool:
 
 @functools.lru_cache(maxsize=512)
 def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
-    """(the figure's layout, every value localised as records, the spec's shape)."""
-    return _localised(_all_values(version)[figure_id], lang, look)
+    """(the figure's layout, every value localised as records, the spec's shape, the chart's
+    rows with and without intervals: {show_ci: rows}). The localised frame they are made
+    from is not kept: every figure's in both languages was most of a warm server's memory."""
+    lay, values, full, shape = _localised(_all_values(version)[figure_id], lang, look)
+    return lay, full, shape, {ci: _drawn(values, lay, lang, ci) for ci in (True, False)}
 
 
 def _localised(values: pd.DataFrame, lang: str, look: Type):
-    """`_shape` of any values in the published values' columns (or respondents')."""
+    """(layout, localised frame, records, spec shape) of any values in the published values'
+    columns (or respondents')."""
     values = i18n.pick(values, lang)
     records = values.to_dict("records")
     values["source"] = [cite.of(r, lang) for r in records]  # the tooltip's citation
@@ -138,10 +166,8 @@ def _localised(values: pd.DataFrame, lang: str, look: Type):
     return lay, values, _records(rows), charts.spec(rows, lay, look)
 
 
-@functools.lru_cache(maxsize=1024)
-def _chart_rows(figure_id: str, lang: str, show_ci: bool, version: int) -> dict[str, dict]:
+def _drawn(values: pd.DataFrame, lay, lang: str, show_ci: bool) -> dict[str, dict]:
     """value_id -> the columns the chart draws, with or without intervals."""
-    lay, values, _, _ = _shape(figure_id, lang, version, WEB)  # `figure`'s key: made once
     rows = charts.rows(values, lay, lang, show_ci)
     return _records(rows[[c for c in ROW_COLUMNS if c in rows]])
 
@@ -160,8 +186,6 @@ def warm(
             if stop is not None and stop.is_set():
                 return
             _shape(figure_id, lang, version, WEB)
-            for show_ci in (True, False):
-                _chart_rows(figure_id, lang, show_ci, version)
 
 
 class Warming:
@@ -173,17 +197,24 @@ class Warming:
     def __init__(self, version: int) -> None:
         self.stop = threading.Event()
         self.thread = threading.Thread(
-            target=lambda: warm(version, warm_order(version), stop=self.stop),
-            name=f"cxdash-warm-{version}",
-            daemon=True,
+            target=self._run, args=(version,), name=f"cxdash-warm-{version}", daemon=True
         )
         atexit.register(self.close)
         self.thread.start()
+
+    def _run(self, version: int) -> None:
+        warm(version, warm_order(version), stop=self.stop)
+        if not self.stop.is_set():
+            # What is made now lives as long as the process: out of the garbage collector's
+            # sight, so the full collection Streamlit runs after every script run
+            # (runner.postScriptGC) stops walking it (0.4 s a run once every figure is made).
+            gc.freeze()
 
     def close(self, timeout: float = 30.0) -> None:
         """Stop after the figure being made, and wait for it."""
         self.stop.set()
         self.thread.join(timeout)
+        gc.unfreeze()  # the interpreter's last collection sees everything again
 
 
 def warm_order(version: int) -> list[str]:
@@ -213,8 +244,8 @@ def figure(
     if not value_ids:
         return None
     version = db.version()
-    lay, _, full, shape = _shape(figure_id, view.lang, version, look)
-    chart = _chart_rows(figure_id, view.lang, view.show_ci, version)
+    lay, full, shape, drawn = _shape(figure_id, view.lang, version, look)
+    chart = drawn[view.show_ci]
     records = [full[v] for v in value_ids]
     rows = [chart[v] for v in value_ids]
     return _figure(figure_id, view.lang, records, _spec(shape, records, rows, lay, view.lang), lay)
@@ -257,8 +288,7 @@ def _from_respondents(ds, figure_id, filters, answer, lang, show_ci, look, versi
     if values.empty:
         return None
     lay, localised, full, shape = _localised(values, lang, look)
-    rows = charts.rows(localised, lay, lang, show_ci)
-    chart = _records(rows[[c for c in ROW_COLUMNS if c in rows]])
+    chart = _drawn(localised, lay, lang, show_ci)
     records = list(full.values())
     rows = [chart[r["value_id"]] for r in records]
     return _figure(figure_id, lang, records, _spec(shape, records, rows, lay, lang), lay, pairs)

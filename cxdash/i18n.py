@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "此檢視的連結（按複製鍵即可複製；開啟後為相同的頁面、篩選條件與語言）：",
     ),
     "embed": ("Embed", "嵌入"),
+    "download_embed": ("Download or embed", "下載或嵌入"),
     "embed_hint": (
         "Paste this into a web page to show this chart, with its source line and a link back, "
         "in the current filters and language:",

@@ -19,12 +19,10 @@ FIGURE = "apac_first_response_hours"  # Champion 1.7 h, Emerging 2.1 h, Starter 
 
 @pytest.fixture
 def cold():
-    """Empty shape and row caches, as in a fresh server process."""
+    """Empty shape caches, as in a fresh server process."""
     figures._shape.cache_clear()
-    figures._chart_rows.cache_clear()
     yield
     figures._shape.cache_clear()
-    figures._chart_rows.cache_clear()
 
 
 def test_a_figure_makes_its_shape_once(cold):
@@ -36,22 +34,20 @@ def test_a_figure_makes_its_shape_once(cold):
 def test_warm_leaves_nothing_for_a_first_view(cold):
     version = db.version()
     figures.warm(version, [FIGURE])
-    shapes, rows = figures._shape.cache_info().misses, figures._chart_rows.cache_info().misses
-    assert (shapes, rows) == (2, 4)  # both languages; both interval settings in each
+    shapes = figures._shape.cache_info().misses
+    assert shapes == 2  # both languages, each with its rows for both interval settings
     for lang in ("en", "zh"):
         for show_ci in (True, False):
             view = View(page="tiers", lang=lang, show_ci=show_ci, filters=Filters())
             fig = figures.figure(FIGURE, view)
             assert sorted(r["value"] for r in fig.records) == [1.7, 2.1, 2.4]
     assert figures._shape.cache_info().misses == shapes
-    assert figures._chart_rows.cache_info().misses == rows
 
 
 def test_warm_draws_what_a_cold_view_draws(cold):
     view = View(page="tiers", lang="zh", show_ci=False, filters=Filters(tiers=("Champion",)))
     cold_spec = figures.figure(FIGURE, view).spec
     figures._shape.cache_clear()
-    figures._chart_rows.cache_clear()
     figures.warm(db.version(), [FIGURE])
     warm = figures.figure(FIGURE, view)
     assert warm.spec == cold_spec

@@ -8,7 +8,7 @@ import json
 
 import streamlit as st
 
-from cxdash import access, i18n
+from cxdash import i18n
 from cxdash.figures import Figure
 from cxdash.palette import MUTED_TEXT
 
@@ -53,7 +53,7 @@ LANG_TAGS = {"en": "en", "zh": "zh-Hant"}
 
 def chart_text(fig: Figure) -> None:
     """The figure's description and values as a visually hidden table (after its chart)."""
-    st.html(access.hidden_table(fig.spec["description"], fig.table()))
+    st.html(fig.text_table())
 
 
 def setup(lang: str) -> None:

@@ -27,6 +27,7 @@ build: setup
 
 bench: setup
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/speed.py --quick --sessions 0 --respondents 1000000
 	$(BIN)/python bench/respondents.py
 	$(BIN)/python bench/tickets.py
 

@@ -38,7 +38,9 @@ class Session:
     def __init__(self, browser, base: str, number: int) -> None:
         self.base, self.number = base, number
         self.context, self.page = S.new_page(browser)
-        S.open_link(self.page, f"{base}/{S.HEAVY_URL}?{S.DEFAULT.query()}")  # untimed: its start
+        S.progress(f"load: session {number} opening")
+        url = f"{base}/{S.HEAVY_URL}?{S.DEFAULT.query()}"
+        S.open_link(self.page, url, polling=50)  # untimed: its start
         self.keys = {
             "tier": S.option_keys(self.page, "tier", S.TIERS),
             "year": S.option_keys(self.page, "year", S.YEARS),
@@ -69,8 +71,8 @@ class Session:
         kind, nxt = self.pending
         try:
             r = self.page.wait_for_function(
-                "() => window.__bench.result", timeout=S.STEP_TIMEOUT_MS
-            ).json_value()
+                "() => window.__bench.result", polling=50, timeout=S.STEP_TIMEOUT_MS
+            ).json_value()  # every 50 ms: of many pages, one not painted gets no frames
         except Exception as err:  # a step that never settled is an error; the session ends
             self.errors.append(f"session {self.number} {kind}: {type(err).__name__}")
             raise

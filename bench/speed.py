@@ -256,6 +256,9 @@ def server_side(n_slices: int, reruns: int) -> dict:
     load hits both alike."""
     from streamlit.testing.v1 import AppTest
 
+    # The app's background warming of every figure (CX_WARM) would run in this process, beside
+    # the timed runs: a and b time script runs alone (each view is made once before timing).
+    os.environ["CX_WARM"] = "0"
     app = AppTest.from_file(str(APP), default_timeout=600)
     for key, value in LINK_EXTRA.items():
         app.query_params[key] = value
@@ -486,19 +489,20 @@ def new_page(browser):
     return context, context.new_page()
 
 
-def settle(page, min_charts: int = 0) -> dict:
+def settle(page, min_charts: int = 0, polling: str | int = "raf") -> dict:
     return page.wait_for_function(
         SETTLE_JS,
         arg={"minCharts": min_charts, "quietMs": QUIET_MS, "quietLongMs": QUIET_LONG_MS},
-        polling="raf",
+        polling=polling,
         timeout=STEP_TIMEOUT_MS,
     ).json_value()
 
 
-def open_link(page, url: str, min_charts: int = 1) -> dict:
-    """page.goto: a new document, timed from its navigation start."""
+def open_link(page, url: str, min_charts: int = 1, polling: str | int = "raf") -> dict:
+    """page.goto: a new document, timed from its navigation start. `polling`: every animation
+    frame, or every N ms (many pages at once: a page not painted gets no frames)."""
     page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS)
-    return settle(page, min_charts)
+    return settle(page, min_charts, polling)
 
 
 def keyed(key: str) -> str:
@@ -825,6 +829,7 @@ def main() -> None:
     walk = click_walk(n_steps, seen)
     links = link_views(n_steps, seen | {v.key() for _, v in walk})
     log(f"c/d/e. browser: {n_steps} clicks, {n_steps} links, {charts} bare charts ...")
+    os.environ.pop("CX_WARM", None)  # the browser servers warm as a real server does
     b_app, b_bare = browser_side(walk, links, charts, load)
 
     # ---- the table

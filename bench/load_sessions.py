@@ -72,7 +72,7 @@ class Session:
         try:
             r = self.page.wait_for_function(
                 "() => window.__bench.result", polling=50, timeout=S.STEP_TIMEOUT_MS
-            ).json_value()  # every 50 ms: of many pages, one not painted gets no frames
+            ).json_value()  # every 50 ms: frame polling hung 20 pages
         except Exception as err:  # a step that never settled is an error; the session ends
             self.errors.append(f"session {self.number} {kind}: {type(err).__name__}")
             raise

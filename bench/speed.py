@@ -500,7 +500,7 @@ def settle(page, min_charts: int = 0, polling: str | int = "raf") -> dict:
 
 def open_link(page, url: str, min_charts: int = 1, polling: str | int = "raf") -> dict:
     """page.goto: a new document, timed from its navigation start. `polling`: every animation
-    frame, or every N ms (many pages at once: a page not painted gets no frames)."""
+    frame, or every N ms (20 pages at once hung on frame polling)."""
     page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS)
     return settle(page, min_charts, polling)
 

@@ -1,5 +1,5 @@
-"""Command line: python -m cxdash build | validate | template | import | export | claims | deck |
-report | respondents | tickets.
+"""Command line: python -m cxdash build | shapes | validate | template | import | export |
+claims | deck | report | respondents | tickets.
 
 Never imports Streamlit (a test checks): the commands use the same pure core as the app."""
 
@@ -23,6 +23,20 @@ def _build(args: argparse.Namespace) -> int:
     report = build.build(DB_PATH)
     rows = ", ".join(f"{t} {n}" for t, n in report.tables.items())
     print(f"built {DB_PATH} from {report.files} CSV files: {rows}")
+    return 0
+
+
+def _shapes(args: argparse.Namespace) -> int:
+    """Every figure's shape for the database as it is now (cxdash/shapes.py); a database
+    replaced meanwhile leaves the file as it was (the next server start makes it again)."""
+    from cxdash import figures, shapes
+
+    version = db.version()
+    made = figures.make_shapes(version)
+    if db.version() != version:
+        print("the database was replaced while the shapes were made; nothing written")
+        return 1
+    print(f"wrote {len(made)} shapes to {shapes.write(made, version)}")
     return 0
 
 
@@ -150,6 +164,9 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="(re)build data/cx.duckdb from the CSVs")
     b.add_argument("--if-stale", action="store_true", help="only when a CSV or SQL is newer")
     b.set_defaults(fn=_build)
+    sub.add_parser(
+        "shapes", help="every figure's shape, made once for the app's servers"
+    ).set_defaults(fn=_shapes)
     sub.add_parser("validate", help="run every data check, replace nothing").set_defaults(
         fn=_validate
     )

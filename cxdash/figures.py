@@ -1,23 +1,23 @@
 """The figure pipeline: figure id + view -> rows -> Vega-Lite spec (no Streamlit).
 
-Everything that does not depend on the filters is made once per figure, language, interval
-setting and data version: the figure's layout, every one of its values with its display
-columns, and the spec's shape. A filter only picks which rows the spec carries. The page, the
+Everything that does not depend on the filters is made once per figure, language and data
+version, and kept as bytes (cxdash/shapes.py: made by a child process for every figure, or
+here when first drawn): the figure's layout, every one of its values with its display
+columns, the spec's shape and its rows with and without intervals. A filter only picks which
+rows the spec carries. The page, the
 embed, the deck, the PDF and the tests all call `figure`.
 """
 
 from __future__ import annotations
 
-import atexit
 import functools
-import gc
-import threading
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import access, charts, cite, data, db, i18n, tables
+from cxdash import access, charts, cite, data, db, i18n, shapes, tables
 from cxdash.palette import WEB, Type
 from cxdash.view import SLICES, Filters, View
 
@@ -122,11 +122,17 @@ class Figure:
         return tests[tests["value_id_a"].isin(shown) & tests["value_id_b"].isin(shown)]
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=2)
 def _all_values(version: int) -> dict[str, pd.DataFrame]:
-    """Every published value (labelled, with build-time statistics), by figure."""
+    """Every published value (labelled, with build-time statistics), by figure: what
+    `python -m cxdash shapes` makes every shape from (a server asks figure by figure)."""
     values = data.run("figure_values", figure_ids=[], **Filters().slice_params())
     return {f: group for f, group in values.groupby("figure_id", sort=False)}
+
+
+def _values_of(figure_id: str) -> pd.DataFrame:
+    """One figure's published values (the rows of `_all_values` for it, in its order)."""
+    return data.run("figure_values", figure_ids=[figure_id], **Filters().slice_params())
 
 
 def _records(rows: pd.DataFrame) -> dict[str, dict]:
@@ -141,13 +147,44 @@ def _missing(v: object) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=2)
+def _store(version: int) -> dict[tuple, bytes]:
+    """(figure id, language[, look]) -> the figure's shape, pickled: the shapes file's when
+    it was made from this database and code (cxdash/shapes.py), then each one made here."""
+    return dict(shapes.load(version))
+
+
 def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
     """(the figure's layout, every value localised as records, the spec's shape, the chart's
-    rows with and without intervals: {show_ci: rows}). The localised frame they are made
-    from is not kept: every figure's in both languages was most of a warm server's memory."""
-    lay, values, full, shape = _localised(_all_values(version)[figure_id], lang, look)
-    return lay, full, shape, {ci: _drawn(values, lay, lang, ci) for ci in (True, False)}
+    rows with and without intervals: {show_ci: rows}), made once per data version and kept
+    as bytes: every figure's as objects, in both languages, was most of a server's memory
+    and its every full garbage collection. Each call returns its own copy."""
+    store = _store(version)
+    key = (figure_id, lang) if look == WEB else (figure_id, lang, look)
+    made = store.get(key)
+    if made is None:
+        made = store[key] = _pickled(_values_of(figure_id), lang, look)
+    return pickle.loads(made)
+
+
+def _pickled(values: pd.DataFrame, lang: str, look: Type) -> bytes:
+    lay, localised, full, shape = _localised(values, lang, look)
+    drawn = {ci: _drawn(localised, lay, lang, ci) for ci in (True, False)}
+    return pickle.dumps((lay, full, shape, drawn), protocol=5)
+
+
+def adopt(version: int, made: shapes.Shapes) -> None:
+    """Take up the shapes a child process made (shapes.Making) for this data version."""
+    _store(version).update(made)
+
+
+def make_shapes(version: int) -> shapes.Shapes:
+    """Every published figure's shape in every language (`python -m cxdash shapes`)."""
+    return {
+        (figure_id, lang): _pickled(values, lang, WEB)
+        for figure_id, values in _all_values(version).items()
+        for lang in i18n.LANGUAGES
+    }
 
 
 def _localised(values: pd.DataFrame, lang: str, look: Type):
@@ -172,63 +209,9 @@ def _drawn(values: pd.DataFrame, lay, lang: str, show_ci: bool) -> dict[str, dic
     return _records(rows[[c for c in ROW_COLUMNS if c in rows]])
 
 
-def warm(
-    version: int,
-    figure_ids: list[str],
-    langs: tuple[str, ...] = ("en", "zh"),
-    stop: threading.Event | None = None,
-) -> None:
-    """Make everything of these figures that depends only on the data, in both languages
-    and both interval settings, so no reader's first view pays for it (shared, read-only:
-    the caches above are per process). Stops between figures once `stop` is set."""
-    for figure_id in figure_ids:  # a page's figures in both languages before the next page's
-        for lang in langs:
-            if stop is not None and stop.is_set():
-                return
-            _shape(figure_id, lang, version, WEB)
-
-
-class Warming:
-    """`warm` of every figure (`warm_order`) in a background thread, once per server process
-    and data version (cxdash/ui/shell.py). The thread is stopped and joined when the
-    interpreter exits: a thread still inside DuckDB while the process is torn down aborts it
-    (seen in CI as exit -6 of short-lived processes)."""
-
-    def __init__(self, version: int) -> None:
-        self.stop = threading.Event()
-        self.thread = threading.Thread(
-            target=self._run, args=(version,), name=f"cxdash-warm-{version}", daemon=True
-        )
-        atexit.register(self.close)
-        self.thread.start()
-
-    def _run(self, version: int) -> None:
-        warm(version, warm_order(version), stop=self.stop)
-        if not self.stop.is_set():
-            # What is made now lives as long as the process: out of the garbage collector's
-            # sight, so the full collection Streamlit runs after every script run
-            # (runner.postScriptGC) stops walking it (0.4 s a run once every figure is made).
-            gc.freeze()
-
-    def close(self, timeout: float = 30.0) -> None:
-        """Stop after the figure being made, and wait for it."""
-        self.stop.set()
-        self.thread.join(timeout)
-        gc.unfreeze()  # the interpreter's last collection sees everything again
-
-
-def warm_order(version: int) -> list[str]:
-    """Every published figure, those of the pages listed first (in page order) first."""
-    published = _all_values(version)
-    ordered = [f for p in data.vocabulary().pages for f in data.page_figures(p)["figure_id"]]
-    return [f for f in dict.fromkeys([*ordered, *published]) if f in published]
-
-
 def shown_values(figure_ids: list[str], filters: Filters) -> pd.DataFrame:
     """(figure_id, value_id) of every value the filters keep, for these figures."""
-    return data.run("figure_values", figure_ids=figure_ids, **filters.slice_params())[
-        ["figure_id", "value_id"]
-    ]
+    return data.run("shown_values", figure_ids=figure_ids, **filters.slice_params())
 
 
 def figure(
@@ -283,7 +266,7 @@ def _from_respondents(ds, figure_id, filters, answer, lang, show_ci, look, versi
 
     chosen = {d.key: filters.get(d) for d in SLICES}
     values, pairs = source.figure_values(
-        ds, _all_values(version)[figure_id], chosen, data.dimension_labels(), answer
+        ds, _values_of(figure_id), chosen, data.dimension_labels(), answer
     )
     if values.empty:
         return None

@@ -21,16 +21,11 @@ final as (
         f.flag as flag_note_for,
         w.title_en as wave_title_en,
         w.title_zh as wave_title_zh
-    from labelled_values as lv
+    from sliced_values($figure_ids, $tiers, $countries, $channels, $years) as lv
     join published_values as pv using (value_id)
     join figures as f on f.figure_id = lv.figure_id
     left join scoped as sc on sc.figure_id = f.figure_id and sc.flag = f.flag
     left join waves as w on w.survey_id = lv.survey_id and w.year = lv.year
-    where (len($figure_ids) = 0 or list_contains($figure_ids, lv.figure_id))
-        and (len($tiers) = 0 or list_contains($tiers, lv.tier))
-        and (len($countries) = 0 or list_contains($countries, lv.country))
-        and (len($channels) = 0 or list_contains($channels, lv.channel))
-        and (len($years) = 0 or list_contains($years, lv.year))
 )
 
 select * from final

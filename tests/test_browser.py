@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cxdash import data, i18n
 from cxdash.paths import ROOT
 from tests.conftest import PAGES
 
@@ -282,3 +283,26 @@ def test_the_first_tab_is_a_skip_link_to_the_content_in_the_readers_language(ser
         "'prefers-reduced-motion'))"
     )
     assert reduced
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_charts_download_menu_is_drawn_when_opened_and_downloads(server, browser, lang):
+    # the menu's contents are drawn only once it is opened (cxdash/ui/panel.py _downloads)
+    page = new_page(browser, f"{server}/tiers?tier=Champion&lang={lang}")
+    title = data.catalog().set_index("figure_id").loc["apac_first_response_hours", f"title_{lang}"]
+    heading = page.locator("h4", has_text=title).first
+    box = page.locator("[data-testid=stVerticalBlock]").filter(has=heading).last
+    assert page.locator("[data-testid=stDownloadButton]").count() == 0  # nothing until opened
+    box.get_by_role("button", name=i18n.t("download_embed", lang)).click()
+    settle(page)
+    body = page.locator("[data-testid=stPopoverBody]")
+    assert "<iframe" in body.locator("code").inner_text()  # the embed snippet
+    with page.expect_download() as got:
+        body.get_by_role("button", name=i18n.t("download_csv", lang)).click()
+    assert got.value.suggested_filename == "apac_first_response_hours.csv"
+    text = open(got.value.path(), encoding="utf-8-sig").read()
+    assert "Champion" in text and "1.7" in text  # Champion's first response: 1.7 hours
+    with page.expect_download() as got:
+        body.get_by_role("button", name=i18n.t("download_svg", lang)).click()
+    assert open(got.value.path(), encoding="utf-8").read().lstrip().startswith("<svg")
+    page.context.close()

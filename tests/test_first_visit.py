@@ -1,64 +1,93 @@
-"""A reader's first view costs what a repeat does (issue 19): what depends only on the data is
-made once per process and shared, and the heavy libraries wait for the action needing them."""
+"""A reader's first view costs what a repeat does (issue 19): what depends only on the data and
+the code is made once (cxdash/shapes.py) and shared, and the heavy libraries wait for the
+action needing them."""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from cxdash import db, figures, payload
-from cxdash.paths import ROOT
+from cxdash import db, figures, payload, shapes
+from cxdash.palette import WEB
+from cxdash.paths import DB_PATH, ROOT
 from cxdash.view import Filters, View
 
 FIGURE = "apac_first_response_hours"  # Champion 1.7 h, Emerging 2.1 h, Starter 2.4 h
 
 
 @pytest.fixture
-def cold():
-    """Empty shape caches, as in a fresh server process."""
-    figures._shape.cache_clear()
-    yield
-    figures._shape.cache_clear()
+def cold(tmp_path, monkeypatch):
+    """No shapes file and an empty store, as in a server's first start."""
+    monkeypatch.setattr(shapes, "path", lambda db_path=None: tmp_path / "absent.shapes")
+    figures._store.cache_clear()
+    made = []
+    pickled = figures._pickled
+    monkeypatch.setattr(figures, "_pickled", lambda *a: made.append(a[1:]) or pickled(*a))
+    yield made
+    figures._store.cache_clear()
 
 
 def test_a_figure_makes_its_shape_once(cold):
     # the chart rows once asked for the shape under another cache key, so each was made twice
-    figures.figure(FIGURE, View(page="tiers", lang="zh"))
-    assert figures._shape.cache_info().misses == 1
+    for show_ci in (True, False):
+        fig = figures.figure(FIGURE, View(page="tiers", lang="zh", show_ci=show_ci))
+        assert sorted(r["value"] for r in fig.records) == [1.7, 2.1, 2.4]
+    assert cold == [("zh", WEB)]  # one shape, with its rows for both interval settings
 
 
-def test_warm_leaves_nothing_for_a_first_view(cold):
+def test_each_caller_gets_its_own_copy_of_a_shape(cold):
+    view = View(page="tiers", lang="en")
+    first = figures.figure(FIGURE, view)
+    first.records[0]["value"] = 99.0  # a caller that changed what it was given
+    assert sorted(r["value"] for r in figures.figure(FIGURE, view).records) == [1.7, 2.1, 2.4]
+
+
+@pytest.fixture(scope="module")
+def made_for_the_file():
+    return figures.make_shapes(db.version())
+
+
+def test_the_shapes_file_holds_every_figure_as_a_server_makes_it(made_for_the_file):
+    # `python -m cxdash shapes` makes them from every value at once, a server figure by figure
+    every = figures._all_values(db.version())
+    assert set(made_for_the_file) == {(f, lang) for f in every for lang in ("en", "zh")}
+    for figure_id in every:
+        made_here = pickle.loads(figures._pickled(figures._values_of(figure_id), "en", WEB))
+        assert pickle.loads(made_for_the_file[(figure_id, "en")]) == made_here, figure_id
+
+
+def test_a_server_draws_from_the_file_without_making_a_shape(
+    made_for_the_file, cold, tmp_path, monkeypatch
+):
     version = db.version()
-    figures.warm(version, [FIGURE])
-    shapes = figures._shape.cache_info().misses
-    assert shapes == 2  # both languages, each with its rows for both interval settings
-    for lang in ("en", "zh"):
-        for show_ci in (True, False):
-            view = View(page="tiers", lang=lang, show_ci=show_ci, filters=Filters())
-            fig = figures.figure(FIGURE, view)
-            assert sorted(r["value"] for r in fig.records) == [1.7, 2.1, 2.4]
-    assert figures._shape.cache_info().misses == shapes
-
-
-def test_warm_draws_what_a_cold_view_draws(cold):
+    monkeypatch.setattr(shapes, "path", lambda db_path=None: tmp_path / "cx.shapes")
+    shapes.write(made_for_the_file, version)
+    figures._store.cache_clear()
     view = View(page="tiers", lang="zh", show_ci=False, filters=Filters(tiers=("Champion",)))
-    cold_spec = figures.figure(FIGURE, view).spec
-    figures._shape.cache_clear()
-    figures.warm(db.version(), [FIGURE])
-    warm = figures.figure(FIGURE, view)
-    assert warm.spec == cold_spec
-    assert [(r["tier"], r["value"]) for r in warm.spec["datasets"]["values"]] == [("Champion", 1.7)]
+    fig = figures.figure(FIGURE, view)
+    assert [(r["tier"], r["value"]) for r in fig.spec["datasets"]["values"]] == [("Champion", 1.7)]
+    assert cold == []  # nothing made here
 
 
-def test_warm_order_starts_with_the_first_page_and_covers_every_figure():
+def test_a_stale_foreign_or_broken_shapes_file_is_not_used(tmp_path, monkeypatch):
     version = db.version()
-    order = figures.warm_order(version)
-    assert sorted(order) == sorted(figures._all_values(version))
-    assert len(order) == len(set(order))
+    file = tmp_path / "cx.shapes"
+    monkeypatch.setattr(shapes, "path", lambda db_path=None: file)
+    made = {(FIGURE, "en"): b"not read"}
+    shapes.write(made, version)
+    assert shapes.load(version) == made
+    assert shapes.load(version + 1) == {}  # another database
+    monkeypatch.setattr(shapes, "code", lambda: "other code")
+    assert shapes.load(version) == {}  # made by other code
+    for broken in (b"", b"\x80\x05garbage", file.read_bytes()[:100]):
+        file.write_bytes(broken)
+        assert shapes.load(version) == {}
 
 
 def _python(code: str, **env: str) -> subprocess.CompletedProcess:
@@ -72,38 +101,44 @@ def _python(code: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_warming_stops_between_figures_and_the_process_exits_cleanly():
-    # a daemon thread still inside DuckDB when the interpreter went down aborted short-lived
-    # processes (exit -6, "FATAL: exception not rethrown"); now exit stops it and joins it
+def test_the_first_run_of_a_server_has_the_shapes_made_once_and_takes_them_up(tmp_path):
+    # a copy of the database, so the shapes file is written beside it, not in data/
+    copy = tmp_path / "cx.duckdb"
+    shutil.copy2(DB_PATH, copy)
     out = _python(
-        "import time\n"
-        "from cxdash import db, figures\n"
-        "w = figures.Warming(db.version())\n"
-        "time.sleep(1.0)\n"
-        "w.close()\n"
-        "made = figures._shape.cache_info().currsize\n"
-        "total = 2 * len(figures.warm_order(db.version()))\n"
-        "print(w.thread.is_alive(), 0 < made < total)\n"
-        "figures.Warming(db.version())\n"  # left running: the exit must stop it
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split() == ["False", "True"]
-
-
-def test_the_first_run_of_a_server_starts_warming_once():
-    out = _python(
-        "import threading\n"
         "from streamlit.testing.v1 import AppTest\n"
+        "from cxdash import db, figures\n"
+        "from cxdash.ui import shell\n"
         "for _ in range(2):\n"
         "    at = AppTest.from_file('dashboard.py', default_timeout=120).run()\n"
         "    assert not at.exception, at.exception\n"
-        "names = [t.name for t in threading.enumerate()]\n"
-        "print(sorted(n for n in names if n.startswith('cxdash-warm')))\n",
+        "m = shell.making(db.version())\n"
+        "assert m is shell.making(db.version())\n"
+        "m.thread.join(300)\n"
+        "print(m.proc.returncode, len(figures._store(db.version())))\n",
         CX_WARM="1",
+        CX_DB_PATH=str(copy),
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip().startswith("['cxdash-warm-")
-    assert out.stdout.count("cxdash-warm-") == 1
+    code, stored = out.stdout.split()[-2:]
+    assert code == "0" and int(stored) >= 2 * 100  # every figure in both languages
+    assert (tmp_path / "cx.duckdb.shapes").stat().st_size > 1_000_000
+
+
+def test_a_server_that_exits_while_shapes_are_made_stops_the_child(tmp_path):
+    copy = tmp_path / "cx.duckdb"
+    shutil.copy2(DB_PATH, copy)
+    out = _python(
+        "from cxdash import db, shapes\n"
+        "m = shapes.Making(db.version(), print)\n"
+        "print(m.proc.pid)\n",
+        CX_DB_PATH=str(copy),
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    pid = int(out.stdout.split()[0])
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # terminated and reaped at the server's exit
+    assert not (tmp_path / "cx.duckdb.shapes").exists()
 
 
 HEAVY = ("pptx", "fpdf", "vl_convert", "PIL", "statsmodels", "scipy", "pyarrow.parquet")
@@ -130,7 +165,7 @@ def test_page_modules_leave_heavy_libraries_to_the_actions_that_need_them():
 
 
 def _published_figures(lang: str, show_ci: bool):
-    for figure_id in figures.warm_order(db.version()):
+    for figure_id in figures._all_values(db.version()):
         fig = figures.figure(figure_id, View(page="explore", lang=lang, show_ci=show_ci))
         if fig is not None:
             yield fig

@@ -70,6 +70,36 @@ def test_figure_values_not_published_slice_is_empty(q):
     assert rows["value"].tolist() == [0.0, 6.0]
 
 
+SLICES = [
+    NO_FILTER,
+    {**NO_FILTER, "tiers": ["Champion"]},
+    {**NO_FILTER, "tiers": ["Champion"], "countries": ["Japan"]},
+    {**NO_FILTER, "tiers": ["Starter", "Emerging"], "years": [2020]},
+    {**NO_FILTER, "countries": ["Singapore", "South Korea"], "years": [2021]},
+    {**NO_FILTER, "channels": ["phone"]},
+]
+
+
+@pytest.mark.parametrize("figure_ids", [[], ["apac_first_response_hours", "hk_digital_needs"]])
+@pytest.mark.parametrize("filters", SLICES)
+def test_shown_values_are_the_ids_of_figure_values_in_its_order(q, figure_ids, filters):
+    # what a page asks for a never-seen slice: the same values, from one scan of a table
+    shown = q("shown_values", figure_ids=figure_ids, **filters)
+    full = q("figure_values", figure_ids=figure_ids, **filters)
+    assert list(shown.columns) == ["figure_id", "value_id"]
+    assert shown.values.tolist() == full[["figure_id", "value_id"]].values.tolist()
+
+
+def test_shown_values_of_champion_first_response(q):
+    shown = q(
+        "shown_values",
+        figure_ids=["apac_first_response_hours"],
+        **{**NO_FILTER, "tiers": ["Champion"]},
+    )
+    full = q("figure_values", figure_ids=["apac_first_response_hours"], **NO_FILTER)
+    assert full.set_index("value_id").loc[shown["value_id"], "value"].tolist() == [1.7]
+
+
 def test_tier_gaps(q):
     gaps = q("tier_gaps")
     assert gaps["figure_id"].is_unique  # one answer per question

@@ -85,24 +85,32 @@ def _downloads(fig: Figure, view: View | None) -> None:
         ("download_png", "png", "image/png", lambda: _image(export_spec, "png")),
         ("download_svg", "svg", "image/svg+xml", lambda: _image(export_spec, "svg")),
     ]
-    # one "Download or embed" menu, not five buttons: a page of 26 charts drew 130 buttons,
-    # a third of its time in the browser (bench/speed.py c)
+    # One "Download or embed" menu, not five buttons (a page of 26 charts drew 130), and
+    # its contents drawn only once it is opened, like "Add to story": a closed menu was
+    # still six elements a chart for the browser to build (bench/speed.py c).
     row = st.container(horizontal=True)
-    with row.popover(i18n.t("download_embed", fig.lang), icon=":material/download:"):
-        for label, ext, mime, make in files:
-            st.download_button(
-                i18n.t(label, fig.lang),
-                data=make,
-                file_name=f"{fig.figure_id}.{ext}",
-                mime=mime,
-                key=f"{ext}_{fig.figure_id}",
-                on_click="ignore",
-                icon=":material/download:",
-                width="stretch",
-            )
-        if view is not None:
-            st.markdown(f"**{i18n.t('embed', fig.lang)}**")
-            share.embed_help(view, fig)
+    menu = row.popover(
+        i18n.t("download_embed", fig.lang),
+        icon=":material/download:",
+        key=f"dl_pop_{fig.figure_id}",
+        on_change="rerun",
+    )
+    if menu.open:
+        with menu:
+            for label, ext, mime, make in files:
+                st.download_button(
+                    i18n.t(label, fig.lang),
+                    data=make,
+                    file_name=f"{fig.figure_id}.{ext}",
+                    mime=mime,
+                    key=f"{ext}_{fig.figure_id}",
+                    on_click="ignore",
+                    icon=":material/download:",
+                    width="stretch",
+                )
+            if view is not None:
+                st.markdown(f"**{i18n.t('embed', fig.lang)}**")
+                share.embed_help(view, fig)
     if view is not None:
         compose.add_button(row, fig, view)
 

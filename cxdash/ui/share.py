@@ -46,8 +46,6 @@ def embed_help(view: View, fig) -> None:
 def export_tools(view: View) -> None:
     """Sidebar: the link to this view (with a copy button), build slides / PDF of this view
     with a progress bar, then download."""
-    from cxdash import deck  # python-pptx, fpdf2: loaded when the sidebar first shows them
-
     side = st.sidebar
     side.markdown(f"**{i18n.t('share_export', view.lang)}**")
     side.caption(i18n.t("share_hint", view.lang))
@@ -78,6 +76,8 @@ def export_tools(view: View) -> None:
             )
     kind = st.session_state.pop("_build", None)
     if kind:
+        from cxdash import deck  # python-pptx, fpdf2, PIL: 13 MB, loaded by the first build
+
         make = deck.build_deck if kind == "deck" else deck.build_report
         bar = side.progress(0.0, text=i18n.t("building", view.lang))
         try:

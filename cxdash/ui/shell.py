@@ -8,7 +8,7 @@ import os
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from cxdash import data, db, figures, formatting, i18n
+from cxdash import data, db, figures, formatting, i18n, shapes
 from cxdash.formatting import literal, verbatim
 from cxdash.paths import ROOT
 from cxdash.ui import state
@@ -231,20 +231,21 @@ def notices(container) -> None:
 
 def end_run() -> None:
     """Forget this run's view, so a page run without dashboard.py is detected; make sure
-    the data's figures are being made ahead of any reader (`warming`)."""
+    every figure's shape is being made for this data and code (`making`)."""
     st.session_state.pop(_VIEW, None)
-    warming(db.version())
+    making(db.version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def warming(version: int) -> figures.Warming | None:
+def making(version: int) -> shapes.Making | None:
     """Once per server process and data version, after the first run has drawn its page:
-    every figure's shape and rows in both languages and both interval settings, made in the
-    background (figures.Warming) into the process-wide caches every session shares.
-    CX_WARM=0 leaves it out (the test suite does, so its timings and caches are its own)."""
+    unless the shapes file is current, a child process makes every figure's shape in both
+    languages (cxdash/shapes.py) and the server takes them up when it is done; until then
+    a figure's shape is made when it is first drawn. CX_WARM=0 leaves the child out (the
+    test suite does, so its timings are its own)."""
     if os.environ.get("CX_WARM", "1") == "0":
         return None
-    return figures.Warming(version)
+    return shapes.Making(version, lambda made: figures.adopt(version, made))
 
 
 def asked(view: View) -> str:

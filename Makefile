@@ -12,8 +12,9 @@ $(BIN)/.installed: requirements.txt
 .PHONY: setup run test lint build bench fuzz
 setup: $(BIN)/.installed
 
-run: setup  ## set up, build the database and start the app
+run: setup  ## set up, build the database, make every figure's shape once, start the app
 	$(BIN)/python -m cxdash build
+	$(BIN)/python -m cxdash shapes
 	$(BIN)/streamlit run dashboard.py
 
 test: setup  ## every test, including the real-browser ones

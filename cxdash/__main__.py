@@ -27,11 +27,15 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _shapes(args: argparse.Namespace) -> int:
-    """Every figure's shape for the database as it is now (cxdash/shapes.py); a database
-    replaced meanwhile leaves the file as it was (the next server start makes it again)."""
+    """Every figure's shape for the database as it is now (cxdash/shapes.py), unless the
+    file already holds them for this database and code. A database replaced meanwhile
+    leaves the file as it was (the next server start makes it again)."""
     from cxdash import figures, shapes
 
     version = db.version()
+    if shapes.load(version) and not args.force:
+        print(f"{shapes.path()} is up to date")
+        return 0
     made = figures.make_shapes(version)
     if db.version() != version:
         print("the database was replaced while the shapes were made; nothing written")
@@ -164,9 +168,9 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="(re)build data/cx.duckdb from the CSVs")
     b.add_argument("--if-stale", action="store_true", help="only when a CSV or SQL is newer")
     b.set_defaults(fn=_build)
-    sub.add_parser(
-        "shapes", help="every figure's shape, made once for the app's servers"
-    ).set_defaults(fn=_shapes)
+    sh = sub.add_parser("shapes", help="every figure's shape, made once for the app's servers")
+    sh.add_argument("--force", action="store_true", help="even when the file is up to date")
+    sh.set_defaults(fn=_shapes)
     sub.add_parser("validate", help="run every data check, replace nothing").set_defaults(
         fn=_validate
     )

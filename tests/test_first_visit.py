@@ -209,3 +209,18 @@ def test_a_field_an_expression_computes_keeps_every_field():
     assert payload.lean(spec) == spec
     named = {**spec, "transform": [{"filter": "datum.c > 1 && datum['ab'] < 2"}]}
     assert payload.fields(named) == {"x", "c", "ab"}
+
+
+def test_the_shapes_command_writes_once_per_database_and_code(
+    made_for_the_file, tmp_path, monkeypatch, capsys
+):
+    from cxdash.__main__ import main
+
+    monkeypatch.setattr(shapes, "path", lambda db_path=None: tmp_path / "cx.shapes")
+    calls = []
+    monkeypatch.setattr(figures, "make_shapes", lambda v: calls.append(v) or made_for_the_file)
+    assert main(["shapes"]) == 0 and len(calls) == 1
+    assert shapes.load(db.version()) == made_for_the_file
+    assert main(["shapes"]) == 0 and len(calls) == 1  # up to date: nothing made
+    assert "up to date" in capsys.readouterr().out
+    assert main(["shapes", "--force"]) == 0 and len(calls) == 2

@@ -8,6 +8,9 @@ parameters as the app (`lang`, `tier`, `year`, `ci`), and every control changes 
 every chart, so bench/speed.py can drive both pages with the same clicks and the same links.
 
 Chart count: `?charts=N`, else the BARE_CHARTS environment variable, else 26.
+BARE_DUCKDB=FILE opens that DuckDB database read-only once per process, as the app does, and
+reads every table of it into pandas once (the floor of the app's server memory: this stack
+plus DuckDB holding the app's data).
 BARE_SPECS=FILE (a JSON list of Vega-Lite specs, bench/app_specs.py) draws those specs
 instead, each under a heading, still with nothing else around them: the floor of a page of
 the app's own charts on this stack.
@@ -36,6 +39,21 @@ ANSWERS = {
     "en": ["Profit centre", "Cost neutral", "Cost centre"],
     "zh": ["利潤中心", "成本中立", "成本中心"],
 }
+
+
+@st.cache_resource
+def opened(path: str) -> int:
+    """Attach the database read-only to an in-memory DuckDB (as the app's cxdash/db.py does)
+    and read every table into pandas once; the number of rows read."""
+    import duckdb
+
+    con = duckdb.connect()
+    # ATTACH takes no parameters: the path is quoted as cxdash/db.py quotes it
+    con.execute(f"attach '{path.replace(chr(39), chr(39) * 2)}' as cx (read_only)")
+    names = con.execute(
+        "select table_name from duckdb_tables() where database_name = 'cx'"
+    ).fetchall()
+    return sum(len(con.execute(f'select * from cx."{n}"').df()) for (n,) in names)
 
 
 def chart_count() -> int:
@@ -128,6 +146,8 @@ show_ci = side.toggle("Show 95% intervals", key="ci")
 tiers = chosen_tiers or TIERS[:3]
 years = tuple(chosen_years)
 st.title("Bare page" if lang == "en" else "基準頁")
+if os.environ.get("BARE_DUCKDB"):
+    st.caption(f"{opened(os.environ['BARE_DUCKDB'])} rows read from DuckDB")
 if os.environ.get("BARE_SPECS"):
     with open(os.environ["BARE_SPECS"], encoding="utf-8") as fh:
         specs = json.load(fh)

@@ -16,6 +16,8 @@ target, and never fails on a target.
      the same links: what those charts cost on this stack before any of the app's panels.
   d. `streamlit run` -> first chart drawn on /tiers in a fresh browser. Target <= 1.3x.
   e. Server RSS after one browser session visited every page. Target <= 1.3x.
+  e'. The floor of (e): the floor page of c' also holding the app's database in DuckDB
+     (bare_page.py BARE_DUCKDB: opened as the app opens it, every table read once).
   g. N sessions x M interactions at once (bench/load_sessions.py) vs one session alone:
      errors, p95 per interaction (target <= 2x), RSS after the load (target <= 1.2x).
 
@@ -725,7 +727,13 @@ def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tupl
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     log(f"  floor: {made.stdout.strip() or made.stderr[-500:]}")
-    floor = Target("floor", BARE, "", {"BARE_SPECS": str(specs)}, visit_pages=False)
+    floor = Target(  # also the floor of e: the same stack holding the app's database
+        "floor",
+        BARE,
+        "",
+        {"BARE_SPECS": str(specs), "BARE_DUCKDB": str(ROOT / "data" / "cx.duckdb")},
+        visit_pages=False,
+    )
     with sync_playwright() as p, contextlib.ExitStack() as stack:
         servers = {t.name: start_and_visit(p, stack, t) for t in (app, bare, floor)}
         for i, (move, nxt) in enumerate(walk):  # (i) a click in the sidebar
@@ -896,6 +904,14 @@ def main() -> None:
         f"{b_app['rss_kb'] / 1024:.0f} MB",
         f"{b_bare['rss_kb'] / 1024:.0f} MB",
         b_app["rss_kb"] / b_bare["rss_kb"],
+        TARGET["e"],
+    )
+    row(
+        "e′. server RSS: the app vs the floor, a bare page drawing the app's charts of /tiers "
+        "with DuckDB holding the app's database (every table read once)",
+        f"{b_app['rss_kb'] / 1024:.0f} MB",
+        f"{fl['rss_kb'] / 1024:.0f} MB",
+        b_app["rss_kb"] / fl["rss_kb"],
         TARGET["e"],
     )
 

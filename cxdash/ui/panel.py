@@ -143,10 +143,8 @@ def figure(fig: Figure, view: View | None = None) -> None:
                 widgets.chart(fig.spec)
                 access.chart_text(fig)  # the chart's values, for a screen reader
                 key = fig.marks_key
-                for line in key:
-                    st.caption(literal(line))
-                if key:
-                    st.caption(i18n.t("marks_pairs", lang))
+                if key:  # one caption, a line each: an element costs the browser, a line not
+                    st.caption("  \n".join([*map(literal, key), i18n.t("marks_pairs", lang)]))
                 _downloads(fig, view)
         if tab_table.open:
             with tab_table:

@@ -617,15 +617,23 @@ def main() -> None:
         help="at least this many seconds after the first session before the load, and "
         "until the server's CPU is quiet (< 5%% of a core over 10 s)",
     )  # fmt: skip
+    ap.add_argument(
+        "--env", action="append", default=[], metavar="NAME=VALUE",
+        help="in the server's environment, for experiments: e.g. "
+        "STREAMLIT_RUNNER_POST_SCRIPT_GC=false (no full collection after every run)",
+    )  # fmt: skip
     args = ap.parse_args()
     think = tuple(float(x) for x in args.think.split(","))
+    env = dict(e.split("=", 1) for e in args.env)
     os.chdir(S.ROOT)
     if not (S.ROOT / "data" / "cx.duckdb").exists():
         sys.exit("build the database first: python -m cxdash build")
     load_before = os.getloadavg()
     S.log(f"{os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in load_before)}")
     started = time.perf_counter()
-    with S.streamlit_run(S.APP) as server:
+    if env:
+        S.log(f"server environment: {env}")
+    with S.streamlit_run(S.APP, env) as server:
         S.progress("warm-up: one session opens /tiers and visits every page")
         t = time.perf_counter()
         in_thread(visit_every_page(server.url))

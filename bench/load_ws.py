@@ -648,8 +648,9 @@ def main() -> None:
             quiet_min_s=args.warm,
         )  # fmt: skip
         S.log(
-            f"server quiet after {g['quiet_wait_s']:.0f} s more, RSS then "
-            f"{S.rss_kb(server.proc.pid)[0] / 1024:.0f} MB (now, after the cool-down)"
+            f"warm-up: the server was quiet {g['quiet_wait_s']:.0f} s after that visit (CPU "
+            f"< 5% of a core over 10 s, and at least --warm); its RSS after the whole run "
+            f"{S.rss_kb(server.proc.pid)[0] / 1024:.0f} MB"
         )
     for line in report(g):
         S.log(line)

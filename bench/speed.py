@@ -18,8 +18,11 @@ target, and never fails on a target.
   e. Server RSS after one browser session visited every page. Target <= 1.3x.
   e'. The floor of (e): the floor page of c' also holding the app's database in DuckDB
      (bare_page.py BARE_DUCKDB: opened as the app opens it, every table read once).
-  g. N sessions x M interactions at once (bench/load_sessions.py) vs one session alone:
-     errors, p95 per interaction (target <= 2x), RSS after the load (target <= 1.2x).
+  g. N sessions x M interactions at once vs one session alone: errors, p95 per interaction
+     (target <= 2x), RSS after the load (target <= 1.2x). The sessions are websocket clients
+     that speak Streamlit's protocol and do not render (bench/load_ws.py: the server's time
+     per interaction; the browser's drawing cost is c); --load-clients browser drives
+     headless Chromium pages instead (bench/load_sessions.py).
 
 --respondents ROWS draws every page of the app from a FICTIONAL respondent dataset of ROWS
 (made in a child process by bench/respondents.py into a temporary CX_RESPONDENTS_DIR).
@@ -713,7 +716,9 @@ def first_load(page, ws_bytes: int, charts: int) -> dict:
     return out
 
 
-def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tuple[dict, dict]:
+def browser_side(
+    walk, links, charts: int, load: tuple[int, int, float], clients: str = "ws"
+) -> tuple[dict, dict]:
     """c, d, e for the app and the bare page. Both servers stay up for c, and c's steps
     alternate between them (who goes first alternates too), so the machine's load changes
     hit both alike."""
@@ -752,11 +757,19 @@ def browser_side(walk, links, charts: int, load: tuple[int, int, float]) -> tupl
                 progress(f"{t.name} link {view}: {r}")
                 t.res["link"].append(r["ms"])
                 t.res["charts"].append(r["charts"])
-        if load[0]:  # g, on the app's server after c
+        if load[0] and clients == "browser":  # g, on the app's server after c
             import load_sessions  # bench/load_sessions.py
 
             log(f"g. {load[0]} sessions x {load[1]} interactions on the app ...")
             app.res["load"] = load_sessions.run(p, servers["app"], *load)
+        elif load[0]:
+            import load_ws  # bench/load_ws.py
+
+            log(
+                f"g. {load[0]} websocket clients (they do not render) x {load[1]} interactions "
+                f"on the app ..."
+            )
+            app.res["load"] = load_ws.run(servers["app"], *load)
     for t in (app, bare, floor):
         log(f"  {t.name} clicks (ms): {[round(x) for x in t.res['click']]}")
         log(f"  {t.name} links  (ms): {[round(x) for x in t.res['link']]}")
@@ -775,6 +788,13 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, help="concurrent sessions (g; 0 leaves g out)")
     ap.add_argument("--interactions", type=int, help="interactions per session (g)")
     ap.add_argument("--cool", type=float, help="seconds after the load before RSS (g)")
+    ap.add_argument(
+        "--load-clients",
+        choices=("ws", "browser"),
+        default="ws",
+        help="g's sessions: websocket clients that do not render (bench/load_ws.py, the "
+        "default) or headless Chromium pages (bench/load_sessions.py)",
+    )
     ap.add_argument(
         "--respondents",
         type=int,
@@ -838,7 +858,7 @@ def main() -> None:
     links = link_views(n_steps, seen | {v.key() for _, v in walk})
     log(f"c/d/e. browser: {n_steps} clicks, {n_steps} links, {charts} bare charts ...")
     os.environ.pop("CX_WARM", None)  # the browser servers warm as a real server does
-    b_app, b_bare = browser_side(walk, links, charts, load)
+    b_app, b_bare = browser_side(walk, links, charts, load, args.load_clients)
 
     # ---- the table
     rows = []
@@ -918,16 +938,20 @@ def main() -> None:
     if "load" in b_app:
         g = b_app["load"]
         one, many = g["one"], g["many"]
+        ws = "clients" in g  # bench/load_ws.py: websocket clients that do not render
+        who = "websocket clients (they do not render)" if ws else "sessions"
         row(
-            f"g. {g['sessions']} sessions × {g['steps']} interactions at once: errors",
+            f"g. {g['sessions']} {who} × {g['steps']} interactions at once: errors",
             str(len(many["errors"])),
             "—",
             float(len(many["errors"])),
             0,
         )
         row(
-            f"g. p95 per interaction, {g['sessions']} sessions at once ÷ one session alone "
-            f"(p50 in brackets; {many['n']} and {one['n']} interactions)",
+            f"g. p95 per interaction, {g['sessions']} {who} at once ÷ one "
+            f"{'client' if ws else 'session'} alone (p50 in brackets; {many['n']} and "
+            f"{one['n']} interactions"
+            + ("; server time, BackMsg sent → run finished: the drawing is c's)" if ws else ")"),
             f"{fmt_ms(many['p95'])} ({fmt_ms(many['p50'])})",
             f"{fmt_ms(one['p95'])} ({fmt_ms(one['p50'])}) alone",
             many["p95"] / one["p95"],
@@ -970,6 +994,17 @@ def main() -> None:
             + "; alone "
             + ", ".join(f"{k} {fmt_ms(v)}" for k, v in g["one"]["by_kind"].items())
         )
+        if "clients" in g:
+            log(
+                f"  g. the clients do not render: each interaction is the server's time, from "
+                f"the BackMsg sent to script_finished received (the browser's drawing is what "
+                f"c measures); think time uniform {g['think_s'][0]:g}–{g['think_s'][1]:g} s "
+                f"between interactions; server CPU {g['server_cpu_s']:.0f} s during the load "
+                f"({g['server_cpu_s'] / g['wall_s']:.2f} cores); p50 by kind at once "
+                + ", ".join(f"{k} {fmt_ms(v)}" for k, v in g["many"]["by_kind_p50"].items())
+                + "; alone "
+                + ", ".join(f"{k} {fmt_ms(v)}" for k, v in g["one"]["by_kind_p50"].items())
+            )
         if g["many"]["errors"]:
             log(f"  g. errors: {g['many']['errors']}")
     log(

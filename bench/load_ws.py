@@ -628,6 +628,7 @@ def main() -> None:
     os.chdir(S.ROOT)
     if not (S.ROOT / "data" / "cx.duckdb").exists():
         sys.exit("build the database first: python -m cxdash build")
+    S.log(S.shapes_made())
     load_before = os.getloadavg()
     S.log(f"{os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in load_before)}")
     started = time.perf_counter()

@@ -2,9 +2,9 @@
 this as a subprocess and prints its lines; it can also run alone).
 
 Steps, each timed once, in the order a first visit meets them: importing the modules every
-page imports, the first query (every published value), each figure's spec shape per
-language (made once per figure, language and data version), with its chart rows for both interval
-settings, and serialising a page's specs as Streamlit does (JSON). Then the payload a page
+page imports, reading the shapes file, each figure's spec shape per language with its chart rows
+for both interval settings (unpickled from the file, and as made by a server without it), and
+serialising a page's specs as Streamlit does (JSON). Then the payload a page
 sends per chart, and the heavy libraries loaded by then (they should be none).
 
 Run: .venv/bin/python bench/breakdown.py [page]   (default page: tiers)
@@ -46,24 +46,34 @@ def main(page: str = "tiers") -> None:
     from cxdash.view import View
 
     version = db.version()
-    t = time.perf_counter()
-    figures._all_values(version)
-    log("first query: every published value, grouped by figure", ms_since(t))
     cat = data.page_figures(page)
     ids = list(cat["figure_id"])
-    every = sorted(figures._all_values(version))
+    t = time.perf_counter()
+    stored = figures._store(version)
+    log(
+        f"the shapes file (cxdash/shapes.py): {len(stored)} shapes, "
+        f"{sum(map(len, stored.values())) / 1e6:.1f} MB of bytes held"
+        + ("" if stored else " (absent or stale: python -m cxdash shapes)"),
+        ms_since(t),
+    )
+    every = sorted({f for f, *_ in stored} or ids)
     for lang in ("en", "zh"):
-        per = []
+        drawn, made = [], []
         for f in every:
             t = time.perf_counter()
-            figures._shape(f, lang, version, WEB)
-            per.append(ms_since(t))
-        on_page = sum(p for f, p in zip(every, per) if f in ids)
+            figures._shape(f, lang, version, WEB)  # from the file (or made, then kept)
+            drawn.append(ms_since(t))
+            t = time.perf_counter()
+            figures._pickled(figures._values_of(f), lang, WEB)  # as a server without the file
+            made.append(ms_since(t))
+        on_page = sum(p for f, p in zip(every, drawn) if f in ids)
+        made_on_page = sum(p for f, p in zip(every, made) if f in ids)
         log(
-            f"spec shapes and chart rows, {lang}: all {len(every)} figures (median "
-            f"{statistics.median(per):.0f} ms, max {max(per):.0f} ms); /{page}'s "
-            f"{len(ids)}: {on_page:.0f} ms",
-            sum(per),
+            f"spec shapes and chart rows, {lang}: all {len(every)} figures unpickled (median "
+            f"{statistics.median(drawn):.1f} ms, max {max(drawn):.1f} ms), /{page}'s "
+            f"{len(ids)}: {on_page:.0f} ms; made without the file: median "
+            f"{statistics.median(made):.0f} ms, /{page}'s {made_on_page:.0f} ms",
+            sum(drawn),
         )
     for lang in ("en", "zh"):
         view = View(page=page, lang=lang)

@@ -318,6 +318,8 @@ def split(cat: pd.DataFrame, drawn: list[Figure]) -> tuple[pd.DataFrame, pd.Data
     if cat.empty:
         return cat, cat
     kept = cat["figure_id"].isin([f.figure_id for f in drawn])
+    if kept.all():  # the usual case, without two row-by-row copies of the catalog
+        return cat, cat.iloc[:0]
     return cat[kept], cat[~kept]
 
 

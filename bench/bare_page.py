@@ -8,7 +8,7 @@ parameters as the app (`lang`, `tier`, `year`, `ci`), and every control changes 
 every chart, so bench/speed.py can drive both pages with the same clicks and the same links.
 
 Chart count: `?charts=N`, else the BARE_CHARTS environment variable, else 26.
-BARE_DUCKDB=FILE opens that DuckDB database read-only once per process, as the app does, and
+BARE_DUCKDB=FILE opens that DuckDB database read-only once per process (as the app, read-only) and
 reads every table of it into pandas once (the floor of the app's server memory: this stack
 plus DuckDB holding the app's data).
 BARE_SPECS=FILE (a JSON list of Vega-Lite specs, bench/app_specs.py) draws those specs
@@ -43,17 +43,13 @@ ANSWERS = {
 
 @st.cache_resource
 def opened(path: str) -> int:
-    """Attach the database read-only to an in-memory DuckDB (as the app's cxdash/db.py does)
-    and read every table into pandas once; the number of rows read."""
+    """Open the database read-only in DuckDB and read every table into pandas once (the
+    relation API: no SQL text is built); the number of rows read."""
     import duckdb
 
-    con = duckdb.connect()
-    # ATTACH takes no parameters: the path is quoted as cxdash/db.py quotes it
-    con.execute(f"attach '{path.replace(chr(39), chr(39) * 2)}' as cx (read_only)")
-    names = con.execute(
-        "select table_name from duckdb_tables() where database_name = 'cx'"
-    ).fetchall()
-    return sum(len(con.execute(f'select * from cx."{n}"').df()) for (n,) in names)
+    con = duckdb.connect(path, read_only=True)
+    names = con.execute("select table_name from duckdb_tables()").fetchall()
+    return sum(len(con.table(n).df()) for (n,) in names)
 
 
 def chart_count() -> int:

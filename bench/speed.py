@@ -17,7 +17,7 @@ target, and never fails on a target.
   d. `streamlit run` -> first chart drawn on /tiers in a fresh browser. Target <= 1.3x.
   e. Server RSS after one browser session visited every page. Target <= 1.3x.
   e'. The floor of (e): the floor page of c' also holding the app's database in DuckDB
-     (bare_page.py BARE_DUCKDB: opened as the app opens it, every table read once).
+     (bare_page.py BARE_DUCKDB: opened read-only, every table read once).
   g. N sessions x M interactions at once vs one session alone: errors, p95 per interaction
      (target <= 2x), RSS after the load (target <= 1.2x). The sessions are websocket clients
      that speak Streamlit's protocol and do not render (bench/load_ws.py: the server's time

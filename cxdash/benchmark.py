@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import altair as alt
 import pandas as pd
 
 from cxdash import charts, formatting, i18n
+from cxdash.lazy import altair as alt
 from cxdash.palette import TIER_COLORS
 from cxdash.view import MAX_ANSWERS
 

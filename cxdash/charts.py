@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 
 from cxdash import formatting, i18n
+from cxdash.lazy import altair as alt
 from cxdash.palette import (
     ANSWER_COLORS,
     ANSWER_SHADES,

@@ -4,10 +4,10 @@ a web page's or a presentation screen's type sizes."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from cxdash import charts, cite, formatting, i18n
+from cxdash.lazy import altair as alt
 from cxdash.palette import TIER_COLORS, WEB, Type
 
 TOP_GAPS = 3  # what fits beside the scorecard on one screen

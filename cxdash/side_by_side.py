@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 
 from cxdash import charts, data, formatting, i18n, tables
+from cxdash.lazy import altair as alt
 from cxdash.palette import ANSWER_SHADES, CHANNEL_COLORS, WEB
 from cxdash.view import Filters
 

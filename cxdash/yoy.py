@@ -5,10 +5,10 @@ change is testable."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from cxdash import charts, formatting, i18n, palette
+from cxdash.lazy import altair as alt
 
 
 def _label(pairs: pd.DataFrame, lang: str, short: bool = False) -> pd.Series:

@@ -164,6 +164,29 @@ def test_page_modules_leave_heavy_libraries_to_the_actions_that_need_them():
     assert out.stdout.strip() == "[]"
 
 
+def test_a_page_drawn_from_the_shapes_file_never_imports_altair(made_for_the_file, tmp_path):
+    # Altair builds shapes; importing it was 0.3 s of a server's first run (cxdash/lazy.py)
+    file = shapes.path(tmp_path / "cx.duckdb")
+    code = (
+        "import sys, pathlib\n"
+        "from cxdash import data, db, figures, shapes, view\n"
+        f"shapes.path = lambda db_path=None: pathlib.Path({str(file)!r})\n"
+        "import cxdash.ui.shell, cxdash.ui.panel, cxdash.executive, cxdash.yoy\n"
+        "assert 'altair' not in sys.modules, 'imported with the modules'\n"
+        "v = view.parse_text('tiers?tier=Champion&lang=zh&ci=0', data.vocabulary())\n"
+        "figs = figures.page_figures(v)[0]\n"
+        "print(len(figs), 'altair' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", code]
+    made = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)  # no file: made here
+    assert made.returncode == 0, made.stderr[-2000:]
+    assert made.stdout.split() == ["26", "True"]
+    assert shapes.write(made_for_the_file, db.version(), tmp_path / "cx.duckdb") == file
+    drawn = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
+    assert drawn.returncode == 0, drawn.stderr[-2000:]
+    assert drawn.stdout.split() == ["26", "False"]
+
+
 def _published_figures(lang: str, show_ci: bool):
     for figure_id in figures._all_values(db.version()):
         fig = figures.figure(figure_id, View(page="explore", lang=lang, show_ci=show_ci))

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from cxdash import charts, data, formatting, i18n
 from cxdash.formatting import literal
+from cxdash.lazy import altair as alt
 from cxdash.palette import CHANNEL_COLORS
 from cxdash.tickets import engines, metrics, store
 from cxdash.tickets.metrics import Choices

@@ -59,7 +59,7 @@ class Figure:
         return pd.DataFrame(self.records)
 
     def table(self) -> pd.DataFrame:
-        return tables.table(self.values, self.lang, self.dims)
+        return tables.table(self.records, self.lang, self.dims)
 
     def text_table(self) -> str:
         """The chart's values as a visually hidden HTML table (access.hidden_table), made

@@ -32,14 +32,17 @@ _LABELS = {
 }
 
 
-def table(df: pd.DataFrame, lang: str, dims: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """The values as a reader's table: labels, formatted value, base, interval, flag.
+def table(records: list[dict], lang: str, dims: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The values (a figure's records) as a reader's table: labels, formatted value, base,
+    interval, flag.
 
     `dims`: the dimensions the figure varies by across all its published values (its
     layout's). A dimension the figure is broken down by keeps its column when a filter
     leaves one member (a table of Japan's values says "Japan"); without `dims`, a column
-    shows only when it varies among `df`'s rows. The answer column shows when the answers
-    are more than the figure's title repeated."""
+    shows only when it varies among the rows. The answer column shows when the answers
+    are more than the figure's title repeated. Made from the records, not a frame of them:
+    a frame of every column was most of a never-seen page's server time (the hidden table
+    of each chart is this table)."""
     cols = {
         "tier_label": "col_tier",
         "country_label": "col_country",
@@ -49,54 +52,68 @@ def table(df: pd.DataFrame, lang: str, dims: tuple[str, ...] | None = None) -> p
         "option": "col_option",
     }
     shown = {_LABELS[d] for d in dims or () if d in _LABELS}
-    out = pd.DataFrame(index=df.index)
+    first = records[0] if records else {}
+    out: dict[str, list] = {}
     for col, key in cols.items():
-        varies = df[col].nunique(dropna=False) > 1 or col in shown
-        if col == "option" and "title" in df:
-            varies = varies or (df["option"].fillna(df["title"]) != df["title"]).any()
+        column = [r.get(col) for r in records]
+        varies = len({_key(v) for v in column}) > 1 or col in shown
+        if col == "option" and "title" in first:
+            varies = varies or any(
+                (r["title"] if _absent(r["option"]) else r["option"]) != r["title"] for r in records
+            )
         elif col == "option":
             varies = True
         if varies:
-            out[i18n.t(key, lang)] = df[col].fillna("")
+            out[i18n.t(key, lang)] = ["" if _absent(v) else v for v in column]
     out[i18n.t("col_value", lang)] = [
-        formatting.number(v, d, u, lang)
-        for v, d, u in zip(df["value"], df["value_decimals"], df["unit"])
+        formatting.number(r["value"], r["value_decimals"], r["unit"], lang) for r in records
     ]
-    out[i18n.t("col_base", lang)] = df["base_n"].map(
-        lambda n: i18n.t("base_not_published", lang) if pd.isna(n) else str(int(n))
-    )
-    if "ci_low" in df:
+    out[i18n.t("col_base", lang)] = [
+        i18n.t("base_not_published", lang) if _absent(r["base_n"]) else str(int(r["base_n"]))
+        for r in records
+    ]
+    if "ci_low" in first:
         out[i18n.t("col_ci", lang)] = [
-            formatting.interval(lo, hi, u, lang) or no_interval(m, n, lang)
-            for lo, hi, u, m, n in zip(
-                df["ci_low"], df["ci_high"], df["unit"], df["measure"], df["base_n"]
-            )
+            formatting.interval(r["ci_low"], r["ci_high"], r["unit"], lang)
+            or no_interval(r["measure"], r["base_n"], lang)
+            for r in records
         ]
-    if "test_status" in df and (df["test_reason"].fillna("") != "no_comparison").any():
+    if "test_status" in first and any((r["test_reason"] or "") != "no_comparison" for r in records):
         out[i18n.t("col_test_result", lang)] = [
-            test_text(st, r, lang) for st, r in zip(df["test_status"], df["test_reason"])
+            test_text(r["test_status"], r["test_reason"], lang) for r in records
         ]
-    if "eff_base" in df:  # recomputed from respondents: Kish base, letters, the report's value
-        out = out.join(_respondent_columns(df, lang))
-    out[i18n.t("col_flag", lang)] = df["flag"].map(
-        lambda f: i18n.t(f"flag_{f}", lang) if isinstance(f, str) and f in FLAG_KEYS else ""
-    )
-    return out.reset_index(drop=True)
+    if "eff_base" in first:  # recomputed from respondents: Kish base, letters, the report's
+        out |= _respondent_columns(records, lang)
+    out[i18n.t("col_flag", lang)] = [
+        i18n.t(f"flag_{f}", lang) if isinstance(f, str) and f in FLAG_KEYS else ""
+        for f in (r["flag"] for r in records)
+    ]
+    return pd.DataFrame(out)
 
 
-def _respondent_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            i18n.t("col_eff_base", lang): [f"{e:.1f}" for e in df["eff_base"]],
-            i18n.t("col_letter", lang): df["letter"],
-            i18n.t("col_higher", lang): [" ".join(x) for x in df["letters"].fillna("")],
-            i18n.t("col_report", lang): [
-                "" if not _given(v) else formatting.number(v, d, u, lang)
-                for v, d, u in zip(df["published_value"], df["published_decimals"], df["unit"])
-            ],
-        },
-        index=df.index,
-    )
+def _absent(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+def _key(v: object) -> object:
+    """A cell as a distinct value (every kind of missing counts as one)."""
+    return None if _absent(v) else v
+
+
+def _respondent_columns(records: list[dict], lang: str) -> dict[str, list]:
+    return {
+        i18n.t("col_eff_base", lang): [f"{r['eff_base']:.1f}" for r in records],
+        i18n.t("col_letter", lang): [r["letter"] for r in records],
+        i18n.t("col_higher", lang): [
+            "" if _absent(r["letters"]) else " ".join(r["letters"]) for r in records
+        ],
+        i18n.t("col_report", lang): [
+            ""
+            if not _given(r["published_value"])
+            else formatting.number(r["published_value"], r["published_decimals"], r["unit"], lang)
+            for r in records
+        ],
+    }
 
 
 def published_beside(records: list[dict], lang: str) -> str:

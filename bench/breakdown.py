@@ -7,11 +7,17 @@ for both interval settings (unpickled from the file, and as made by a server wit
 serialising a page's specs as Streamlit does (JSON). Then the payload a page
 sends per chart, and the heavy libraries loaded by then (they should be none).
 
-Run: .venv/bin/python bench/breakdown.py [page]   (default page: tiers)
+With a respondent dataset (the second argument, its id, found in CX_RESPONDENTS_DIR): a
+never-seen slice of the page drawn from it, stage by stage (the cube's roll-up, the
+estimates with their intervals and tests, the values in the published shape, the chart's
+rows and its spec), against the size of the cube the slices are rolled up from.
+
+Run: .venv/bin/python bench/breakdown.py [page [dataset]]   (default page: tiers)
 """
 
 from __future__ import annotations
 
+import collections
 import json
 import statistics
 import sys
@@ -94,9 +100,63 @@ def main(page: str = "tiers") -> None:
     print(f"  heavy libraries loaded after drawing /{page}'s figures: {heavy or 'none'}")
 
 
+def respondents(page: str, dataset: str) -> None:
+    """A never-seen slice of `page` from the respondent dataset `dataset`, by stage: each
+    stage's function wrapped in a timer for this one process (nothing else runs here)."""
+    from cxdash import charts, data, figures
+    from cxdash.respondents import source, sums, values
+    from cxdash.view import Filters, View
+
+    spent: collections.Counter = collections.Counter()
+
+    def timed(module, name: str, what: str) -> None:
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                spent[what] += time.perf_counter() - t
+
+        setattr(module, name, wrapper)
+
+    ds = source.dataset(dataset)
+    cells = sum(len(c) for c in ds.cells.values())
+    respondents_n = ds.con.execute("select count(*) from respondents").fetchone()[0]
+    log(
+        f"respondents: {respondents_n:,} FICTIONAL, rolled up from a cube of {cells:,} rows "
+        f"({len(ds.cells)} questions: a row per group and answer, however many respond)",
+        None,
+    )
+    stages = [
+        (sums, "rollup", "roll-up of the cube"),
+        (values, "estimate", "estimates, intervals, tests (with the roll-up)"),
+        (values, "frame", "the values in the published shape"),
+        (source, "figure_values", "figure_values (all of the above and the rest)"),
+        (charts, "rows", "the chart's rows"),
+        (charts, "spec", "the spec (Altair)"),
+        (figures, "_localised", "localised rows and spec (with the two above)"),
+        (figures, "_drawn", "the rows for the interval setting"),
+    ]
+    for module, name, what in stages:
+        timed(module, name, what)
+    cat = data.page_figures(page)
+    for tiers in [(), ("Champion", "Starter")]:  # the first also warms the process
+        spent.clear()
+        view = View(page=page, dataset=dataset, filters=Filters(tiers=tiers))
+        t = time.perf_counter()
+        n = sum(1 for _ in figures.each(cat, view))
+        total = ms_since(t)
+    parts = "; ".join(f"{what} {spent[what] * 1000:.0f} ms" for _, _, what in stages)
+    log(f"/{page} tier=Champion&tier=Starter from respondents, {n} figures: {parts}; all", total)
+
+
 def log(what: str, ms: float | None) -> None:
     print(f"  {what}" + (f": {ms:.0f} ms" if ms is not None else ""), flush=True)
 
 
 if __name__ == "__main__":
     main(*sys.argv[1:2])
+    if len(sys.argv) > 2:
+        respondents(sys.argv[1], sys.argv[2])

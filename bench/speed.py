@@ -853,7 +853,8 @@ def main() -> None:
 
     log("Breakdown of a first visit, server side (bench/breakdown.py, a fresh process):")
     breakdown = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "breakdown.py"), HEAVY_URL],
+        [sys.executable, str(ROOT / "bench" / "breakdown.py"), HEAVY_URL]
+        + ([LINK_EXTRA["dataset"]] if "dataset" in LINK_EXTRA else []),
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -227,10 +227,22 @@ def _x(df: pd.DataFrame, field: str = "value") -> alt.X:
 
 
 def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
+    """Each value's row label: its labels of the row dimensions, joined; a value with none
+    of them (an estimate from respondents over every tier, where the report printed "All")
+    is labelled by the figure's title, as a figure without row dimensions is."""
     labels = [lab for code, lab, _ in _DIMS if code in dims]
     if not labels:
         return df["title"]
-    return df[labels].astype(str).agg(" · ".join, axis=1)
+    named = ([str(v) for v in row if not _missing(v)] for row in df[labels].itertuples(index=False))
+    return pd.Series(
+        [" · ".join(parts) if parts else title for parts, title in zip(named, df["title"])],
+        index=df.index,
+        dtype="str",
+    )
+
+
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
 def _row_order(df: pd.DataFrame, dims: list[str]) -> list[str]:

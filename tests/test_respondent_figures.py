@@ -13,6 +13,7 @@ from cxdash.paths import ROOT
 from cxdash.respondents import importer, source, stats, store, synth
 from cxdash.respondents.sums import Slice
 from cxdash.view import Filters, View, group_answers
+from tests.conftest import PAGES
 
 ROWS = 20_000
 
@@ -245,3 +246,19 @@ def test_an_upload_folder_goes_when_its_session_state_does():
     del folder  # Streamlit drops a session's state when the session ends
     gc.collect()
     assert not path.exists()
+
+
+def test_a_year_over_year_figure_from_one_wave_is_drawn_with_the_reports_values_beside(dataset):
+    # The FICTIONAL respondents answered in 2021 only; the report's figure has APAC's 2020 and
+    # 2021 averages (5.2 and 6.4 channels). The one estimate is over every tier, so it has no
+    # tier label: it is named by the figure's title (a missing label once raised here).
+    fig = figures.figure("apac_yoy_channels_offered", View(page="year_over_year", dataset=dataset))
+    (row,) = fig.spec["datasets"]["values"]
+    assert row["row"] == fig.title
+    (record,) = fig.records
+    assert record["year"] == 2021 and record["published_value"] == 6.4
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_drawn_from_a_dataset_opens_without_an_error(dataset, page):
+    _app(page=f"{page}.py", dataset=dataset)  # asserts no exception

@@ -112,7 +112,7 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
         out["label_color"] = own.where(first, "#222222")
     elif lay.kind == "stacked":
         options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
-        colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
+        colours = dict(zip(options, cycled(ANSWER_COLORS, len(options))))
         out["label_color"] = out["option"].map(lambda o: colours[o][1])
     if lay.kind == "dumbbell":
         percent = bool((out["unit"] == "percent").all())
@@ -283,14 +283,21 @@ def by_channel(lay: Layout) -> bool:
     return lay.rows == ("channel",)
 
 
+def cycled(palette: list, n: int) -> list:
+    """n colours of a palette, from its start again when the answers outnumber it (a
+    respondent figure grouped by tier can stack all 19 industries over nine colours, the
+    legend's order, the segments' labels and the tooltips telling them apart)."""
+    return [palette[i % len(palette)] for i in range(n)]
+
+
 def _answer_colour(df: pd.DataFrame, lay: Layout, options: list[str]) -> dict:
     """Stacked segments' colour encodings: by answer (the answer palette), or on channel
     rows by channel, each answer a lighter shade of it (its legend in grey shades)."""
     if not by_channel(lay):
-        colours = dict(zip(options, (ANSWER_COLORS * 2)[: len(options)]))
+        colours = dict(zip(options, cycled(ANSWER_COLORS, len(options))))
         scale = alt.Scale(domain=options, range=[colours[o][0] for o in options])
         return {"color": alt.Color("option:N", sort=options, legend=_legend(options), scale=scale)}
-    shades = (ANSWER_SHADES * 3)[: len(options)]
+    shades = cycled(ANSWER_SHADES, len(options))
     return {
         "color": alt.Color(
             "channel_label:N", scale=_colors(df, "channel", "channel_label", "channel_order"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from cxdash import figures
@@ -14,6 +16,7 @@ from cxdash.respondents import importer, source, stats, store, synth
 from cxdash.respondents.sums import Slice
 from cxdash.view import Filters, View, group_answers
 from tests.conftest import PAGES
+from tests.fuzz_support import FIGURES, OPTIONS
 
 ROWS = 20_000
 
@@ -262,3 +265,42 @@ def test_a_year_over_year_figure_from_one_wave_is_drawn_with_the_reports_values_
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_drawn_from_a_dataset_opens_without_an_error(dataset, page):
     _app(page=f"{page}.py", dataset=dataset)  # asserts no exception
+
+
+def test_an_answer_list_longer_than_the_palette_is_stacked_per_tier(dataset):
+    # grouped by two chosen tiers, the industry question (19 answers) becomes a stacked bar:
+    # more answers than the answer palette has colours, which once raised a KeyError
+    view = View(page="explore", dataset=dataset, filters=Filters(tiers=("Starter", "Champion")))
+    fig = figures.figure("apac_demo_industry", view)
+    rows = fig.spec["datasets"]["values"]
+    assert {r["tier"] for r in rows} == {"Starter", "Champion"}
+    assert len({r["option"] for r in rows}) == 19
+
+
+@pytest.fixture(scope="module")
+def redrawn(dataset) -> list[str]:
+    """The figures the FICTIONAL dataset's questions redraw."""
+    return source.figures(source.dataset(dataset), FIGURES)
+
+
+@settings(max_examples=settings.default.max_examples * 12)
+@given(data=st.data())
+def test_any_figure_the_dataset_redraws_with_any_filters(dataset, redrawn, data):
+    # the space the two bugs above were in: any figure redrawn, any members of every dimension
+    def members(key: str) -> tuple:
+        return tuple(data.draw(st.lists(st.sampled_from(OPTIONS[key]), unique=True, max_size=3)))
+
+    figure_id = data.draw(st.sampled_from(redrawn), label="figure")
+    filters = Filters(
+        tiers=members("tier"),
+        countries=members("country"),
+        channels=members("channel"),
+        years=tuple(int(y) for y in members("year")),
+    )
+    lang = data.draw(st.sampled_from(["en", "zh"]), label="lang")
+    view = View(page="explore", dataset=dataset, filters=filters, lang=lang)
+    fig = figures.figure(figure_id, view)  # None: nothing of it left for these filters
+    if fig is not None:
+        rows = fig.spec["datasets"]["values"]
+        assert rows and all(r["row"] for r in rows)
+        assert all(r["origin"] == "respondents" for r in fig.records)

@@ -760,6 +760,8 @@ def browser_side(
                 t.res["click"].append(r["ms"])
                 t.res["charts"].append(r["charts"])
                 t.res["kept"] += not r["allChanged"]
+                if r["errors"]:
+                    t.res["errors"].append(f"click to {nxt}: {r['errors']} exception(s)")
         trio = (app, bare, floor)
         for i, view in enumerate(links):  # (ii) opening a link (the floor: the same link)
             for t in trio[i % 3 :] + trio[: i % 3]:
@@ -767,6 +769,8 @@ def browser_side(
                 progress(f"{t.name} link {view}: {r}")
                 t.res["link"].append(r["ms"])
                 t.res["charts"].append(r["charts"])
+                if r["errors"]:
+                    t.res["errors"].append(f"link to {view}: {r['errors']} exception(s)")
         if load[0] and clients == "browser":  # g, on the app's server after c
             import load_sessions  # bench/load_sessions.py
 
@@ -945,6 +949,13 @@ def main() -> None:
         f"{fl['rss_kb'] / 1024:.0f} MB",
         b_app["rss_kb"] / fl["rss_kb"],
         TARGET["e"],
+    )
+    row(  # a page that raised is worse than a slow one: in the table, not only in the notes
+        "app pages that showed an exception (e's visit of every page, c's clicks and links)",
+        str(len(b_app["errors"])),
+        str(len(b_bare["errors"])),
+        float(len(b_app["errors"])),
+        0,
     )
 
     if "load" in b_app:

@@ -24,21 +24,21 @@ def _seps(lang: str) -> tuple[str, str, str]:
     return _SEP["zh" if lang == "zh" else "en"]
 
 
-def _given(x: object) -> bool:
-    return x is not None and not (isinstance(x, float) and x != x) and x is not pd.NA
-
-
 def _labels(record: dict, dims: tuple[str, ...]) -> list[str]:
     """The value's group in words, one label per dimension the figure varies by."""
     out = [record.get(LABEL_COLUMNS[d]) for d in dims if d in LABEL_COLUMNS]
-    return [str(x) for x in out if _given(x) and str(x)]
+    return [str(x) for x in out if formatting.given(x) and str(x)]
 
 
 def _value(record: dict, lang: str, base: bool = True) -> str:
     text = formatting.number(
         record["value"], record.get("value_decimals") or 0, record["unit"], lang, spoken=True
     )
-    return f"{text} (N={int(record['base_n'])})" if base and _given(record["base_n"]) else text
+    return (
+        f"{text} (N={int(record['base_n'])})"
+        if base and formatting.given(record["base_n"])
+        else text
+    )
 
 
 def values_text(records: list[dict], dims: tuple[str, ...], lang: str) -> str:
@@ -54,7 +54,7 @@ def values_text(records: list[dict], dims: tuple[str, ...], lang: str) -> str:
     parts = []
     for name, rows in groups.items():
         bases = {r["base_n"] for r in rows}
-        shared = len(bases) == 1 and _given(next(iter(bases)))
+        shared = len(bases) == 1 and formatting.given(next(iter(bases)))
         head = f"{name} (N={int(rows[0]['base_n'])})" if shared else name
         items = between.join(
             " ".join([*_labels(r, dims[1:]), _value(r, lang, base=not shared)]) for r in rows

@@ -233,16 +233,15 @@ def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
     labels = [lab for code, lab, _ in _DIMS if code in dims]
     if not labels:
         return df["title"]
-    named = ([str(v) for v in row if not _missing(v)] for row in df[labels].itertuples(index=False))
+    named = (
+        [str(v) for v in row if not formatting.missing(v)]
+        for row in df[labels].itertuples(index=False)
+    )
     return pd.Series(
         [" · ".join(parts) if parts else title for parts, title in zip(named, df["title"])],
         index=df.index,
         dtype="str",
     )
-
-
-def _missing(v: object) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
 def _row_order(df: pd.DataFrame, dims: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import access, charts, cite, data, db, i18n, shapes, tables
+from cxdash import access, charts, cite, data, db, formatting, i18n, shapes, tables
 from cxdash.palette import WEB, Type
 from cxdash.view import SLICES, Filters, View
 
@@ -139,12 +139,10 @@ def _records(rows: pd.DataFrame) -> dict[str, dict]:
     """value_id -> the row as plain Python values (None where missing)."""
     out = {}
     for record in rows.to_dict("records"):
-        out[record["value_id"]] = {k: None if _missing(v) else v for k, v in record.items()}
+        out[record["value_id"]] = {
+            k: None if formatting.missing(v) else v for k, v in record.items()
+        }
     return out
-
-
-def _missing(v: object) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
 @functools.lru_cache(maxsize=2)

@@ -7,6 +7,8 @@ import math
 import re
 import unicodedata
 
+from pandas import NA as _NA
+
 _SUFFIX = {
     "en": {
         "percent": "%",
@@ -72,6 +74,15 @@ def interval(low: float | None, high: float | None, unit: str, lang: str = "en")
     if low is None or high is None or _isnan(low) or _isnan(high):
         return ""
     return f"{number(low, 1, unit, lang)} – {number(high, 1, unit, lang)}"
+
+
+def missing(v: object) -> bool:
+    """Whether a cell is missing: None, pandas' NA or a float NaN (every kind counts as one)."""
+    return v is None or v is _NA or (isinstance(v, float) and v != v)
+
+
+def given(v: object) -> bool:
+    return not missing(v)
 
 
 def _isnan(x: object) -> bool:

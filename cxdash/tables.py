@@ -59,17 +59,20 @@ def table(records: list[dict], lang: str, dims: tuple[str, ...] | None = None) -
         varies = len({_key(v) for v in column}) > 1 or col in shown
         if col == "option" and "title" in first:
             varies = varies or any(
-                (r["title"] if _absent(r["option"]) else r["option"]) != r["title"] for r in records
+                (r["title"] if formatting.missing(r["option"]) else r["option"]) != r["title"]
+                for r in records
             )
         elif col == "option":
             varies = True
         if varies:
-            out[i18n.t(key, lang)] = ["" if _absent(v) else v for v in column]
+            out[i18n.t(key, lang)] = ["" if formatting.missing(v) else v for v in column]
     out[i18n.t("col_value", lang)] = [
         formatting.number(r["value"], r["value_decimals"], r["unit"], lang) for r in records
     ]
     out[i18n.t("col_base", lang)] = [
-        i18n.t("base_not_published", lang) if _absent(r["base_n"]) else str(int(r["base_n"]))
+        i18n.t("base_not_published", lang)
+        if formatting.missing(r["base_n"])
+        else str(int(r["base_n"]))
         for r in records
     ]
     if "ci_low" in first:
@@ -91,13 +94,9 @@ def table(records: list[dict], lang: str, dims: tuple[str, ...] | None = None) -
     return pd.DataFrame(out)
 
 
-def _absent(v: object) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-
-
 def _key(v: object) -> object:
     """A cell as a distinct value (every kind of missing counts as one)."""
-    return None if _absent(v) else v
+    return None if formatting.missing(v) else v
 
 
 def _respondent_columns(records: list[dict], lang: str) -> dict[str, list]:
@@ -105,11 +104,11 @@ def _respondent_columns(records: list[dict], lang: str) -> dict[str, list]:
         i18n.t("col_eff_base", lang): [f"{r['eff_base']:.1f}" for r in records],
         i18n.t("col_letter", lang): [r["letter"] for r in records],
         i18n.t("col_higher", lang): [
-            "" if _absent(r["letters"]) else " ".join(r["letters"]) for r in records
+            "" if formatting.missing(r["letters"]) else " ".join(r["letters"]) for r in records
         ],
         i18n.t("col_report", lang): [
             ""
-            if not _given(r["published_value"])
+            if not formatting.given(r["published_value"])
             else formatting.number(r["published_value"], r["published_decimals"], r["unit"], lang)
             for r in records
         ],
@@ -125,7 +124,7 @@ def published_beside(records: list[dict], lang: str) -> str:
             formatting.number(r["published_value"], r["published_decimals"], r["unit"], lang),
         )
         for r in records
-        if _given(r.get("published_value"))
+        if formatting.given(r.get("published_value"))
     )
     if not seen:
         return i18n.t("published_none", lang)
@@ -139,7 +138,7 @@ def no_interval(measure: str, base_n: object, lang: str) -> str:
     base is not published, or a value that is not a share of respondents."""
     if measure == "mean":
         return i18n.t("not_testable_mean", lang)
-    if measure == "share" and not _given(base_n):
+    if measure == "share" and not formatting.given(base_n):
         return i18n.t("no_interval_base", lang)
     return i18n.t("no_interval_other", lang)
 
@@ -252,7 +251,7 @@ def explains_flag(record: dict) -> bool:
 
 def bases(rows: list[dict], lang: str) -> str:
     """'Starter N=133, Emerging N=70, Champion N=62': each base with the group it belongs to."""
-    with_base = [r for r in rows if _given(r["base_n"])]
+    with_base = [r for r in rows if formatting.given(r["base_n"])]
     if not with_base:
         if rows[0]["measure"] in ("count", "threshold", "example"):
             return ""
@@ -260,7 +259,7 @@ def bases(rows: list[dict], lang: str) -> str:
         groups = dict.fromkeys(
             (r.get("group_label") if isinstance(r.get("group_label"), str) else "", int(n))
             for r in rows
-            if _given(n := r["group_base_n"])
+            if formatting.given(n := r["group_base_n"])
         )
         note = i18n.t("base_not_published", lang)
         if len(groups) == 1:
@@ -286,10 +285,6 @@ def bases(rows: list[dict], lang: str) -> str:
         for r in with_base
     )
     return ", ".join(pairs)
-
-
-def _given(x: object) -> bool:
-    return x is not None and not pd.isna(x)
 
 
 def caption(rows: list[dict], lang: str) -> str:

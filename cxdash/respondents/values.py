@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cxdash import formatting
 from cxdash.respondents import stats, sums
 from cxdash.respondents.instrument import Instrument
 from cxdash.respondents.sums import Slice
@@ -146,12 +147,13 @@ def frame(
     figure_id = published["figure_id"].iloc[0]
     opts = inst.options[inst.options["question_id"] == part.question_id].set_index("option_code")
     report = [
-        {k: None if _na(v) else v for k, v in r.items()} for r in published.to_dict("records")
+        {k: None if formatting.missing(v) else v for k, v in r.items()}
+        for r in published.to_dict("records")
     ]
     varies = {d for d in (*GROUPED, "channel", "option_en") if published[d].nunique() > 1}
     rows = []
     for r in est.to_dict("records"):
-        r = {k: None if _na(v) else v for k, v in r.items()}
+        r = {k: None if formatting.missing(v) else v for k, v in r.items()}
         option_en, option_zh, order = _option(r["option_code"], part, opts)
         template = _template(report, option_en, part.channel)
         if option_zh is None and _text(template["option_en"]) == (option_en or ""):
@@ -325,7 +327,3 @@ def _group_label(rows: list[dict], lang: str) -> list[str]:
         words = dict.fromkeys(str(r[c]) for c in own if isinstance(r.get(c), str) and r[c])
         labels.append(f"{' · '.join(words)} ({r['letter']})")
     return labels
-
-
-def _na(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and x != x)

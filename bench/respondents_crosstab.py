@@ -71,20 +71,22 @@ def write_dataset(folder: Path, rows: int) -> None:
     """FICTIONAL respondents.parquet and answers parquet files (both orders) in `folder`."""
     con = duckdb.connect()
     con.execute("set enable_progress_bar = false")
-    con.execute("select setseed(0.18)")
+    con.execute("select setseed(0.18)").fetchall()
     params = {"rows": rows, "countries": COUNTRIES}
-    con.execute(f"create table respondents as {_RESPONDENTS}", params)
-    con.execute(f"create table answers as {_ANSWERS}")
-    con.execute(f"copy respondents to '{folder}/respondents.parquet' (format parquet)")
-    con.execute(f"copy (from answers order by respondent_id) to '{folder}/by_respondent.parquet'")
-    con.execute(f"copy (from answers order by question_id) to '{folder}/by_question.parquet'")
+    # relations, not SQL text: the folder's path and the tables' names are never spliced in
+    con.sql(_RESPONDENTS, params=params).create("respondents")
+    con.sql(_ANSWERS).create("answers")
+    con.table("respondents").write_parquet(str(folder / "respondents.parquet"))
+    answers = con.table("answers")
+    answers.order("respondent_id").write_parquet(str(folder / "by_respondent.parquet"))
+    answers.order("question_id").write_parquet(str(folder / "by_question.parquet"))
     con.close()
 
 
 def open_views(folder: Path, answers_file: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
-    con.execute(f"create view respondents as from read_parquet('{folder}/respondents.parquet')")
-    con.execute(f"create view answers as from read_parquet('{folder}/{answers_file}')")
+    con.read_parquet(str(folder / "respondents.parquet")).create_view("respondents")
+    con.read_parquet(str(folder / answers_file)).create_view("answers")
     return con
 
 

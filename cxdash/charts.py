@@ -94,9 +94,15 @@ def layout(df: pd.DataFrame) -> Layout:
         return Layout("numbers", tuple(dims), (), None)
     if bool(df["single_choice"].iloc[0]) and "option_en" in dims and len(dims) > 1:
         return Layout("stacked", tuple(dims), tuple(d for d in dims if d != "option_en"), None)
-    colour = next((d for d in dims if d != "option_en"), dims[0] if dims else "tier")
+    colour = next((d for d in dims if d != "option_en"), dims[0] if dims else _own(df))
     rows = tuple(d for d in dims if d != colour) or (colour,)
     return Layout("grouped", tuple(dims), rows, colour)
+
+
+def _own(df: pd.DataFrame) -> str:
+    """What a figure of one value is coloured and named by: the first dimension it has (an
+    estimate from one wave over every tier: its year), as it is wherever that dimension varies."""
+    return next((code for code, label, _ in _DIMS if df[label].notna().any()), "tier")
 
 
 def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFrame:
@@ -332,11 +338,13 @@ def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     )
     # a segment too narrow *as drawn* for its label keeps the value in the tooltip
     labels = base.mark_text(align="right", dx=-4, fontSize=look.label).encode(
-        text=alt.condition(fits(look), "value_text:N", alt.value("")),
+        text=alt.TextValue(
+            "", condition={"test": fits(look), "field": "value_text", "type": "nominal"}
+        ),
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
-    return (bars + labels).properties(height=alt.Step(look.row + 14))
+    return alt.layer(bars, labels, height=alt.Step(look.row + 14))
 
 
 def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
@@ -365,17 +373,17 @@ def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         x=_x(df), opacity=alt.Opacity("opacity:Q", scale=None), tooltip=_tooltip(df)
     )
     labels = base.mark_text(align="left", dx=4, fontSize=look.label, color="#222222").encode(
-        x=alt.X("label_x:Q"), text="value_text:N"
+        x=alt.X("label_x:Q"), text=alt.Text("value_text:N")
     )
     layers = [bars, labels]
     if "ci_low" in df and df["ci_low"].notna().any():
         layers.append(
             base.mark_errorbar(ticks={"size": 6}, color="#222222", thickness=1).encode(
-                x=alt.X("ci_low:Q", title=None), x2="ci_high:Q"
+                x=alt.X("ci_low:Q", title=None), x2=alt.X2("ci_high:Q")
             )
         )
     step = alt.Step(look.row, **{"for": "offset"}) if grouped else alt.Step(look.row + 6)
-    return alt.layer(*layers).properties(height=step)
+    return alt.layer(*layers, height=step)
 
 
 def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
@@ -400,8 +408,9 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             bandPosition=position,
         )
 
-    marks = dumbbell_marks(_chart(), y, x, years, _tooltip(df), look, domain[1])
-    return marks.properties(height=alt.Step(look.row * 2 + 4))
+    return dumbbell_marks(
+        _chart(), y, x, years, _tooltip(df), look, domain[1], height=alt.Step(look.row * 2 + 4)
+    )
 
 
 DODGE_BAND = 0.14  # equal dots of a row sit this share of its step above and below its line
@@ -432,13 +441,18 @@ def _spread(slots: pd.Series, df: pd.DataFrame, cluster: list) -> None:
             slots[i] = [-1, 1, 0][k % 3]
 
 
-def dumbbell_marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span):
+def dumbbell_marks(
+    base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span, **top
+):
     """A line per row and a labelled dot per wave. The lowest dot's label sits left of it,
     the highest's right of it (they never meet, however narrow the chart), others above
     (and a lowest dot near the axis's start, whose label would reach the row labels); dots
     in the way of each other (the `dodge` column) move off the line, labels beside them.
-    `y(position)`: the row encoding at a position within its band; `span`: the axis."""
-    line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(y=y(), x=x, detail="row:N")
+    `y(position)`: the row encoding at a position within its band; `span`: the axis; `top`:
+    the layered chart's own properties (its height)."""
+    line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(
+        y=y(), x=x, detail=alt.Detail("row:N")
+    )
     ends = base.transform_joinaggregate(
         low="min(value)", high="max(value)", dots="count()", groupby=["row"]
     )
@@ -464,9 +478,9 @@ def dumbbell_marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look
         layers.append(
             ends.transform_filter(test)
             .mark_text(fontSize=look.label, baseline="middle", **place)
-            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, text="value_text:N", color=color)
+            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, text=alt.Text("value_text:N"), color=color)
         )
-    return alt.layer(*layers)
+    return alt.layer(*layers, **top)
 
 
 def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
@@ -493,7 +507,7 @@ def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
     big = (
         _chart()
         .mark_text(fontSize=look.number, fontWeight="bold", color="#0072B2")
-        .encode(x=x, text="value_text:N", tooltip=_tooltip(df))
+        .encode(x=x, text=alt.Text("value_text:N"), tooltip=_tooltip(df))
     )
     return big.properties(height=look.number * 2 + 30)
 
@@ -518,11 +532,14 @@ def spec(df: pd.DataFrame, lay: Layout, look: Type = WEB) -> dict:
 
 def themed(chart: alt.Chart, look: Type = WEB) -> alt.Chart:
     """Fonts and a clean look that survive export (exports do not carry Streamlit's theme)."""
-    return (
-        chart.configure(font=FONT, background="white")
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=look.label, grid=False, domain=False)
-        .configure_legend(labelFontSize=look.label, symbolType="square", symbolSize=look.label * 8)
+    return chart.configure(  # in one call: each configure_* copies a layered chart's layers
+        font=FONT,
+        background="white",
+        view=alt.ViewConfig(stroke=None),
+        axis=alt.AxisConfig(labelFontSize=look.label, grid=False, domain=False),
+        legend=alt.LegendConfig(
+            labelFontSize=look.label, symbolType="square", symbolSize=look.label * 8
+        ),
     )
 
 

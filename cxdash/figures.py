@@ -167,7 +167,7 @@ def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
 
 def _pickled(values: pd.DataFrame, lang: str, look: Type) -> bytes:
     lay, localised, full, shape = _localised(values, lang, look)
-    drawn = {ci: _drawn(localised, lay, lang, ci) for ci in (True, False)}
+    drawn = {ci: _drawn(full, localised, lay, lang, ci) for ci in (True, False)}
     return pickle.dumps((lay, full, shape, drawn), protocol=5)
 
 
@@ -201,10 +201,12 @@ def _localised(values: pd.DataFrame, lang: str, look: Type):
     return lay, values, _records(rows), charts.spec(rows, lay, look)
 
 
-def _drawn(values: pd.DataFrame, lay, lang: str, show_ci: bool) -> dict[str, dict]:
-    """value_id -> the columns the chart draws, with or without intervals."""
-    rows = charts.rows(values, lay, lang, show_ci)
-    return _records(rows[[c for c in ROW_COLUMNS if c in rows]])
+def _drawn(full: dict, values: pd.DataFrame, lay, lang: str, show_ci: bool) -> dict[str, dict]:
+    """value_id -> the columns the chart draws, with or without intervals: with them, those
+    of `full` (the records _localised made, intervals shown); without, made again."""
+    if not show_ci:
+        full = _records(charts.rows(values, lay, lang, show_ci=False))
+    return {v: {c: r[c] for c in ROW_COLUMNS if c in r} for v, r in full.items()}
 
 
 def shown_values(figure_ids: list[str], filters: Filters) -> pd.DataFrame:
@@ -269,7 +271,7 @@ def _from_respondents(ds, figure_id, filters, answer, lang, show_ci, look, versi
     if values.empty:
         return None
     lay, localised, full, shape = _localised(values, lang, look)
-    chart = _drawn(localised, lay, lang, show_ci)
+    chart = _drawn(full, localised, lay, lang, show_ci)
     records = list(full.values())
     rows = [chart[r["value_id"]] for r in records]
     return _figure(figure_id, lang, records, _spec(shape, records, rows, lay, lang), lay, pairs)

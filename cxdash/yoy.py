@@ -102,8 +102,11 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
         legend=alt.Legend(orient="bottom", title=None),
     )
     tooltip = ["row:N", "year:N", "value_text:N"]
-    marks = charts.dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB, 100)
-    return charts.themed(marks.properties(height=alt.Step(max(48, LINE_PX * lines + 8))))
+    height = alt.Step(max(48, LINE_PX * lines + 8))
+    marks = charts.dumbbell_marks(
+        alt.Chart(long), y, x, color, tooltip, palette.WEB, 100, height=height
+    )
+    return charts.themed(marks)
 
 
 def untestable_note(pairs: pd.DataFrame, lang: str) -> str | None:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from cxdash.paths import ROOT
 from cxdash.ui import state
+from tests import vega_lite
 from tests.conftest import PAGES
 
 PAGE_FILES = [f"{page}.py" for page in PAGES]
@@ -46,6 +47,8 @@ def chart_rows(at: AppTest, figure_id: str) -> list[dict]:
 def test_every_page_opens(page, lang):
     at = open_page(page, lang=lang)
     assert at.title or at.get("vega_lite_chart")
+    for chart in at.get("vega_lite_chart"):  # every chart a page draws is valid Vega-Lite
+        assert vega_lite.errors(json.loads(chart.proto.spec)) == []
     sidebar_keys = {w.key.split("@")[0].lstrip("_") for w in at.sidebar.multiselect}
     assert {"survey", "tier", "country", "channel", "year"} <= sidebar_keys
 

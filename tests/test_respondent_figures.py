@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from cxdash import figures
+from cxdash.palette import year_color
 from cxdash.paths import ROOT
 from cxdash.respondents import importer, source, stats, store, synth
 from cxdash.respondents.sums import Slice
 from cxdash.view import Filters, View, group_answers
+from tests import vega_lite
 from tests.conftest import PAGES
 from tests.fuzz_support import FIGURES, OPTIONS
 
@@ -254,10 +256,16 @@ def test_an_upload_folder_goes_when_its_session_state_does():
 def test_a_year_over_year_figure_from_one_wave_is_drawn_with_the_reports_values_beside(dataset):
     # The FICTIONAL respondents answered in 2021 only; the report's figure has APAC's 2020 and
     # 2021 averages (5.2 and 6.4 channels). The one estimate is over every tier, so it has no
-    # tier label: it is named by the figure's title (a missing label once raised here).
+    # tier label (a missing label once raised here, then drew a colour scale over a missing
+    # label, invalid Vega-Lite): it is named and coloured by its year, as 2021 is in the
+    # report's dumbbells.
     fig = figures.figure("apac_yoy_channels_offered", View(page="year_over_year", dataset=dataset))
     (row,) = fig.spec["datasets"]["values"]
-    assert row["row"] == fig.title
+    assert row["row"] == "2021"
+    colour = fig.spec["layer"][0]["encoding"]["color"]
+    assert colour["field"] == "year_label" and colour["scale"]["domain"] == ["2021"]
+    assert colour["scale"]["range"] == [year_color(2021)]
+    assert vega_lite.errors(fig.spec) == []
     (record,) = fig.records
     assert record["year"] == 2021 and record["published_value"] == 6.4
 
@@ -304,3 +312,4 @@ def test_any_figure_the_dataset_redraws_with_any_filters(dataset, redrawn, data)
         rows = fig.spec["datasets"]["values"]
         assert rows and all(r["row"] for r in rows)
         assert all(r["origin"] == "respondents" for r in fig.records)
+        assert vega_lite.errors(fig.spec) == []

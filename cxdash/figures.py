@@ -137,12 +137,7 @@ def _values_of(figure_id: str) -> pd.DataFrame:
 
 def _records(rows: pd.DataFrame) -> dict[str, dict]:
     """value_id -> the row as plain Python values (None where missing)."""
-    out = {}
-    for record in rows.to_dict("records"):
-        out[record["value_id"]] = {
-            k: None if formatting.missing(v) else v for k, v in record.items()
-        }
-    return out
+    return {record["value_id"]: record for record in formatting.records(rows)}
 
 
 @functools.lru_cache(maxsize=2)

@@ -85,6 +85,17 @@ def given(v: object) -> bool:
     return not missing(v)
 
 
+def records(df) -> list[dict]:
+    """A frame's rows as dicts of plain Python values, None where missing (any kind). One
+    object array for the whole frame: a figure's values are a few rows of 77 columns, which
+    `to_dict("records")` converts column by column at three times the cost."""
+    columns = list(df.columns)
+    return [
+        {c: None if missing(v) else v for c, v in zip(columns, row)}
+        for row in df.to_numpy(dtype=object).tolist()
+    ]
+
+
 def _isnan(x: object) -> bool:
     try:
         return math.isnan(float(x))  # type: ignore[arg-type]

@@ -899,12 +899,15 @@ def t(key: str, lang: str, **fmt: object) -> str:
 
 
 def pick(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Add language-neutral columns: `x_label_en`/`x_label_zh` -> `x_label`, `x_en` -> `x`."""
-    out = df.copy()
+    """Add language-neutral columns: `x_label_en`/`x_label_zh` -> `x_label`, `x_en` -> `x`
+    (a missing `x_zh` falls back to `x_en`). Added at once: one by one, each added column
+    rebuilt a wide frame's blocks."""
     suffix = "_zh" if lang == "zh" else "_en"
-    for col in list(out.columns):
+    picked = {}
+    for col in df.columns:
         if col.endswith(suffix):
-            base = col[: -len(suffix)]
-            fallback = f"{base}_en"
-            out[base] = out[col].where(out[col].notna(), out.get(fallback))
-    return out
+            own, fallback = df[col], df.get(f"{col[: -len(suffix)]}_en")
+            if fallback is not None and suffix == "_zh" and not own.notna().all():
+                own = own.where(own.notna(), fallback)
+            picked[col[: -len(suffix)]] = own
+    return df.assign(**picked)

@@ -47,6 +47,17 @@ class Dataset:
     def id(self) -> str:
         return self.meta["id"]
 
+    @functools.cached_property
+    def _parts(self) -> dict[str, list[values.Part]]:
+        q, links = self.inst.questions, self.inst.links
+        drawn = dict.fromkeys([*q["figure_id"], *links["figure_id"]])
+        return {f: values.parts(self.inst, f) for f in drawn if isinstance(f, str) and f}
+
+    def parts(self, figure_id: str) -> list[values.Part]:
+        """The questions that reproduce a figure (values.parts), read from the instrument
+        once per dataset, not per figure drawn."""
+        return self._parts.get(figure_id, [])
+
     def cube(self, question_id: str, kind: str, answers: tuple = ()) -> pd.DataFrame:
         if not answers:
             return self.cells.get(question_id, pd.DataFrame())
@@ -82,9 +93,7 @@ def _answer_cube(ds: Dataset, question_id: str, kind: str, answers: tuple) -> pd
 
 def figures(ds: Dataset, figure_ids: list[str]) -> list[str]:
     """The figures (of `figure_ids`, in order) the dataset's instrument and answers redraw."""
-    return [
-        f for f in figure_ids if any(p.question_id in ds.cells for p in values.parts(ds.inst, f))
-    ]
+    return [f for f in figure_ids if any(p.question_id in ds.cells for p in ds.parts(f))]
 
 
 def figure_values(
@@ -102,7 +111,7 @@ def figure_values(
     labels = labels | values.tier_labels(ds.inst)  # "Emerging (your cut)", "Not Champion"
     channels = chosen.get("channel", ())
     frames, pairs = [], []
-    for part in values.parts(ds.inst, figure_id):
+    for part in ds.parts(figure_id):
         if part.question_id not in ds.cells or (channels and part.channel not in channels):
             continue
         cells = ds.cube(part.question_id, part.kind, answers)

@@ -146,14 +146,10 @@ def frame(
     languages, the figure's own columns from its published rows), with the EXTRA columns."""
     figure_id = published["figure_id"].iloc[0]
     opts = inst.options[inst.options["question_id"] == part.question_id].set_index("option_code")
-    report = [
-        {k: None if formatting.missing(v) else v for k, v in r.items()}
-        for r in published.to_dict("records")
-    ]
+    report = formatting.records(published)
     varies = {d for d in (*GROUPED, "channel", "option_en") if published[d].nunique() > 1}
     rows = []
-    for r in est.to_dict("records"):
-        r = {k: None if formatting.missing(v) else v for k, v in r.items()}
+    for r in formatting.records(est):
         option_en, option_zh, order = _option(r["option_code"], part, opts)
         template = _template(report, option_en, part.channel)
         if option_zh is None and _text(template["option_en"]) == (option_en or ""):

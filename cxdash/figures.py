@@ -65,8 +65,8 @@ class Figure:
         """The chart's values as a visually hidden HTML table (access.hidden_table), made
         once per published figure, shown values, language and data version: every run of a
         page drew it again, a third of a link's server time (bench/speed.py)."""
-        if self.records[0].get("origin") == "respondents":  # a dataset's: made each time
-            return access.hidden_table(self.spec["description"], self.table())
+        if self.records[0].get("origin") == "respondents":  # a dataset's: once per Figure,
+            return self._own_text_table  # which _from_respondents keeps for its view
         key = (
             self.figure_id,
             self.lang,
@@ -80,6 +80,10 @@ class Figure:
                 _TEXT_TABLES.clear()
             made = _TEXT_TABLES[key] = access.hidden_table(self.spec["description"], self.table())
         return made
+
+    @functools.cached_property
+    def _own_text_table(self) -> str:
+        return access.hidden_table(self.spec["description"], self.table())
 
     @property
     def published_beside(self) -> str:

@@ -313,3 +313,23 @@ def test_any_figure_the_dataset_redraws_with_any_filters(dataset, redrawn, data)
         assert rows and all(r["row"] for r in rows)
         assert all(r["origin"] == "respondents" for r in fig.records)
         assert vega_lite.errors(fig.spec) == []
+
+
+def test_a_rerun_drawn_from_a_dataset_reads_no_instrument_and_makes_no_table_again(
+    dataset, monkeypatch
+):
+    # a rerun (any widget touched) of a view already drawn: the instrument was read and
+    # checked three times a run, and every chart's hidden table made again, most of a 1 M
+    # dataset's rerun (bench/speed.py b); now both are the dataset's and its figures' own
+    from cxdash import access
+    from cxdash.respondents import instrument
+
+    at = _app(dataset=dataset, tier=["Starter", "Champion"])
+    charts = len(at.get("vega_lite_chart"))
+    made = []
+    monkeypatch.setattr(instrument, "load", lambda *a, **k: made.append(("load", a)))
+    hidden = access.hidden_table
+    monkeypatch.setattr(access, "hidden_table", lambda *a: made.append("table") or hidden(*a))
+    at.run()
+    assert not at.exception and len(at.get("vega_lite_chart")) == charts > 20
+    assert made == []

@@ -48,6 +48,14 @@ class Dataset:
         return self.meta["id"]
 
     @functools.cached_property
+    def answers(self) -> list[str]:
+        """'question_id:option_code' of every answer its respondents can be kept by (the tier
+        is a filter of its own)."""
+        o = self.inst.options
+        o = o[o["question_id"] != TIER]
+        return [f"{q}:{c}" for q, c in zip(o["question_id"], o["option_code"])]
+
+    @functools.cached_property
     def _parts(self) -> dict[str, list[values.Part]]:
         q, links = self.inst.questions, self.inst.links
         drawn = dict.fromkeys([*q["figure_id"], *links["figure_id"]])

@@ -3,6 +3,7 @@ the page list (from the database's pages table), the page header, and the view p
 
 from __future__ import annotations
 
+import functools
 import os
 
 import streamlit as st
@@ -84,7 +85,7 @@ def _data_switch(side, lang: str) -> None:
         format_func=lambda i: names.get(i, i),
     )
     if chosen:
-        words = _answer_words(found[chosen]["instrument"], lang)
+        words = _answer_words(chosen, lang)
         state.coded(
             side.multiselect,
             "answer",
@@ -96,11 +97,17 @@ def _data_switch(side, lang: str) -> None:
         )
 
 
-def _answer_words(instrument_name: str, lang: str) -> dict[str, str]:
-    """'question_id:option_code' -> 'question: answer' in `lang`."""
-    from cxdash.respondents import instrument
+def _answer_words(dataset_id: str, lang: str) -> dict[str, str]:
+    """'question_id:option_code' -> 'question: answer' in `lang`, of the dataset's instrument
+    as it was opened (once per process: reading and checking it was most of a rerun)."""
+    from cxdash.respondents import source
 
-    inst = instrument.load(instrument_name)
+    return _words(source.dataset(dataset_id), lang)
+
+
+@functools.lru_cache(maxsize=16)
+def _words(ds, lang: str) -> dict[str, str]:
+    inst = ds.inst
     col = "zh" if lang == "zh" else "en"
     text = inst.questions[f"text_{col}"].to_dict()
     o = inst.options

@@ -69,14 +69,11 @@ def datasets() -> dict[str, dict]:
 
 def answer_options(dataset_id: str) -> list[str]:
     """'question_id:option_code' of every answer a dataset's respondents can be kept by."""
-    from cxdash.respondents import instrument
+    from cxdash.respondents import source
 
-    meta = datasets().get(dataset_id)
-    if meta is None:
+    if dataset_id not in datasets():
         return []
-    o = instrument.load(meta["instrument"]).options
-    o = o[o["question_id"] != instrument.TIER]  # the tier is a filter of its own
-    return [f"{q}:{c}" for q, c in zip(o["question_id"], o["option_code"])]
+    return source.dataset(dataset_id).answers
 
 
 def _openable(view: View, notices: list[Notice]) -> View:

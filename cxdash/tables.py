@@ -159,8 +159,9 @@ def marks_key(records: list[dict], lang: str) -> list[str]:
     """The key to the test marks of the shown values, one sentence per kind of mark: '*'
     (significant), no mark on a tested value, and each reason a comparison was not tested.
     Empty when no shown value is compared with another."""
-    if records and records[0].get("origin") == "respondents":
-        return [i18n.t("marks_letters", lang)]
+    if records and records[0].get("origin") == "respondents":  # letters, of two groups or more
+        groups = {r.get("letter") for r in records}
+        return [i18n.t("marks_letters", lang)] if len(groups) > 1 else []
     statuses = {r.get("test_status") for r in records}
     reasons = dict.fromkeys(r.get("test_reason") for r in records if r.get("test_reason"))
     key = []

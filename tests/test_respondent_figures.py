@@ -266,6 +266,7 @@ def test_a_year_over_year_figure_from_one_wave_is_drawn_with_the_reports_values_
     assert colour["field"] == "year_label" and colour["scale"]["domain"] == ["2021"]
     assert colour["scale"]["range"] == [year_color(2021)]
     assert vega_lite.errors(fig.spec) == []
+    assert fig.marks_key == []  # one group: no letters to explain, no pairs to look for
     (record,) = fig.records
     assert record["year"] == 2021 and record["published_value"] == 6.4
 

@@ -9,6 +9,11 @@ position); `spec` draws the shape over a named dataset, "values", so a filter on
 which rows go in it: scales, colours, sort orders and sizes per row stay the same (Japan
 keeps Japan's colour whichever countries are shown). Tier colours are the same everywhere
 (Okabe–Ito, colour-blind safe).
+
+Built for speed where Altair lets it: every channel by its class (`alt.Text("value_text:N")`,
+never the bare string, which Altair matches against the schema each time), each layered
+chart made once with its properties (each `.properties` or `.configure_*` of a layered chart
+copies every layer), and Altair's debug validation off (cxdash/lazy.py).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ statuses = state.coded(
     label=i18n.t("col_status", lang),
     format_func=lambda s: i18n.t(f"status_{s}", lang),
     placeholder=i18n.t("filter_all", lang),
+    **state.ALL_IS_EMPTY,
 )
 topics = state.coded(
     right.multiselect,
@@ -26,6 +27,7 @@ topics = state.coded(
     sorted(claims["topic"].unique()),
     label=i18n.t("col_topic", lang),
     placeholder=i18n.t("filter_all", lang),
+    **state.ALL_IS_EMPTY,
 )
 shown = audit.filter_claims(claims, statuses, topics)
 widgets.claim_counts(claims, lang)

@@ -56,6 +56,8 @@ def english_in(at) -> list[tuple[str, str]]:
         df = frame.value
         cells = [str(c) for c in df.columns] + [str(v) for v in df.astype(str).to_numpy().ravel()]
         found += [("dataframe", s) for cell in cells for s in latin_sentences(cell)]
+    # Streamlit's own words: a multiselect's "Select all" row is English in every language
+    found += [("multiselect", "Select all") for m in at.get("multiselect") if m.proto.select_all]
     for chart in at.get("vega_lite_chart"):
         spec = json.loads(chart.proto.spec)
         words = chart_words(spec)

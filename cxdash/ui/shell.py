@@ -60,6 +60,7 @@ def sidebar(view: View) -> None:
             label=i18n.t(f"filter_{dim.key}", lang),
             format_func=lambda code, d=dim.key: labels.get((d, code), code),
             placeholder=i18n.t("filter_all", lang),
+            **state.ALL_IS_EMPTY,
         )
     _data_switch(side, lang)
     side.toggle(i18n.t("intervals_toggle", lang), key="ci")
@@ -94,6 +95,7 @@ def _data_switch(side, lang: str) -> None:
             label=i18n.t("filter_answer", lang),
             format_func=lambda a: words.get(a, a),
             placeholder=i18n.t("filter_all", lang),
+            **state.ALL_IS_EMPTY,
         )
 
 

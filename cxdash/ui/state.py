@@ -108,6 +108,11 @@ def _story(view: View, notices: list[Notice]) -> View:
     return view.with_(story=story.encode(steps))
 
 
+# Every multiselect of the app means "all" when empty, as its placeholder says; Streamlit's
+# own "Select all" row would say the same, in English whatever the reader's language.
+ALL_IS_EMPTY = {"select_all": False}
+
+
 def coded(draw, key: str, lang: str, options: list, **kwargs):
     """Draw a choice widget (`st.multiselect`, `st.selectbox`, or a container's) whose state
     under `key` is codes, never labels.

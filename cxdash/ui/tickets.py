@@ -20,7 +20,7 @@ from cxdash.lazy import altair as alt
 from cxdash.palette import CHANNEL_COLORS
 from cxdash.tickets import engines, metrics, store
 from cxdash.tickets.metrics import Choices
-from cxdash.ui import profile, uploads, widgets
+from cxdash.ui import profile, state, uploads, widgets
 
 _MINE = "_ticket_logs"  # this session's uploads: id -> (folder, meta)
 SYNTH_TICKETS = 20_000
@@ -99,7 +99,7 @@ def controls(cube: pd.DataFrame, meta: dict, lang: str) -> Cut:
     a, b, c, d = st.columns([3, 3, 2, 2])
     channels = a.multiselect(
         i18n.t("tk_channels", lang), codes, format_func=lambda x: channel_label(x, lang),
-        key="tk_channels", placeholder=i18n.t("tk_all_channels", lang),
+        key="tk_channels", placeholder=i18n.t("tk_all_channels", lang), **state.ALL_IS_EMPTY,
     )  # fmt: skip
     span = months[0], months[-1]
     if len(months) > 1:

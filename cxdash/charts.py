@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import formatting, i18n
+from cxdash import dumbbell, formatting, i18n
 from cxdash.lazy import altair as alt
 from cxdash.palette import (
     ANSWER_COLORS,
@@ -127,7 +127,7 @@ def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFram
         out["label_color"] = out["option"].map(lambda o: colours[o][1])
     if lay.kind == "dumbbell":
         percent = bool((out["unit"] == "percent").all())
-        out["dodge"] = dodge(out, 100.0 if percent else float(out["value"].max()) * 1.1)
+        out["dodge"] = dumbbell.dodge(out, 100.0 if percent else float(out["value"].max()) * 1.1)
     if lay.kind == "numbers":  # labels wrapped to share about 640 px, never cut
         width = max(14, 96 // len(out))
         out["small"] = [
@@ -413,79 +413,9 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             bandPosition=position,
         )
 
-    return dumbbell_marks(
+    return dumbbell.marks(
         _chart(), y, x, years, _tooltip(df), look, domain[1], height=alt.Step(look.row * 2 + 4)
     )
-
-
-DODGE_BAND = 0.14  # equal dots of a row sit this share of its step above and below its line
-NEAR = 0.04  # dots closer than this share of the axis would hide each other
-LEFT_ROOM = 0.1  # a lowest dot this close to the axis's start keeps its label above it
-
-
-def dodge(df: pd.DataFrame, span: float) -> list[int]:
-    """Per value, its dot's slot in its row: 0 on the line; -1 / +1 (earlier / later wave)
-    above / below it when another dot of the row is within NEAR of the axis `span` (equal
-    values: Emerging 26% in 2020 and in 2021), so no dot or label hides another."""
-    slots = pd.Series(0, index=df.index)
-    for _, group in df.sort_values(["value", "year"]).groupby("row", sort=False):
-        cluster: list = []
-        for i, v in zip(group.index, group["value"]):
-            if cluster and v - df.at[cluster[-1], "value"] > NEAR * span:
-                _spread(slots, df, cluster)
-                cluster = []
-            cluster.append(i)
-        _spread(slots, df, cluster)
-    return slots.tolist()
-
-
-def _spread(slots: pd.Series, df: pd.DataFrame, cluster: list) -> None:
-    if len(cluster) > 1:
-        ordered = df.loc[cluster].sort_values("year").index
-        for k, i in enumerate(ordered):
-            slots[i] = [-1, 1, 0][k % 3]
-
-
-def dumbbell_marks(
-    base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span, **top
-):
-    """A line per row and a labelled dot per wave. The lowest dot's label sits left of it,
-    the highest's right of it (they never meet, however narrow the chart), others above
-    (and a lowest dot near the axis's start, whose label would reach the row labels); dots
-    in the way of each other (the `dodge` column) move off the line, labels beside them.
-    `y(position)`: the row encoding at a position within its band; `span`: the axis; `top`:
-    the layered chart's own properties (its height)."""
-    line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(
-        y=y(), x=x, detail=alt.Detail("row:N")
-    )
-    ends = base.transform_joinaggregate(
-        low="min(value)", high="max(value)", dots="count()", groupby=["row"]
-    )
-    pad = look.label * 0.8
-    on_line = "datum.dodge == 0 && datum.dots > 1"
-    left = f"{on_line} && datum.value == datum.low && datum.value > {LEFT_ROOM * span:g}"
-    right = f"{on_line} && datum.value == datum.high"
-    labels = [
-        (left, {"align": "right", "dx": -pad}, 0),
-        (right, {"align": "left", "dx": pad}, 0),
-        (f"datum.dodge == 0 && !({left}) && !({right})", {"dy": -(look.label + 3)}, 0),
-        ("datum.dodge == -1", {"align": "left", "dx": pad}, -1),
-        ("datum.dodge == 1", {"align": "left", "dx": pad}, 1),
-    ]
-    layers = [line]
-    for slot in (-1, 0, 1):
-        layers.append(
-            base.transform_filter(f"datum.dodge == {slot}")
-            .mark_circle(size=look.label * 13, opacity=1)
-            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, color=color, tooltip=tooltip)
-        )
-    for test, place, slot in labels:
-        layers.append(
-            ends.transform_filter(test)
-            .mark_text(fontSize=look.label, baseline="middle", **place)
-            .encode(y=y(0.5 + slot * DODGE_BAND), x=x, text=alt.Text("value_text:N"), color=color)
-        )
-    return alt.layer(*layers, **top)
 
 
 def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from cxdash import charts, formatting, i18n, palette
+from cxdash.dumbbell import dodge
+from cxdash.dumbbell import marks as dumbbell_marks
 from cxdash.lazy import altair as alt
 
 
@@ -49,7 +51,7 @@ def waves(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
     long = long.sort_values(["row", "year"], kind="stable").reset_index(drop=True)
     by_row = long.groupby("row")["value"]
     long["change"] = by_row.transform("last") - by_row.transform("first")
-    long["dodge"] = charts.dodge(long, 100.0)
+    long["dodge"] = dodge(long, 100.0)
     long["year"] = long["year"].astype(int).astype(str)
     long["value_text"] = long["value"].map(lambda v: formatting.number(v, 0, "percent", lang))
     return long
@@ -103,9 +105,7 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     )
     tooltip = ["row:N", "year:N", "value_text:N"]
     height = alt.Step(max(48, LINE_PX * lines + 8))
-    marks = charts.dumbbell_marks(
-        alt.Chart(long), y, x, color, tooltip, palette.WEB, 100, height=height
-    )
+    marks = dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB, 100, height=height)
     return charts.themed(marks)
 
 

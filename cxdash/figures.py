@@ -188,7 +188,7 @@ def _localised(values: pd.DataFrame, lang: str, look: Type):
     """(layout, localised frame, records, spec shape) of any values in the published values'
     columns (or respondents')."""
     values = i18n.pick(values, lang)
-    records = values.to_dict("records")
+    records = formatting.records(values)
     values["source"] = [cite.of(r, lang) for r in records]  # the tooltip's citation
     compared = any(r["test_reason"] != "no_comparison" for r in records)
     values["test_text"] = [  # the tooltip's test line, for a figure that compares groups
@@ -261,19 +261,40 @@ def _respondent_figure(figure_id: str, view: View, look: Type) -> Figure | None:
 
 @functools.lru_cache(maxsize=512)
 def _from_respondents(ds, figure_id, filters, answer, lang, show_ci, look, version):
-    from cxdash.respondents import source
-
-    chosen = {d.key: filters.get(d) for d in SLICES}
-    values, pairs = source.figure_values(
-        ds, _values_of(figure_id), chosen, data.dimension_labels(), answer
-    )
-    if values.empty:
+    shaped = _respondent_shape(ds, figure_id, filters, answer, lang, look, version)
+    if shaped is None:
         return None
-    lay, localised, full, shape = _localised(values, lang, look)
-    chart = _drawn(full, localised, lay, lang, show_ci)
+    lay, localised, full, shape, pairs = shaped
+    chart = _respondent_drawn(ds, figure_id, filters, answer, lang, look, version, show_ci)
     records = list(full.values())
     rows = [chart[r["value_id"]] for r in records]
     return _figure(figure_id, lang, records, _spec(shape, records, rows, lay, lang), lay, pairs)
+
+
+# A slice of a dataset is estimated once (both languages and interval settings draw the same
+# estimates), localised and shaped once per language and look, its chart rows made once per
+# interval setting: a reader's first switch to 繁體中文 or of intervals re-estimates nothing.
+@functools.lru_cache(maxsize=256)
+def _respondent_values(ds, figure_id, filters, answer, version):
+    from cxdash.respondents import source
+
+    chosen = {d.key: filters.get(d) for d in SLICES}
+    return source.figure_values(ds, _values_of(figure_id), chosen, data.dimension_labels(), answer)
+
+
+@functools.lru_cache(maxsize=256)
+def _respondent_shape(ds, figure_id, filters, answer, lang, look, version):
+    values, pairs = _respondent_values(ds, figure_id, filters, answer, version)
+    if values.empty:
+        return None
+    return (*_localised(values, lang, look), pairs)
+
+
+@functools.lru_cache(maxsize=512)
+def _respondent_drawn(ds, figure_id, filters, answer, lang, look, version, show_ci):
+    shaped = _respondent_shape(ds, figure_id, filters, answer, lang, look, version)
+    lay, localised, full, _, _ = shaped
+    return _drawn(full, localised, lay, lang, show_ci)
 
 
 def page_figures(view: View) -> tuple[list[Figure], pd.DataFrame, pd.DataFrame]:

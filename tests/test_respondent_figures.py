@@ -4,6 +4,8 @@ the same question beside, private to the session that loaded it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import pytest
 from hypothesis import given, settings
@@ -334,3 +336,34 @@ def test_a_rerun_drawn_from_a_dataset_reads_no_instrument_and_makes_no_table_aga
     at.run()
     assert not at.exception and len(at.get("vega_lite_chart")) == charts > 20
     assert made == []
+
+
+def test_a_language_or_interval_switch_re_estimates_nothing_and_draws_what_a_fresh_run_does(
+    dataset, monkeypatch
+):
+    # the estimates of a slice depend on neither the language nor the interval setting: a
+    # reader's switch to 繁體中文, or intervals off, reuses them (it re-estimated all 26)
+    view = View(page="tiers", dataset=dataset, filters=Filters(tiers=("Starter", "Emerging")))
+    fid = "apac_first_response_hours"
+    first = figures.figure(fid, view)
+    switched = [replace(view, lang="zh"), replace(view, show_ci=False)]
+    switched.append(replace(view, lang="zh", show_ci=False))
+    made = []
+    estimate = source.figure_values
+    monkeypatch.setattr(source, "figure_values", lambda *a: made.append(a) or estimate(*a))
+    drawn = [figures.figure(fid, v) for v in switched]
+    assert made == []
+    # ... and draws what they draw made afresh
+    for made_once in (figures._from_respondents, figures._respondent_shape):
+        made_once.cache_clear()
+    figures._respondent_values.cache_clear()
+    for v, fig in zip(switched, drawn):
+        fresh = figures.figure(fid, v)
+        assert fig.spec == fresh.spec and fig.records == fresh.records
+    assert len(made) == 1
+    zh, no_ci = drawn[0], drawn[1]
+    assert [r["value"] for r in zh.records] == [r["value"] for r in first.records]
+    assert zh.title != first.title and zh.records[0]["tier_label"] != first.records[0]["tier_label"]
+    assert all(r["ci_low"] is not None for r in first.spec["datasets"]["values"])
+    rows = no_ci.spec["datasets"]["values"]
+    assert len(rows) == 2 and all(r["ci_low"] is None and r["ci_high"] is None for r in rows)

@@ -18,6 +18,7 @@ copies every layer), and Altair's debug validation off (cxdash/lazy.py).
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 
@@ -349,7 +350,7 @@ def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
-    return alt.layer(bars, labels, height=alt.Step(look.row + 14))
+    return alt.layer(bars, labels, data=_VALUES, height=alt.Step(look.row + 14))
 
 
 def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
@@ -388,7 +389,7 @@ def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             )
         )
     step = alt.Step(look.row, **{"for": "offset"}) if grouped else alt.Step(look.row + 6)
-    return alt.layer(*layers, height=step)
+    return alt.layer(*layers, data=_VALUES, height=step)
 
 
 def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
@@ -414,7 +415,15 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         )
 
     return dumbbell.marks(
-        _chart(), y, x, years, _tooltip(df), look, domain[1], height=alt.Step(look.row * 2 + 4)
+        _chart(),
+        y,
+        x,
+        years,
+        _tooltip(df),
+        look,
+        domain[1],
+        data=_VALUES,
+        height=alt.Step(look.row * 2 + 4),
     )
 
 
@@ -440,7 +449,7 @@ def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
         ),
     )
     big = (
-        _chart()
+        alt.Chart(_VALUES)
         .mark_text(fontSize=look.number, fontWeight="bold", color="#0072B2")
         .encode(x=x, text=alt.Text("value_text:N"), tooltip=_tooltip(df))
     )
@@ -448,8 +457,14 @@ def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
 
 
 def _chart() -> alt.Chart:
-    """A chart over the named dataset "values": the spec carries no rows of its own."""
-    return alt.Chart(alt.NamedData(name="values"))
+    """A layer: its layered chart holds the data (`_VALUES`), so Altair does not copy each
+    layer to lift the data out of it (three deep copies of each layer were half of its
+    build)."""
+    return alt.Chart()
+
+
+# The named dataset "values" every chart draws: the spec carries no rows of its own.
+_VALUES = {"name": "values"}
 
 
 _BUILDERS = {"dumbbell": _dumbbell, "stacked": _stacked, "grouped": _grouped}
@@ -462,7 +477,15 @@ def spec(df: pd.DataFrame, lay: Layout, look: Type = WEB) -> dict:
         chart = _numbers(df, look)
     else:
         chart = _BUILDERS[lay.kind](df, lay, look)
-    return {**themed(chart, look).to_dict(validate=False), "datasets": {"values": []}}
+    config = {k: dict(v) if isinstance(v, dict) else v for k, v in _config(look).items()}
+    return {**chart.to_dict(validate=False), "config": config, "datasets": {"values": []}}
+
+
+@functools.cache
+def _config(look: Type) -> dict:
+    """`themed`'s configuration as Vega-Lite, made once per look: a spec takes a copy of it
+    instead of configuring each chart (2.5 ms a figure from respondents)."""
+    return themed(_chart(), look).to_dict(validate=False)["config"]
 
 
 def themed(chart: alt.Chart, look: Type = WEB) -> alt.Chart:

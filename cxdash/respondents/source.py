@@ -118,7 +118,7 @@ def figure_values(
     groups = values.asked_of(published, by)
     labels = labels | values.tier_labels(ds.inst)  # "Emerging (your cut)", "Not Champion"
     channels = chosen.get("channel", ())
-    frames, pairs = [], []
+    rows, pairs = [], []
     for part in ds.parts(figure_id):
         if part.question_id not in ds.cells or (channels and part.channel not in channels):
             continue
@@ -131,11 +131,9 @@ def figure_values(
             continue
         if groups:  # the group the report asked (kept, not grouped by): say so on each value
             est = est.assign(respondent_group=groups[0])
-        rows = values.frame(est, part, published, ds.inst, labels, ds.meta)
-        frames.append(rows)
-        pairs.append(values.tests(rows, tests))
-    if not frames:
+        made = values.frame(est, part, published, ds.inst, labels, ds.meta)
+        rows += made
+        pairs.append(values.tests(made, tests))
+    if not rows:
         return pd.DataFrame(), pd.DataFrame()
-    out = pd.concat(frames, ignore_index=True)
-    order = ["year", "tier_order", "country_order", "channel_order", "option_order"]
-    return out.sort_values(order, kind="stable").reset_index(drop=True), pd.concat(pairs)
+    return pd.DataFrame(values.ordered(rows)), pd.concat(pairs)

@@ -141,9 +141,10 @@ def frame(
     inst: Instrument,
     labels: dict[tuple[str, str], dict[str, str]],
     meta: dict,
-) -> pd.DataFrame:
+) -> list[dict]:
     """The estimates of one part as rows of the published values relation (labelled in both
-    languages, the figure's own columns from its published rows), with the EXTRA columns."""
+    languages, the figure's own columns from its published rows), with the EXTRA columns: as
+    records, which `source.figure_values` orders and makes one frame of."""
     figure_id = published["figure_id"].iloc[0]
     opts = inst.options[inst.options["question_id"] == part.question_id].set_index("option_code")
     report = formatting.records(published)
@@ -194,7 +195,20 @@ def frame(
             row |= _dimension("channel", channel, labels)
         row |= _published(report, varies, row)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return rows
+
+
+ORDER = ("year", "tier_order", "country_order", "channel_order", "option_order")
+
+
+def ordered(rows: list[dict]) -> list[dict]:
+    """Rows in the figure's order (`ORDER`, each missing value last, ties as they came):
+    `sort_values(ORDER, kind="stable")` of their frame, without making it first."""
+
+    def key(row: dict) -> list[tuple]:
+        return [(True, 0) if formatting.missing(row[c]) else (False, row[c]) for c in ORDER]
+
+    return sorted(rows, key=key)
 
 
 _NOTES = [f"{k}_{g}" for k in ("note", "figure_note", "flag_note") for g in ("en", "zh")]
@@ -289,15 +303,14 @@ def _text(x: object) -> str:
     return x if isinstance(x, str) else ""
 
 
-def tests(rows: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    """A part's pairwise tests (stats.pairwise, ids: positions in `rows`) in the columns of
-    the published figure_tests (tables.tests_table reads both): each side's labels in both
-    languages, value, decimals and unweighted base."""
+def tests(rows: list[dict], pairs: pd.DataFrame) -> pd.DataFrame:
+    """A part's pairwise tests (stats.pairwise, ids: positions in `rows`, `frame`'s records)
+    in the columns of the published figure_tests (tables.tests_table reads both): each side's
+    labels in both languages, value, decimals and unweighted base."""
     if pairs.empty:
         return pd.DataFrame()
-    records = rows.to_dict("records")
-    a = [records[i] for i in pairs["id_a"]]
-    b = [records[i] for i in pairs["id_b"]]
+    a = [rows[i] for i in pairs["id_a"]]
+    b = [rows[i] for i in pairs["id_b"]]
     out = pd.DataFrame({
         "value_id_a": [r["value_id"] for r in a], "value_id_b": [r["value_id"] for r in b],
         "option_en": [r["option_en"] for r in a], "option_zh": [r["option_zh"] for r in a],

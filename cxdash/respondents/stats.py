@@ -62,17 +62,19 @@ def estimates(s: pd.DataFrame, kind: str) -> pd.DataFrame:
             low, high = m - half, m + half
     scale = 100.0 if measure == "share" else 1.0
     ok = eff >= MIN_EFF_BASE
-    out = s[[*DIMENSIONS, "option_code"]].reset_index(drop=True)
-    return out.assign(
-        measure=measure,
-        value=scale * m,
-        se=scale * se,
-        ci_low=np.where(ok, scale * low, np.nan),
-        ci_high=np.where(ok, scale * high, np.nan),
-        base_n=s["n"].to_numpy("int64"),
-        eff_base=eff,
-        sum_w=w,
-        low_base=eff < LOW_BASE,
+    return pd.DataFrame(  # one frame made at once: a few rows, where each column's step costs
+        {c: s[c].array for c in (*DIMENSIONS, "option_code")}
+        | {
+            "measure": measure,
+            "value": scale * m,
+            "se": scale * se,
+            "ci_low": np.where(ok, scale * low, np.nan),
+            "ci_high": np.where(ok, scale * high, np.nan),
+            "base_n": s["n"].to_numpy("int64"),
+            "eff_base": eff,
+            "sum_w": w,
+            "low_base": eff < LOW_BASE,
+        }
     )
 
 
@@ -193,23 +195,29 @@ def _letter(i: int) -> str:
 def with_tests(est: pd.DataFrame, pairs: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     """`estimates` plus letter, letters (of the groups each value is significantly higher
     than), significant, test_status and test_reason (as cxdash/stats.py's value_status)."""
-    out = est.reset_index(drop=True)
-    out["letter"] = _letters(_groups(out, by))
-    higher: list[list[str]] = [[] for _ in range(len(out))]
-    mine: list[list[tuple]] = [[] for _ in range(len(out))]
-    for r in pairs.itertuples(index=False):
-        if r.test_status == "significant":
-            hi, lo = (r.id_a, r.letter_b) if r.value_a > r.value_b else (r.id_b, r.letter_a)
+    higher: list[list[str]] = [[] for _ in range(len(est))]
+    mine: list[list[tuple]] = [[] for _ in range(len(est))]
+    columns = ("test_status", "test_reason", "id_a", "id_b", "letter_a", "letter_b")
+    for status, reason, a, b, letter_a, letter_b, value_a, value_b in zip(
+        *(pairs[c].tolist() for c in (*columns, "value_a", "value_b"))
+    ):
+        if status == "significant":
+            hi, lo = (a, letter_b) if value_a > value_b else (b, letter_a)
             higher[hi].append(lo)
-        mine[r.id_a].append((r.test_status, r.test_reason))
-        mine[r.id_b].append((r.test_status, r.test_reason))
-    out["letters"] = ["".join(sorted(x, key=lambda c: (len(c), c))) for x in higher]
-    status = [_status(m, e) for m, e in zip(mine, out["eff_base"])]
-    out["test_status"] = [s for s, _ in status]
-    out["test_reason"] = pd.Series([r for _, r in status], dtype=object)
+        mine[a].append((status, reason))
+        mine[b].append((status, reason))
+    status = [_status(m, e) for m, e in zip(mine, est["eff_base"].tolist())]
     significant = [None if s == "not_tested" else s == "significant" for s, _ in status]
-    out["significant"] = pd.Series(significant, dtype=object)
-    return out
+    return pd.DataFrame(  # one frame made at once (see `estimates`)
+        {c: est[c].array for c in est.columns}
+        | {
+            "letter": _letters(_groups(est, by)),
+            "letters": ["".join(sorted(x, key=lambda c: (len(c), c))) for x in higher],
+            "test_status": [s for s, _ in status],
+            "test_reason": pd.Series([r for _, r in status], dtype=object),
+            "significant": pd.Series(significant, dtype=object),
+        }
+    )
 
 
 def _status(mine: list[tuple], eff: float) -> tuple[str, str | None]:

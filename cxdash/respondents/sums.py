@@ -134,13 +134,14 @@ def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> 
     for group, option in list(base) if multi else [(g, o) for g, _ in base for o in options]:
         totals = base[(group, option if multi else None)]
         rows.append((*group, option, *totals, *picked.get((group, option), (0.0, 0.0, 0.0))))
-    out = pd.DataFrame(rows, columns=[*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS])
-    out["design_n"] = design_n
-    out = out.astype({d: object for d in DIMENSIONS if d not in by})
+    rows.sort(key=lambda row: [(v is None, v) for v in row[:5]])
     kept = [*by, "option_code", *BASE_SUMS]  # the dtypes DuckDB gave (an all-null one: object)
     dtypes = {c: parts[0][c].dtype for c in kept if parts[0][c].dtype != object}
-    order = sorted(range(len(out)), key=lambda i: [(v is None, v) for v in rows[i][:5]])
-    return out.iloc[order].astype(dtypes).reset_index(drop=True)
+    dtypes |= {d: object for d in DIMENSIONS if d not in by}
+    names = [*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS]
+    cols = list(zip(*rows)) or [()] * len(names)
+    columns = {c: pd.Series(list(col), dtype=dtypes.get(c)) for c, col in zip(names, cols)}
+    return pd.DataFrame(columns).assign(design_n=design_n)
 
 
 def _values(col: pd.Series) -> list:

@@ -279,7 +279,16 @@ def _respondent_values(ds, figure_id, filters, answer, version):
     from cxdash.respondents import source
 
     chosen = {d.key: filters.get(d) for d in SLICES}
-    return source.figure_values(ds, _values_of(figure_id), chosen, data.dimension_labels(), answer)
+    report = _report(figure_id, version)
+    return source.figure_values(ds, report, chosen, data.dimension_labels(), answer)
+
+
+@functools.lru_cache(maxsize=256)
+def _report(figure_id: str, version: int):
+    """A figure's published values as its respondent rows read them (values.Report)."""
+    from cxdash.respondents import values
+
+    return values.Report.of(_values_of(figure_id))
 
 
 @functools.lru_cache(maxsize=256)

@@ -66,6 +66,14 @@ class Dataset:
         once per dataset, not per figure drawn."""
         return self._parts.get(figure_id, [])
 
+    @functools.cached_property
+    def _questions(self) -> dict[str, values.Question]:
+        return {q: values.question(self.inst, q) for q in self.inst.questions.index}
+
+    def question(self, question_id: str) -> values.Question:
+        """A question's words and answers (values.question), read once per dataset."""
+        return self._questions[question_id]
+
     def cube(self, question_id: str, kind: str, answers: tuple = ()) -> pd.DataFrame:
         if not answers:
             return self.cells.get(question_id, pd.DataFrame())
@@ -106,16 +114,17 @@ def figures(ds: Dataset, figure_ids: list[str]) -> list[str]:
 
 def figure_values(
     ds: Dataset,
-    published: pd.DataFrame,
+    report: values.Report,
     chosen: dict[str, tuple],
     labels: dict,
     answers: tuple = (),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(values, pairs) of a figure recomputed from respondents for the chosen filters
-    (dimension key -> codes, as the view holds them); empty when nothing is left."""
-    figure_id = published["figure_id"].iloc[0]
-    by = values.group_by(published, chosen)
-    groups = values.asked_of(published, by)
+    """(values, pairs) of a figure (`report`: its published values) recomputed from
+    respondents for the chosen filters (dimension key -> codes, as the view holds them);
+    empty when nothing is left."""
+    figure_id = report.figure_id
+    by = values.group_by(report, chosen)
+    groups = values.asked_of(report, by)
     labels = labels | values.tier_labels(ds.inst)  # "Emerging (your cut)", "Not Champion"
     channels = chosen.get("channel", ())
     rows, pairs = [], []
@@ -131,7 +140,7 @@ def figure_values(
             continue
         if groups:  # the group the report asked (kept, not grouped by): say so on each value
             est = est.assign(respondent_group=groups[0])
-        made = values.frame(est, part, published, ds.inst, labels, ds.meta)
+        made = values.frame(est, part, report, ds.question(part.question_id), labels, ds.meta)
         rows += made
         pairs.append(values.tests(made, tests))
     if not rows:

@@ -49,6 +49,54 @@ class Part:
     options: tuple[tuple[str | None, tuple[str, ...]], ...] | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class Report:
+    """A figure's published values as its respondent rows read them, made once per figure and
+    data version (figures._report): the rows as records, the dimensions (and channel, answer)
+    they vary by, the respondent groups they were asked of."""
+
+    figure_id: str
+    records: list[dict]
+    varies: frozenset[str]
+    groups: tuple[str, ...]
+
+    @classmethod
+    def of(cls, published: pd.DataFrame) -> Report:
+        dims = (*GROUPED, "channel", "option_en")
+        return cls(
+            published["figure_id"].iloc[0],
+            formatting.records(published),
+            frozenset(d for d in dims if published[d].nunique() > 1),
+            tuple(published["respondent_group"].dropna().unique()),
+        )
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question's words and answers as its respondent rows take them (source.Dataset reads
+    each once): option code -> (option_en, option_zh or None, sort order)."""
+
+    text_en: str
+    text_zh: str
+    options: dict[str, tuple[str, str | None, int]]
+
+
+def question(inst: Instrument, question_id: str) -> Question:
+    """The question's words, and each answer as the published values name it where the
+    instrument says which published answer it is (its option_en; else its own label)."""
+    q = inst.questions.loc[question_id]
+    o = inst.options[inst.options["question_id"] == question_id]
+    columns = ("option_code", "option_en", "label_en", "label_zh", "sort_order")
+    return Question(
+        q["text_en"],
+        q["text_zh"],
+        {
+            code: (option_en or label_en, None if option_en else label_zh, int(order))
+            for code, option_en, label_en, label_zh, order in zip(*(o[c] for c in columns))
+        },
+    )
+
+
 def parts(inst: Instrument, figure_id: str) -> list[Part]:
     """The questions (and answers) that reproduce a figure; [] when the instrument has none."""
     q = inst.questions
@@ -64,10 +112,10 @@ def parts(inst: Instrument, figure_id: str) -> list[Part]:
     return out
 
 
-def group_by(published: pd.DataFrame, chosen: dict[str, tuple]) -> tuple[str, ...]:
+def group_by(report: Report, chosen: dict[str, tuple]) -> tuple[str, ...]:
     """What a figure's respondent values are grouped by: the dimensions its published values
     vary by, and each dimension with two or more chosen members (`chosen`: key -> codes)."""
-    by = [d for d in GROUPED if published[d].nunique() > 1]
+    by = [d for d in GROUPED if d in report.varies]
     by += [d for d in _FILTERS if len(chosen.get(d, ())) > 1 and d not in by]
     return tuple(d for d in GROUPED if d in by)
 
@@ -81,9 +129,9 @@ def where(
     return Slice(by=by, answers=answers, groups=groups, **kept)
 
 
-def asked_of(published: pd.DataFrame, by: tuple[str, ...]) -> tuple[str, ...]:
+def asked_of(report: Report, by: tuple[str, ...]) -> tuple[str, ...]:
     """The one respondent group a figure's published values were asked of, unless grouped."""
-    groups = tuple(published["respondent_group"].dropna().unique())
+    groups = report.groups
     return groups if len(groups) == 1 and "respondent_group" not in by else ()
 
 
@@ -137,22 +185,19 @@ def tier_labels(inst: Instrument) -> dict[tuple[str, str], dict]:
 def frame(
     est: pd.DataFrame,
     part: Part,
-    published: pd.DataFrame,
-    inst: Instrument,
+    report: Report,
+    question: Question,
     labels: dict[tuple[str, str], dict[str, str]],
     meta: dict,
 ) -> list[dict]:
     """The estimates of one part as rows of the published values relation (labelled in both
     languages, the figure's own columns from its published rows), with the EXTRA columns: as
     records, which `source.figure_values` orders and makes one frame of."""
-    figure_id = published["figure_id"].iloc[0]
-    opts = inst.options[inst.options["question_id"] == part.question_id].set_index("option_code")
-    report = formatting.records(published)
-    varies = {d for d in (*GROUPED, "channel", "option_en") if published[d].nunique() > 1}
+    figure_id, published, varies = report.figure_id, report.records, report.varies
     rows = []
     for r in formatting.records(est):
-        option_en, option_zh, order = _option(r["option_code"], part, opts)
-        template = _template(report, option_en, part.channel)
+        option_en, option_zh, order = _option(r["option_code"], part, question)
+        template = _template(published, option_en, part.channel)
         if option_zh is None and _text(template["option_en"]) == (option_en or ""):
             option_zh = template["option_zh"]  # the published answer's own words
         row = dict(template)
@@ -178,9 +223,9 @@ def frame(
             "base_moe_pts": np.nan,
             "document": meta.get("source_file"),
             "caption_zh": None,
-            "source_zh": inst.questions.loc[part.question_id, "text_zh"],
-            "question_text_en": inst.questions.loc[part.question_id, "text_en"],
-            "question_text_zh": inst.questions.loc[part.question_id, "text_zh"],
+            "source_zh": question.text_zh,
+            "question_text_en": question.text_en,
+            "question_text_zh": question.text_zh,
             "group_base_n": None,
             **dict.fromkeys(_NOTES),
             "flag": None, "figure_flag": None, "flag_note_for": None,
@@ -193,7 +238,7 @@ def frame(
             row |= _dimension(dim, r[dim], labels)
         if channel != template["channel"]:
             row |= _dimension("channel", channel, labels)
-        row |= _published(report, varies, row)
+        row |= _published(published, varies, row)
         rows.append(row)
     return rows
 
@@ -235,20 +280,14 @@ def _dimension(dim: str, code: object, labels: dict) -> dict:
     return out
 
 
-def _option(code: str | None, part: Part, opts: pd.DataFrame) -> tuple:
-    """(option_en, option_zh, order) of an estimate's answer, as the published values name
-    it where the instrument says which published answer it is."""
+def _option(code: str | None, part: Part, question: Question) -> tuple:
+    """(option_en, option_zh, order) of an estimate's answer (`question`'s options)."""
     if code is None:
         return None, None, 1
     if part.options:
         option_en = part.options[0][0]
         return option_en, None, 1
-    o = opts.loc[code]
-    return (
-        (o["option_en"] or o["label_en"]),
-        (None if o["option_en"] else o["label_zh"]),
-        int(o["sort_order"]),
-    )
+    return question.options[code]
 
 
 def _template(report: list[dict], option_en: str | None, channel: str) -> dict:
@@ -267,7 +306,7 @@ _REPORT_LABELS = (
 )  # fmt: skip
 
 
-def _published(report: list[dict], varies: set[str], row: dict) -> dict:
+def _published(report: list[dict], varies: frozenset[str], row: dict) -> dict:
     """The report's value of the same answer, channel and group, when it prints exactly one:
     groups are matched on what the report breaks the figure down by (`varies`: Champions in
     Japan are beside the report's Champions); a year not grouped by: the latest published."""

@@ -165,7 +165,7 @@ def _shape(figure_id: str, lang: str, version: int, look: Type = WEB):
 
 
 def _pickled(values: pd.DataFrame, lang: str, look: Type) -> bytes:
-    lay, localised, full, shape = _localised(values, lang, look)
+    lay, localised, full, shape = _localised(formatting.records(values), lang, look)
     drawn = {ci: _drawn(full, localised, lay, lang, ci) for ci in (True, False)}
     return pickle.dumps((lay, full, shape, drawn), protocol=5)
 
@@ -184,17 +184,18 @@ def make_shapes(version: int) -> shapes.Shapes:
     }
 
 
-def _localised(values: pd.DataFrame, lang: str, look: Type):
-    """(layout, localised frame, records, spec shape) of any values in the published values'
-    columns (or respondents')."""
-    values = i18n.pick(values, lang)
-    records = formatting.records(values)
-    values["source"] = [cite.of(r, lang) for r in records]  # the tooltip's citation
+def _localised(records: list[dict], lang: str, look: Type):
+    """(layout, localised frame, records, spec shape) of any values as records, in the
+    published values' columns (or respondents'): localised as records, one frame made of
+    them (a frame made, localised column by column and read back was most of the cost)."""
+    records = i18n.pick_records(records, lang)
     compared = any(r["test_reason"] != "no_comparison" for r in records)
-    values["test_text"] = [  # the tooltip's test line, for a figure that compares groups
-        tables.test_text(r["test_status"], r["test_reason"], lang) if compared else ""
-        for r in records
-    ]
+    for r in records:
+        r["source"] = cite.of(r, lang)  # the tooltip's citation
+        r["test_text"] = (  # the tooltip's test line, for a figure that compares groups
+            tables.test_text(r["test_status"], r["test_reason"], lang) if compared else ""
+        )
+    values = pd.DataFrame(records)
     lay = charts.layout(values)
     rows = charts.rows(values, lay, lang, show_ci=True)
     return lay, values, _records(rows), charts.spec(rows, lay, look)
@@ -294,7 +295,7 @@ def _report(figure_id: str, version: int):
 @functools.lru_cache(maxsize=256)
 def _respondent_shape(ds, figure_id, filters, answer, lang, look, version):
     values, pairs = _respondent_values(ds, figure_id, filters, answer, version)
-    if values.empty:
+    if not values:
         return None
     return (*_localised(values, lang, look), pairs)
 

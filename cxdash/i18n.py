@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cxdash import formatting
 from cxdash import i18n_tickets as _tickets
 
 LANGUAGES = {"en": "English", "zh": "繁體中文"}
@@ -898,16 +899,42 @@ def t(key: str, lang: str, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def _picks(columns, lang: str) -> list[tuple[str, str, str | None]]:
+    """(neutral column, the language's column, the English to fall back on or None) of each
+    language column: `x_label_en`/`x_label_zh` -> `x_label`, `x_en` -> `x`."""
+    suffix = "_zh" if lang == "zh" else "_en"
+    out = []
+    for col in columns:
+        if col.endswith(suffix):
+            base = col[: -len(suffix)]
+            fallback = f"{base}_en" if suffix == "_zh" and f"{base}_en" in columns else None
+            out.append((base, col, fallback))
+    return out
+
+
 def pick(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Add language-neutral columns: `x_label_en`/`x_label_zh` -> `x_label`, `x_en` -> `x`
     (a missing `x_zh` falls back to `x_en`). Added at once: one by one, each added column
     rebuilt a wide frame's blocks."""
-    suffix = "_zh" if lang == "zh" else "_en"
     picked = {}
-    for col in df.columns:
-        if col.endswith(suffix):
-            own, fallback = df[col], df.get(f"{col[: -len(suffix)]}_en")
-            if fallback is not None and suffix == "_zh" and not own.notna().all():
-                own = own.where(own.notna(), fallback)
-            picked[col[: -len(suffix)]] = own
+    for base, col, fallback in _picks(df.columns, lang):
+        own = df[col]
+        if fallback is not None and not own.notna().all():
+            own = own.where(own.notna(), df[fallback])
+        picked[base] = own
     return df.assign(**picked)
+
+
+def pick_records(records: list[dict], lang: str) -> list[dict]:
+    """`pick` of rows as dicts (formatting.records): each a new dict with the neutral keys."""
+    if not records:
+        return []
+    picks = _picks(list(records[0]), lang)
+    out = []
+    for r in records:
+        r = dict(r)
+        for base, col, fallback in picks:
+            own = r[col]
+            r[base] = r[fallback] if fallback is not None and formatting.missing(own) else own
+        out.append(r)
+    return out

@@ -118,10 +118,10 @@ def figure_values(
     chosen: dict[str, tuple],
     labels: dict,
     answers: tuple = (),
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> tuple[list[dict], pd.DataFrame]:
     """(values, pairs) of a figure (`report`: its published values) recomputed from
     respondents for the chosen filters (dimension key -> codes, as the view holds them);
-    empty when nothing is left."""
+    empty when nothing is left. The values as records (formatting.records), in order."""
     figure_id = report.figure_id
     by = values.group_by(report, chosen)
     groups = values.asked_of(report, by)
@@ -144,5 +144,5 @@ def figure_values(
         rows += made
         pairs.append(values.tests(made, tests))
     if not rows:
-        return pd.DataFrame(), pd.DataFrame()
-    return pd.DataFrame(values.ordered(rows)), pd.concat(pairs)
+        return [], pd.DataFrame()
+    return values.ordered(rows), pd.concat(pairs)

@@ -192,7 +192,7 @@ def frame(
 ) -> list[dict]:
     """The estimates of one part as rows of the published values relation (labelled in both
     languages, the figure's own columns from its published rows), with the EXTRA columns: as
-    records, which `source.figure_values` orders and makes one frame of."""
+    records, which `source.figure_values` puts in order."""
     figure_id, published, varies = report.figure_id, report.records, report.varies
     rows = []
     for r in formatting.records(est):

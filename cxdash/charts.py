@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cxdash import dumbbell, formatting, i18n
+from cxdash.formatting import given, missing
 from cxdash.lazy import altair as alt
 from cxdash.palette import (
     ANSWER_COLORS,
@@ -51,17 +52,23 @@ _DIMS = [
 LABEL_COLUMNS = {code: label for code, label, _ in _DIMS}  # a dimension -> its label column
 
 
-def varying(df: pd.DataFrame) -> list[str]:
+def _distinct(records: list[dict], *columns: str) -> int:
+    """How many different values (or combinations) the records have, a missing one counted
+    once, whatever its kind (a frame's `nunique(dropna=False)`)."""
+    return len({tuple(None if missing(r[c]) else r[c] for c in columns) for r in records})
+
+
+def varying(records: list[dict]) -> list[str]:
     """Dimension codes whose value differs between rows. Two dimensions that move together
     (APAC's respondents vs other regions' respondents) count once: the later one is kept
     out, the respondent group first."""
-    dims = [code for code, _, _ in _DIMS if df[code].nunique(dropna=False) > 1]
+    dims = [code for code, _, _ in _DIMS if _distinct(records, code) > 1]
     for a in list(dims):
         for b in list(dims):
             if a == b or a not in dims or b not in dims:
                 continue
-            pairs = len(df[[a, b]].astype(str).drop_duplicates())
-            if pairs == df[a].nunique(dropna=False) == df[b].nunique(dropna=False):
+            pairs = _distinct(records, a, b)
+            if pairs == _distinct(records, a) == _distinct(records, b):
                 dims.remove("respondent_group" if "respondent_group" in (a, b) else b)
     return dims
 
@@ -89,81 +96,93 @@ class Layout:
     colour: str | None  # the dimension bars are coloured (and offset) by
 
 
-def layout(df: pd.DataFrame) -> Layout:
+def layout(records: list[dict]) -> Layout:
     """The chart kind of a figure, decided on all its values (see the module docstring)."""
-    dims = varying(df)
-    years = set(df["year"].dropna().astype(int))
-    statistic = df["kind"].iloc[0] in ("kpi", "method", "benchmark")
+    dims = varying(records)
+    years = {int(r["year"]) for r in records if not missing(r["year"])}
+    statistic = records[0]["kind"] in ("kpi", "method", "benchmark")
     if len(years) >= 2 and "year" in dims:
         return Layout("dumbbell", tuple(dims), tuple(d for d in dims if d != "year"), "year")
     if statistic and not {"tier", "country", "year"} & set(dims):
         return Layout("numbers", tuple(dims), (), None)
-    if bool(df["single_choice"].iloc[0]) and "option_en" in dims and len(dims) > 1:
+    if bool(records[0]["single_choice"]) and "option_en" in dims and len(dims) > 1:
         return Layout("stacked", tuple(dims), tuple(d for d in dims if d != "option_en"), None)
-    colour = next((d for d in dims if d != "option_en"), dims[0] if dims else _own(df))
+    colour = next((d for d in dims if d != "option_en"), dims[0] if dims else _own(records))
     rows = tuple(d for d in dims if d != colour) or (colour,)
     return Layout("grouped", tuple(dims), rows, colour)
 
 
-def _own(df: pd.DataFrame) -> str:
+def _own(records: list[dict]) -> str:
     """What a figure of one value is coloured and named by: the first dimension it has (an
     estimate from one wave over every tier: its year), as it is wherever that dimension varies."""
-    return next((code for code, label, _ in _DIMS if df[label].notna().any()), "tier")
+    named = (code for code, label, _ in _DIMS if any(given(r[label]) for r in records))
+    return next(named, "tier")
 
 
-def rows(df: pd.DataFrame, lay: Layout, lang: str, show_ci: bool) -> pd.DataFrame:
-    """Every value of a figure (localised) with the columns its chart draws. Hidden
-    intervals are empty in the rows, so the spec stays the same with or without them."""
-    out = df if show_ci else df.assign(ci_low=float("nan"), ci_high=float("nan"))
-    out = _prepare(out, lang)
-    out.attrs["lang"] = lang  # the tooltips' titles
-    out["row"] = _row_label(out, list(lay.rows))
+def rows(records: list[dict], lay: Layout, lang: str, show_ci: bool) -> pd.DataFrame:
+    """Every value of a figure (localised records) with the columns its chart draws, as the
+    frame the spec is drawn from. Hidden intervals are empty in the rows, so the spec stays
+    the same with or without them. Made as records, then one frame: a figure's values are a
+    few rows of some 90 columns, where each column's step of a frame costs."""
+    out = [_prepared(r, lang, show_ci) for r in records]
+    names = [code for code, _, _ in _DIMS if code in lay.rows]
+    for r in out:
+        r["row"] = _row_label(r, names)
     if lay.kind == "stacked" and by_channel(lay):  # the channel's colour, answers by shade
-        first = out["option_order"] == out["option_order"].min()
-        own = out["channel"].map(lambda c: CHANNEL_COLORS.get(c, ("", "#222222"))[1])
-        out["label_color"] = own.where(first, "#222222")
+        first = min((r["option_order"] for r in out if given(r["option_order"])), default=None)
+        for r in out:
+            own = CHANNEL_COLORS.get(r["channel"], ("", "#222222"))[1]
+            r["label_color"] = own if r["option_order"] == first else "#222222"
     elif lay.kind == "stacked":
-        options = list(dict.fromkeys(out.sort_values("option_order")["option"]))
+        options = _options(out)
         colours = dict(zip(options, cycled(ANSWER_COLORS, len(options))))
-        out["label_color"] = out["option"].map(lambda o: colours[o][1])
+        for r in out:
+            r["label_color"] = colours[r["option"]][1]
     if lay.kind == "dumbbell":
-        percent = bool((out["unit"] == "percent").all())
-        out["dodge"] = dumbbell.dodge(out, 100.0 if percent else float(out["value"].max()) * 1.1)
-    if lay.kind == "numbers":  # labels wrapped to share about 640 px, never cut
-        width = max(14, 96 // len(out))
-        out["small"] = [
-            "\n".join(formatting.wrap(" · ".join(filter(None, [o, b])), width))
-            for o, b in zip(out["option"], out["base_text"])
-        ]
-    return out
+        percent = all(r["unit"] == "percent" for r in out)
+        top = max((r["value"] for r in out if given(r["value"])), default=float("nan"))
+        frame = formatting.frame(out)
+        frame["dodge"] = dumbbell.dodge(frame, 100.0 if percent else float(top) * 1.1)
+    else:
+        if lay.kind == "numbers":  # labels wrapped to share about 640 px, never cut
+            width = max(14, 96 // len(out))
+            for r in out:
+                r["small"] = "\n".join(
+                    formatting.wrap(" · ".join(filter(None, [r["option"], r["base_text"]])), width)
+                )
+        frame = formatting.frame(out)
+    frame.attrs["lang"] = lang  # the tooltips' titles
+    return frame
 
 
-def _prepare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    out = df.copy()
-    out["year_label"] = out["year_label"].fillna("")
-    out["option"] = out["option"].fillna(out["title"])
-    out["group_label"] = out["group_label"].fillna("")
+def _options(records: list[dict]) -> list[str]:
+    """A figure's answers in their order (`option_order`, a missing one last), each once."""
+    ordered = sorted(records, key=lambda r: (not given(r["option_order"]), r["option_order"]))
+    return list(dict.fromkeys(r["option"] for r in ordered))
+
+
+def _prepared(record: dict, lang: str, show_ci: bool) -> dict:
+    """A value's record with its chart's display columns: the label texts, its value,
+    base and interval as text, its opacity (faint on a low base) and where its label sits."""
+    r = dict(record)
+    if not show_ci:
+        r["ci_low"] = r["ci_high"] = float("nan")
+    r["year_label"] = "" if missing(r["year_label"]) else r["year_label"]
+    r["option"] = r["title"] if missing(r["option"]) else r["option"]
+    r["group_label"] = "" if missing(r["group_label"]) else r["group_label"]
     # '*' only for a significant difference: a value not tested is never marked either way
     # (tables.marks_key says so beside the chart)
-    marks = out["test_status"].eq("significant") if "test_status" in out else [False] * len(out)
-    out["value_text"] = [
-        formatting.number(v, d, u, lang) + ("*" if s else "")
-        for v, d, u, s in zip(out["value"], out["value_decimals"], out["unit"], marks)
-    ]
-    out["base_text"] = out["base_n"].map(lambda n: "" if pd.isna(n) else f"N={int(n)}")
-    if "ci_low" in out:
-        out["ci_text"] = [
-            formatting.interval(lo, hi, u, lang)
-            for lo, hi, u in zip(out["ci_low"], out["ci_high"], out["unit"])
-        ]
-    else:
-        out["ci_text"] = ""
-    out["opacity"] = out.get("low_base", False)
-    out["opacity"] = out["opacity"].map(lambda low: 0.4 if low else 1.0)
+    mark = "*" if r.get("test_status") == "significant" else ""
+    r["value_text"] = formatting.number(r["value"], r["value_decimals"], r["unit"], lang) + mark
+    n = r["base_n"]
+    r["base_text"] = "" if missing(n) else f"N={int(n)}"
+    has_ci = "ci_low" in r
+    r["ci_text"] = formatting.interval(r["ci_low"], r["ci_high"], r["unit"], lang) if has_ci else ""
+    r["opacity"] = 0.4 if r.get("low_base", False) else 1.0
     # value labels sit past the interval's whisker, never on it
-    high = out["ci_high"] if "ci_high" in out else pd.Series(float("nan"), index=out.index)
-    out["label_x"] = high.where(high.notna(), out["value"]).astype(float)
-    return out
+    at = r["value"] if missing(r.get("ci_high")) else r["ci_high"]
+    r["label_x"] = float("nan") if missing(at) else float(at)
+    return r
 
 
 # A phone: the chart's container (not its plot, which depends on the labels) is narrower
@@ -238,22 +257,13 @@ def _x(df: pd.DataFrame, field: str = "value") -> alt.X:
     )
 
 
-def _row_label(df: pd.DataFrame, dims: list[str]) -> pd.Series:
-    """Each value's row label: its labels of the row dimensions, joined; a value with none
+def _row_label(record: dict, dims: list[str]) -> str:
+    """A value's row label: its labels of the row dimensions, joined; a value with none
     of them (an estimate from respondents over every tier, where the report printed "All")
     is labelled by the figure's title, as a figure without row dimensions is."""
     labels = [lab for code, lab, _ in _DIMS if code in dims]
-    if not labels:
-        return df["title"]
-    named = (
-        [str(v) for v in row if not formatting.missing(v)]
-        for row in df[labels].itertuples(index=False)
-    )
-    return pd.Series(
-        [" · ".join(parts) if parts else title for parts, title in zip(named, df["title"])],
-        index=df.index,
-        dtype="str",
-    )
+    named = [str(record[c]) for c in labels if not missing(record[c])]
+    return " · ".join(named) if named else record["title"]
 
 
 def _row_order(df: pd.DataFrame, dims: list[str]) -> list[str]:

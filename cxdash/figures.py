@@ -56,7 +56,7 @@ class Figure:
 
     @functools.cached_property
     def values(self) -> pd.DataFrame:
-        return pd.DataFrame(self.records)
+        return formatting.frame(self.records)
 
     def table(self) -> pd.DataFrame:
         return tables.table(self.records, self.lang, self.dims)
@@ -185,9 +185,10 @@ def make_shapes(version: int) -> shapes.Shapes:
 
 
 def _localised(records: list[dict], lang: str, look: Type):
-    """(layout, localised frame, records, spec shape) of any values as records, in the
-    published values' columns (or respondents'): localised as records, one frame made of
-    them (a frame made, localised column by column and read back was most of the cost)."""
+    """(layout, localised records, the chart's records, spec shape) of any values as
+    records, in the published values' columns (or respondents'): localised and given their
+    chart's columns as records, one frame made of them for the spec (a frame made, changed
+    column by column and read back was most of a respondent figure's cost)."""
     records = i18n.pick_records(records, lang)
     compared = any(r["test_reason"] != "no_comparison" for r in records)
     for r in records:
@@ -195,13 +196,12 @@ def _localised(records: list[dict], lang: str, look: Type):
         r["test_text"] = (  # the tooltip's test line, for a figure that compares groups
             tables.test_text(r["test_status"], r["test_reason"], lang) if compared else ""
         )
-    values = pd.DataFrame(records)
-    lay = charts.layout(values)
-    rows = charts.rows(values, lay, lang, show_ci=True)
-    return lay, values, _records(rows), charts.spec(rows, lay, look)
+    lay = charts.layout(records)
+    rows = charts.rows(records, lay, lang, show_ci=True)
+    return lay, records, _records(rows), charts.spec(rows, lay, look)
 
 
-def _drawn(full: dict, values: pd.DataFrame, lay, lang: str, show_ci: bool) -> dict[str, dict]:
+def _drawn(full: dict, values: list[dict], lay, lang: str, show_ci: bool) -> dict[str, dict]:
     """value_id -> the columns the chart draws, with or without intervals: with them, those
     of `full` (the records _localised made, intervals shown); without, made again."""
     if not show_ci:

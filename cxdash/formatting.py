@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 
+import pandas as pd
 from pandas import NA as _NA
 
 _SUFFIX = {
@@ -94,6 +95,19 @@ def records(df) -> list[dict]:
         {c: None if missing(v) else v for c, v in zip(columns, row)}
         for row in df.to_numpy(dtype=object).tolist()
     ]
+
+
+def frame(rows: list[dict]) -> pd.DataFrame:
+    """`records` back to a frame, a column of whole numbers with some missing kept whole (as
+    the database gives a base or a year), not made float: N=265 stays 265, not 265.0."""
+    out = pd.DataFrame(rows)
+    for c, dtype in out.dtypes.items():
+        if dtype == "float64":
+            values = [r[c] for r in rows]
+            whole = [type(v) is int for v in values if given(v)]
+            if whole and all(whole) and len(whole) < len(values):
+                out[c] = out[c].astype("Int64")
+    return out
 
 
 def _isnan(x: object) -> bool:

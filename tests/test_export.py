@@ -157,3 +157,18 @@ def test_printed_numbers_are_not_neutralised_as_formulas():
     rows = list(csv.DictReader(io.StringIO(exp.to_bytes(df, "csv").decode("utf-8"))))
     assert [(r["value"], r["t"]) for r in rows] == [("-5", "'-x"), ("3.25", "ok")]
     assert json.loads(exp.to_bytes(df, "json"), parse_float=str, parse_int=str)[0]["value"] == "-5"
+
+
+def test_a_figures_csv_keeps_a_base_a_whole_number_where_another_value_has_none():
+    # APAC's base is printed (N=265), other regions' is not: the base column stays whole in
+    # the download and in the figure's values (it read 265.0, a float beside a missing base)
+    from cxdash import figures
+    from cxdash.view import View
+
+    fig = figures.figure("apac_region_champion_share", View())
+    text = exp.figure_csv(fig.values).decode("utf-8-sig")
+    rows = {r["value_id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["apac_region_champion_share.apac"]["base_n"] == "265"
+    assert rows["apac_region_champion_share.other_regions"]["base_n"] == ""
+    assert [r["base_n"] for r in fig.records] == [265, None]
+    assert type(fig.records[0]["base_n"]) is int

@@ -74,7 +74,7 @@ def varying(records: list[dict]) -> list[str]:
 
 
 def _colors(df: pd.DataFrame, code: str, label: str, order: str) -> alt.Scale:
-    rows = df.drop_duplicates(code).sort_values(order)
+    rows = _narrow(df, code, label, order).drop_duplicates(code).sort_values(order)
     if code == "tier":
         palette = [TIER_COLORS.get(c, "#999999") for c in rows[code]]
     elif code == "country":
@@ -268,7 +268,7 @@ def _row_label(record: dict, dims: list[str]) -> str:
 
 def _row_order(df: pd.DataFrame, dims: list[str]) -> list[str]:
     orders = [order for code, _, order in _DIMS if code in dims] or ["option_order"]
-    return list(dict.fromkeys(df.sort_values(orders)["row"]))
+    return _ordered(df, "row", orders)
 
 
 # a tooltip's lines: the rows' column and the i18n key of its title
@@ -333,7 +333,7 @@ def _answer_colour(df: pd.DataFrame, lay: Layout, options: list[str]) -> dict:
 
 def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     rows = list(lay.rows)
-    options = list(dict.fromkeys(df.sort_values("option_order")["option"]))
+    options = _ordered(df, "option", ["option_order"])
     base = _chart().encode(
         y=alt.Y(
             "row:N",
@@ -360,14 +360,14 @@ def _stacked(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
         x=alt.X("value:Q", stack="zero", bandPosition=1),
         color=alt.Color("label_color:N", scale=None),
     )
-    return alt.layer(bars, labels, data=_VALUES, height=alt.Step(look.row + 14))
+    return layered(bars, labels, data=_VALUES, height=alt.Step(look.row + 14))
 
 
 def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
     colour = lay.colour
     code, label, order = next(d for d in _DIMS if d[0] == colour)
     rows = list(lay.rows)
-    groups = list(dict.fromkeys(df.sort_values(order)[label]))
+    groups = _ordered(df, label, [order])
     grouped = rows != [colour]
     color = alt.Color(
         f"{label}:N",
@@ -399,7 +399,7 @@ def _grouped(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             )
         )
     step = alt.Step(look.row, **{"for": "offset"}) if grouped else alt.Step(look.row + 6)
-    return alt.layer(*layers, data=_VALUES, height=step)
+    return layered(*layers, data=_VALUES, height=step)
 
 
 def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
@@ -424,23 +424,14 @@ def _dumbbell(df: pd.DataFrame, lay: Layout, look: Type) -> alt.Chart:
             bandPosition=position,
         )
 
-    return dumbbell.marks(
-        _chart(),
-        y,
-        x,
-        years,
-        _tooltip(df),
-        look,
-        domain[1],
-        data=_VALUES,
-        height=alt.Step(look.row * 2 + 4),
-    )
+    layers = dumbbell.marks(_chart(), y, x, years, _tooltip(df), look, domain[1])
+    return layered(*layers, data=_VALUES, height=alt.Step(look.row * 2 + 4))
 
 
 def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
     """Statistics that are not one comparable series (a count of customers beside a count of
     countries; "over 25% of costs" beside "35% of time"): side by side, as numbers."""
-    order = list(dict.fromkeys(df.sort_values("option_order")["small"]))
+    order = _ordered(df, "small", ["option_order"])
     x = alt.X(
         "small:N",
         sort=order,
@@ -464,6 +455,26 @@ def _numbers(df: pd.DataFrame, look: Type) -> alt.Chart:
         .encode(x=x, text=alt.Text("value_text:N"), tooltip=_tooltip(df))
     )
     return big.properties(height=look.number * 2 + 30)
+
+
+def _narrow(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """The frame's `columns` alone (each once): what a sort or a de-duplication for an order
+    or a scale reads, without moving the other 90 columns of every row."""
+    return df[list(dict.fromkeys(columns))]
+
+
+def _ordered(df: pd.DataFrame, column: str, by: list[str]) -> list:
+    """Each value of `column` once, in the order of the `by` columns."""
+    return list(dict.fromkeys(_narrow(df, *by, column).sort_values(by)[column]))
+
+
+def layered(*layers: alt.Chart, **top) -> alt.LayerChart:
+    """`alt.layer` of layers that hold no data, parameters or sizes of their own (each
+    chart's here: `top` holds them): the same chart, without Altair's deep copies of every
+    layer to lift those out, which were most of a spec's time."""
+    chart = alt.LayerChart(**top)
+    chart.layer = list(layers)
+    return chart
 
 
 def _chart() -> alt.Chart:

@@ -37,13 +37,13 @@ def _spread(slots: pd.Series, df: pd.DataFrame, cluster: list) -> None:
             slots[i] = [-1, 1, 0][k % 3]
 
 
-def marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span, **top):
+def marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, span) -> list:
     """A line per row and a labelled dot per wave. The lowest dot's label sits left of it,
     the highest's right of it (they never meet, however narrow the chart), others above
     (and a lowest dot near the axis's start, whose label would reach the row labels); dots
     in the way of each other (the `dodge` column) move off the line, labels beside them.
-    `y(position)`: the row encoding at a position within its band; `span`: the axis; `top`:
-    the layered chart's own properties (its height)."""
+    `y(position)`: the row encoding at a position within its band; `span`: the axis. The
+    layers, for the caller to layer with its height."""
     line = base.mark_line(color="#BBBBBB", strokeWidth=3).encode(
         y=y(), x=x, detail=alt.Detail("row:N")
     )
@@ -74,4 +74,4 @@ def marks(base: alt.Chart, y, x: alt.X, color: alt.Color, tooltip, look: Type, s
             .mark_text(fontSize=look.label, baseline="middle", **place)
             .encode(y=y(0.5 + slot * DODGE_BAND), x=x, text=alt.Text("value_text:N"), color=color)
         )
-    return alt.layer(*layers, **top)
+    return layers

@@ -105,7 +105,9 @@ def dumbbell(pairs: pd.DataFrame, lang: str) -> alt.Chart:
     )
     tooltip = ["row:N", "year:N", "value_text:N"]
     height = alt.Step(max(48, LINE_PX * lines + 8))
-    marks = dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB, 100, height=height)
+    marks = alt.layer(
+        *dumbbell_marks(alt.Chart(long), y, x, color, tooltip, palette.WEB, 100), height=height
+    )
     return charts.themed(marks)
 
 

@@ -74,9 +74,14 @@ class Dataset:
         """A question's words and answers (values.question), read once per dataset."""
         return self._questions[question_id]
 
-    def cube(self, question_id: str, kind: str, answers: tuple = ()) -> pd.DataFrame:
+    @functools.cached_property
+    def _cubes(self) -> dict[str, sums.Cube]:
+        return {q: sums.Cube.of(cells) for q, cells in self.cells.items()}
+
+    def cube(self, question_id: str, kind: str, answers: tuple = ()) -> sums.Cube:
+        """A question's cube (of the respondents who gave `answers`), read as rows once."""
         if not answers:
-            return self.cells.get(question_id, pd.DataFrame())
+            return self._cubes[question_id]
         return _answer_cube(self, question_id, kind, answers)
 
 
@@ -101,10 +106,10 @@ def dataset(dataset_id: str) -> Dataset:
 
 
 @functools.lru_cache(maxsize=256)
-def _answer_cube(ds: Dataset, question_id: str, kind: str, answers: tuple) -> pd.DataFrame:
+def _answer_cube(ds: Dataset, question_id: str, kind: str, answers: tuple) -> sums.Cube:
     if question_id == TIER:
-        return sums.tier_cube(ds.con, answers)
-    return sums.cube(ds.con, kind, question_id, answers)
+        return sums.Cube.of(sums.tier_cube(ds.con, answers))
+    return sums.Cube.of(sums.cube(ds.con, kind, question_id, answers))
 
 
 def figures(ds: Dataset, figure_ids: list[str]) -> list[str]:

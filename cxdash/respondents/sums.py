@@ -99,30 +99,61 @@ def cube(con, kind: str, question_id: str, answers: tuple = ()) -> pd.DataFrame:
     return query(con, kind, question_id, Slice(by=DIMENSIONS, answers=answers))
 
 
-def rollup(cells: pd.DataFrame, kind: str, where: Slice) -> pd.DataFrame:
+_COLUMNS = (*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS)
+
+
+@dataclass(frozen=True, eq=False)
+class Cube:
+    """A `cube` read once as plain rows (`_COLUMNS`, None where missing), for `rollup` to
+    slice: a question's cube is a few dozen rows, where a frame's per-call cost was most of
+    a slice's time. With the dtypes DuckDB gave, the dataset's size and the empty frame."""
+
+    rows: list[tuple]
+    dtypes: dict
+    design_n: int
+    empty: pd.DataFrame
+
+    @classmethod
+    def of(cls, cells: pd.DataFrame) -> Cube:
+        rows = list(zip(*(_values(cells[c]) for c in _COLUMNS)))
+        dtypes = {c: cells[c].dtype for c in _COLUMNS}
+        design_n = int(cells["design_n"].iloc[0]) if len(cells) else 0
+        return cls(rows, dtypes, design_n, cells.iloc[:0])
+
+
+def rollup(cells: pd.DataFrame | Cube, kind: str, where: Slice) -> pd.DataFrame:
     """The sums of a slice (its dimension filters and grouping; its answer filter is the
-    cube's) from a `cube`: equal to `query` with that slice, since sums add."""
-    keep = pd.Series(True, index=cells.index)
-    for dim, chosen in zip(DIMENSIONS, (where.years, where.countries, where.tiers, where.groups)):
-        if chosen:
-            keep &= cells[dim].isin(chosen)
-    if not keep.any():
-        return cells.iloc[:0]
-    return _combine([cells[keep]], kind, where.by, int(cells["design_n"].iloc[0]))
+    cube's) from a `cube` (or its `Cube`): equal to `query` with that slice, since sums add."""
+    cube = cells if isinstance(cells, Cube) else Cube.of(cells)
+    members = (where.years, where.countries, where.tiers, where.groups)
+    chosen = [(i, set(m)) for i, m in enumerate(members) if m]
+    kept = [row for row in cube.rows if all(row[i] in m for i, m in chosen)]
+    if not kept:
+        return cube.empty
+    return _summed([kept], kind, where.by, cube.dtypes, cube.design_n)
 
 
 def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> pd.DataFrame:
-    """Add sums of disjoint respondents into groups of `by` (plain loops: a few hundred rows,
-    where pandas' per-call cost dominates). A single choice's base is its cell's answerers, the
-    same on each option row of a part, so it adds once per cell and the choices per option (an
-    option missing from a cell adds zero); a multiple choice's base is per option."""
+    """`_summed` of frames of sums (`merge`'s partitions)."""
+    rows = [list(zip(*(_values(part[c]) for c in _COLUMNS))) for part in parts]
+    dtypes = {c: parts[0][c].dtype for c in _COLUMNS}
+    return _summed(rows, kind, by, dtypes, design_n)
+
+
+def _summed(
+    parts: list[list[tuple]], kind: str, by: tuple, dtypes: dict, design_n: int
+) -> pd.DataFrame:
+    """Add sums of disjoint respondents (each part's rows in `_COLUMNS`) into groups of `by`
+    (plain loops: a few hundred rows, where pandas' per-call cost dominates). A single
+    choice's base is its cell's answerers, the same on each option row of a part, so it adds
+    once per cell and the choices per option (an option missing from a cell adds zero); a
+    multiple choice's base is per option. `dtypes`: the columns' as DuckDB gave them."""
     multi, keep = kind == "multi", [d in by for d in DIMENSIONS]
     base: dict[tuple, list] = {}
     picked: dict[tuple, list] = {}
     for part in parts:
-        cols = [_values(part[c]) for c in (*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS)]
         seen = set()
-        for row in zip(*cols):
+        for row in part:
             cell, option = row[:4], row[4]
             group = tuple(v if k else None for v, k in zip(cell, keep))
             if (cell, option if multi else None) not in seen:
@@ -136,7 +167,7 @@ def _combine(parts: list[pd.DataFrame], kind: str, by: tuple, design_n: int) -> 
         rows.append((*group, option, *totals, *picked.get((group, option), (0.0, 0.0, 0.0))))
     rows.sort(key=lambda row: [(v is None, v) for v in row[:5]])
     kept = [*by, "option_code", *BASE_SUMS]  # the dtypes DuckDB gave (an all-null one: object)
-    dtypes = {c: parts[0][c].dtype for c in kept if parts[0][c].dtype != object}
+    dtypes = {c: dtypes[c] for c in kept if dtypes[c] != "object"}
     dtypes |= {d: object for d in DIMENSIONS if d not in by}
     names = [*DIMENSIONS, "option_code", *BASE_SUMS, *Y_SUMS]
     cols = list(zip(*rows)) or [()] * len(names)

@@ -135,8 +135,8 @@ def asked_of(report: Report, by: tuple[str, ...]) -> tuple[str, ...]:
     return groups if len(groups) == 1 and "respondent_group" not in by else ()
 
 
-def estimate(cells: pd.DataFrame, part: Part, slice_: Slice) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(values, pairs) of one part from its question's cube (sums.cube): each answer's share,
+def estimate(cells: sums.Cube, part: Part, slice_: Slice) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(values, pairs) of one part from its question's cube (sums.Cube): each answer's share,
     the share of the part's chosen answers together, or the mean."""
     rolled = sums.rollup(cells, part.kind, slice_)
     if rolled.empty:
@@ -155,7 +155,7 @@ def estimate(cells: pd.DataFrame, part: Part, slice_: Slice) -> tuple[pd.DataFra
 
 
 def tier_shares(
-    cells: pd.DataFrame, part: Part, by: tuple[str, ...], chosen: dict, answers: tuple,
+    cells: sums.Cube, part: Part, by: tuple[str, ...], chosen: dict, answers: tuple,
     groups: tuple = (),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
     """(values, pairs) of the derived question `tier`: each tier's share of the respondents

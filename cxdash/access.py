@@ -35,7 +35,7 @@ def _value(record: dict, lang: str, base: bool = True) -> str:
         record["value"], record.get("value_decimals") or 0, record["unit"], lang, spoken=True
     )
     return (
-        f"{text} (N={int(record['base_n'])})"
+        f"{text} ({formatting.base(record['base_n'])})"
         if base and formatting.given(record["base_n"])
         else text
     )
@@ -55,7 +55,7 @@ def values_text(records: list[dict], dims: tuple[str, ...], lang: str) -> str:
     for name, rows in groups.items():
         bases = {r["base_n"] for r in rows}
         shared = len(bases) == 1 and formatting.given(next(iter(bases)))
-        head = f"{name} (N={int(rows[0]['base_n'])})" if shared else name
+        head = f"{name} ({formatting.base(rows[0]['base_n'])})" if shared else name
         items = between.join(
             " ".join([*_labels(r, dims[1:]), _value(r, lang, base=not shared)]) for r in rows
         )

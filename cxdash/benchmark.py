@@ -131,7 +131,7 @@ def number(value: float, unit: str, lang: str = "en", decimals: int | None = Non
 def _point(row: pd.Series, lang: str) -> str:
     """'Champion 1.7 h (N=62)'."""
     label = row["label_zh" if lang == "zh" else "label_en"]
-    base = "" if pd.isna(row["base_n"]) else f" (N={int(row['base_n'])})"
+    base = "" if pd.isna(row["base_n"]) else f" ({formatting.base(row['base_n'])})"
     return (
         f"{label} {formatting.number(row['value'], row['value_decimals'], row['unit'], lang)}{base}"
     )

@@ -175,7 +175,7 @@ def _prepared(record: dict, lang: str, show_ci: bool) -> dict:
     mark = "*" if r.get("test_status") == "significant" else ""
     r["value_text"] = formatting.number(r["value"], r["value_decimals"], r["unit"], lang) + mark
     n = r["base_n"]
-    r["base_text"] = "" if missing(n) else f"N={int(n)}"
+    r["base_text"] = "" if missing(n) else formatting.base(n)
     has_ci = "ci_low" in r
     r["ci_text"] = formatting.interval(r["ci_low"], r["ci_high"], r["unit"], lang) if has_ci else ""
     r["opacity"] = 0.4 if r.get("low_base", False) else 1.0

@@ -240,7 +240,9 @@ def gaps_chart(gaps: pd.DataFrame, lang: str, look: Type = WEB) -> alt.Chart:
 def gaps_caption(gaps: pd.DataFrame, lang: str) -> str:
     """What the gaps chart shows, its bases and source, and what the star means."""
     bases = sorted({int(n) for n in gaps["base_n"].dropna()})
-    base = f"N={bases[0]}–{bases[-1]}" if len(bases) > 1 else f"N={bases[0]}" if bases else ""
+    base = formatting.base(bases[0]) if bases else ""
+    if len(bases) > 1:
+        base = f"{base}–{bases[-1]:,}"
     sources = dict.fromkeys(cite.citation(s, lang) for s in gaps["survey_id"])
     return i18n.t("exec_gaps_caption", lang, base=base, document=" ".join(sources))
 

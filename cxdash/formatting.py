@@ -65,6 +65,12 @@ def number(
     return f"{sign}{text}{suffixes.get(unit, '')}"
 
 
+def base(n: object) -> str:
+    """An unweighted base as printed beside a value: 'N=265', 'N=503,720' (a user's data
+    can count a million respondents; every published base is below 1,000)."""
+    return f"N={int(n):,}"
+
+
 def suffix(unit: str, lang: str = "en") -> str:
     """The unit as printed after a number: '%', 'h', '小時' ('' for counts and scores)."""
     return _SUFFIX["zh" if lang == "zh" else "en"].get(unit, "").strip()

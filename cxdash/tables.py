@@ -280,7 +280,7 @@ def bases(rows: list[dict], lang: str) -> str:
         " ".join(
             [
                 " · ".join(str(r[c]) for c in varying if isinstance(r[c], str)),
-                f"N={int(r['base_n'])}",
+                formatting.base(r["base_n"]),
             ]
         ).strip()
         for r in with_base

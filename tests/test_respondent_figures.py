@@ -61,6 +61,19 @@ def test_a_tier_chart_is_recomputed_and_labelled_as_the_users(dataset):
     assert rows[("Champion",)]["letter"] in rows[("Starter",)]["letters"]
 
 
+def test_a_base_of_thousands_is_printed_with_its_separator(dataset):
+    # a user's data can count a million respondents: N=503720 was hard to read
+    fig = figures.figure("apac_first_response_hours", View(page="tiers", dataset=dataset))
+    bases = {r["tier"]: r["base_n"] for r in fig.records}
+    assert all(n >= 1000 for n in bases.values())
+    for n in bases.values():
+        assert f"N={n:,}" in fig.caption and f"N={n}" not in fig.caption
+        assert f"(N={n:,})" in fig.spec["description"]
+    assert {r["base_text"] for r in fig.spec["datasets"]["values"]} == {
+        f"N={n:,}" for n in bases.values()
+    }
+
+
 def test_tier_by_country_a_slice_the_report_cannot_show(dataset):
     view = View(page="tiers", dataset=dataset, filters=Filters(countries=("Japan", "Australia")))
     fig = figures.figure("apac_first_response_hours", view)

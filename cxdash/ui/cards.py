@@ -57,7 +57,7 @@ def card(row: pd.Series, lang: str, container=st) -> None:
     option = row["option_zh" if zh else "option_en"]
     tier = row["tier_label_zh" if zh else "tier_label_en"]
     qualifiers = [q for q in (option, tier if row["tier"] != "All" else None) if isinstance(q, str)]
-    base = [] if pd.isna(row["base_n"]) else [f"N={int(row['base_n'])}"]
+    base = [] if pd.isna(row["base_n"]) else [formatting.base(row["base_n"])]
     kpi(
         container,
         row["card_zh" if zh else "card_en"],
@@ -103,7 +103,7 @@ def gap_cards(gaps: pd.DataFrame, lang: str) -> None:
     answer beneath, both shares, the gap and its test."""
     for _, row in gaps.iterrows():
         with st.container(border=True):
-            source = f"{row['source_zh']}\n\n{row['source']} · N={int(row['base_n'])}"
+            source = f"{row['source_zh']}\n\n{row['source']} · {formatting.base(row['base_n'])}"
             st.markdown(f"**:small[{literal(row['question'])}]**", help=source)
             line = i18n.t(
                 "gap_line",

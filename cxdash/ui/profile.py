@@ -124,7 +124,7 @@ def _sources(points: pd.DataFrame, lang: str) -> None:
         for (survey, source), _ in points.groupby(["survey_id", "source_zh"], sort=False):
             st.caption(f"{literal(cite.citation(survey, lang))} — {literal(source)}")
         bases = [
-            f"{r['label_en']} N={int(r['base_n'])}"
+            f"{r['label_en']} {formatting.base(r['base_n'])}"
             for _, r in points.iterrows()
             if pd.notna(r["base_n"])
         ]

@@ -133,11 +133,6 @@ def rows(records: list[dict], lay: Layout, lang: str, show_ci: bool) -> pd.DataF
         for r in out:
             own = CHANNEL_COLORS.get(r["channel"], ("", "#222222"))[1]
             r["label_color"] = own if r["option_order"] == first else "#222222"
-    elif lay.kind == "stacked":
-        options = _options(out)
-        colours = dict(zip(options, cycled(ANSWER_COLORS, len(options))))
-        for r in out:
-            r["label_color"] = colours[r["option"]][1]
     if lay.kind == "dumbbell":
         percent = all(r["unit"] == "percent" for r in out)
         top = max((r["value"] for r in out if given(r["value"])), default=float("nan"))
@@ -151,14 +146,12 @@ def rows(records: list[dict], lay: Layout, lang: str, show_ci: bool) -> pd.DataF
                     formatting.wrap(" · ".join(filter(None, [r["option"], r["base_text"]])), width)
                 )
         frame = formatting.frame(out)
+    if lay.kind == "stacked" and not by_channel(lay):  # each answer's label on its colour
+        options = _ordered(frame, "option", ["option_order"])  # the order `_stacked` colours
+        colours = dict(zip(options, cycled(ANSWER_COLORS, len(options))))
+        frame["label_color"] = [colours[o][1] for o in frame["option"]]
     frame.attrs["lang"] = lang  # the tooltips' titles
     return frame
-
-
-def _options(records: list[dict]) -> list[str]:
-    """A figure's answers in their order (`option_order`, a missing one last), each once."""
-    ordered = sorted(records, key=lambda r: (not given(r["option_order"]), r["option_order"]))
-    return list(dict.fromkeys(r["option"] for r in ordered))
 
 
 def _prepared(record: dict, lang: str, show_ci: bool) -> dict:

@@ -44,10 +44,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter_all": ("All", "全部"),
     "intervals_toggle": ("Show 95% intervals", "顯示 95% 信賴區間"),
     "reset_filters": ("Reset filters", "重設篩選條件"),
+    "share_link": ("Link to this view", "此檢視的連結"),
     "share_hint": (
-        "Link to this view (the copy button copies it; it opens the same page, filters and "
-        "language):",
-        "此檢視的連結（按複製鍵即可複製；開啟後為相同的頁面、篩選條件與語言）：",
+        "The copy button copies it; it opens the same page, filters and language:",
+        "按複製鍵即可複製；開啟後為相同的頁面、篩選條件與語言：",
     ),
     "embed": ("Embed", "嵌入"),
     "download_embed": ("Download or embed", "下載或嵌入"),

@@ -285,6 +285,20 @@ def test_the_first_tab_is_a_skip_link_to_the_content_in_the_readers_language(ser
     assert reduced
 
 
+def test_the_link_to_the_view_is_drawn_when_its_menu_is_opened(server, browser):
+    # no code block until asked for: one costs every newly opened page the browser's code
+    # highlighter's start-up (cxdash/ui/share.py export_tools)
+    page = new_page(browser, f"{server}/tiers?tier=Champion&year=2021&lang=zh")
+    side = page.locator("[data-testid=stSidebar]")
+    assert page.locator("[data-testid=stCode]").count() == 0
+    side.get_by_role("button", name=i18n.t("share_link", "zh")).click()
+    settle(page)
+    link = page.locator("[data-testid=stPopoverBody] code").inner_text()
+    assert link.startswith(server) and "/tiers?" in link
+    assert all(p in link for p in ("tier=Champion", "year=2021", "lang=zh"))
+    page.context.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_charts_download_menu_is_drawn_when_opened_and_downloads(server, browser, lang):
     # the menu's contents are drawn only once it is opened (cxdash/ui/panel.py _downloads)

@@ -48,8 +48,19 @@ def export_tools(view: View) -> None:
     with a progress bar, then download."""
     side = st.sidebar
     side.markdown(f"**{i18n.t('share_export', view.lang)}**")
-    side.caption(i18n.t("share_hint", view.lang))
-    side.code(view.url(base_url()), language=None, wrap_lines=True)
+    # The link in a menu drawn when opened: a code block on the page costs every new
+    # document (every link a reader opens) about 0.3 s of Streamlit's code highlighter's
+    # start-up in the browser (a CPU profile of a /tiers link), before any chart.
+    menu = side.popover(
+        i18n.t("share_link", view.lang),
+        icon=":material/link:",
+        key="share_link",
+        on_change="rerun",
+        width="stretch",
+    )
+    if menu.open:
+        menu.caption(i18n.t("share_hint", view.lang))
+        menu.code(view.url(base_url()), language=None, wrap_lines=True)
     key = (view.page, view.query())
 
     def request(kind: str) -> None:

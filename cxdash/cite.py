@@ -2,9 +2,10 @@
 
 The one citation of the app: captions, chart tooltips, the embed, the deck, the PDF and the
 executive summary say a source this way. The file a value was transcribed from (its
-`document`, e.g. 000_378fe6fa425a9ad9.txt) stays in the data and the Source tab, never in
-what a reader reads or prints. No page or section is cited: the text extractions the values
-come from carry no page numbers, and `figures.page` names the app page a figure is drawn on.
+`document`, e.g. 000_378fe6fa425a9ad9.txt) stays in the data and a figure's *Table and
+source*, never in what a reader reads or prints. No page or section is cited: the text
+extractions the values come from carry no page numbers, and `figures.page` names the app
+page a figure is drawn on.
 """
 
 from __future__ import annotations

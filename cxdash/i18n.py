@@ -64,9 +64,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "empty_value": ("(empty)", "（空白）"),
     # figure panel
-    "tab_chart": ("Chart", "圖表"),
-    "tab_table": ("Table", "表格"),
-    "tab_source": ("Source", "出處"),
+    "table_and_source": ("Table and source", "表格與出處"),
     "download_csv": ("Data (CSV)", "資料 (CSV)"),
     "download_png": ("Image (PNG)", "圖片 (PNG)"),
     "download_svg": ("Image (SVG)", "圖片 (SVG)"),
@@ -108,7 +106,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This figure ({figure}) could not be drawn; the rest of the page is unaffected.",
         "此圖表（{figure}）無法繪製；本頁其他內容不受影響。",
     ),
-    "see_source_tab": ("how it was resolved is in the Source tab", "處理方式請見「出處」分頁"),
+    "see_source_tab": (
+        "how it was resolved is under Table and source",
+        "處理方式請見「表格與出處」",
+    ),
     # the key to a chart's test marks (tables.marks_key) and its pairwise tests
     "marks_sig": (
         "* differs significantly from another group of this chart, shown or not "
@@ -123,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Not tested, so no mark either way — {why}.",
         "未檢定，因此不標示有無差異 — {why}。",
     ),
-    "marks_pairs": ("Every pair is in the Table tab.", "所有配對見「表格」分頁。"),
+    "marks_pairs": ("Every pair is under Table and source.", "所有配對見「表格與出處」。"),
     "why_mean": (
         "comparisons between averages: the documents publish no spread",
         "平均值之間的比較：文件未公布離散程度",
@@ -699,10 +700,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_report": ("The report", "報告數值"),
     "source_question": ("Question asked", "所問題目"),
     "marks_letters": (
-        "Letters (Table tab): each group has a letter; a value lists the groups it is "
+        "Letters (under Table and source): each group has a letter; a value lists the groups it is "
         "significantly higher than (95%, Holm within the chart and dimension). * marks a value "
         "significantly different from another group. Weighted; intervals on the effective base.",
-        "代號（見「表格」分頁）：每個組別各有一個代號；數值列出其顯著高於的組別（95%，於本圖及該維度內以 "
+        "代號（見「表格與出處」）：每個組別各有一個代號；數值列出其顯著高於的組別（95%，於本圖及該維度內以 "
         "Holm 校正）。* 表示與另一組別有顯著差異。已加權；信賴區間以有效樣本數計算。",
     ),
     "resp_tests_caption": (

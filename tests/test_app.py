@@ -108,6 +108,19 @@ def test_language_switch_translates_labels():
     assert any("成熟度等級" in t.value for t in at.title)
 
 
+def test_a_figures_table_and_source_are_drawn_when_opened():
+    at = open_page("tiers.py", tier=["Champion"], lang="zh")
+    assert not at.dataframe and not at.text  # closed: nothing below the charts is drawn
+    assert {e.label for e in at.expander} == {"表格與出處"}
+    at.session_state["more_apac_first_response_hours"] = True  # the reader opens one
+    at.run()
+    (row,) = at.dataframe[0].value.to_dict("records")
+    assert (row["等級"], row["數值"], row["樣本數 N"]) == ("領航者", "1.7 小時", "62")
+    texts = [t.value for t in at.text]
+    assert "1.7 … 領航者 (N=62)" in texts  # the passage, as the document prints it
+    assert any("快 29%" in t for t in texts)  # how the order of the numbers was resolved
+
+
 def test_claim_audit_lists_every_claim():
     at = open_page("claims.py")
     table = at.dataframe[0].value

@@ -1,4 +1,4 @@
-"""Figures on a page: title, chart / table / source tabs, downloads; presentation mode.
+"""Figures on a page: title, chart, downloads, the table and source; presentation mode.
 
 Pages call `page_figures(view)` (the figures their page draws, named in the pages table) or
 `figures(view, catalog)`; a figure the documents do not publish for the current filters gets
@@ -131,30 +131,28 @@ def figure(fig: Figure, view: View | None = None) -> None:
             )
         if fig.has("low_base"):
             st.caption(f":material/warning: {i18n.t('low_base', lang)}")
-        # Lazy tabs: only the open one runs, so a page of 30 figures draws 30 charts, not
-        # 30 charts + 30 tables + 30 source panels.
-        tab_chart, tab_table, tab_source = st.tabs(
-            [i18n.t("tab_chart", lang), i18n.t("tab_table", lang), i18n.t("tab_source", lang)],
-            key=f"tabs_{fig.figure_id}",
+        widgets.chart(fig.spec)
+        access.chart_text(fig)  # the chart's values, for a screen reader
+        key = fig.marks_key
+        if key:  # one caption, a line each: an element costs the browser, a line not
+            st.caption("  \n".join([*map(literal, key), i18n.t("marks_pairs", lang)]))
+        _downloads(fig, view)
+        # The reader's table and the source below the chart, drawn once opened. Tabs (chart /
+        # table / source) cost every newly opened /tiers page 0.3 s of the browser's main
+        # thread for their 26 tab bars, this one closed section 0.1 s (bench: 12 links A/B).
+        more = st.expander(
+            i18n.t("table_and_source", lang),
+            icon=":material/table_view:",
+            key=f"more_{fig.figure_id}",
             on_change="rerun",
         )
-        if tab_chart.open is not False:
-            with tab_chart:
-                widgets.chart(fig.spec)
-                access.chart_text(fig)  # the chart's values, for a screen reader
-                key = fig.marks_key
-                if key:  # one caption, a line each: an element costs the browser, a line not
-                    st.caption("  \n".join([*map(literal, key), i18n.t("marks_pairs", lang)]))
-                _downloads(fig, view)
-        if tab_table.open:
-            with tab_table:
+        if more.open:
+            with more:
                 st.dataframe(fig.table(), hide_index=True, width="stretch")
                 tests, note = fig.tests()
                 if not tests.empty:
                     st.caption(literal(note))
                     st.dataframe(tests, hide_index=True, width="stretch")
-        if tab_source.open:
-            with tab_source:
                 _source(fig, lang)
 
 

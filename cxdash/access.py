@@ -14,7 +14,7 @@ import html
 import pandas as pd
 
 from cxdash import formatting, i18n, tables
-from cxdash.charts import LABEL_COLUMNS
+from cxdash.chartrows import LABEL_COLUMNS
 
 # (between values, between clauses, after a group's name)
 _SEP = {"en": (", ", "; ", ": "), "zh": ("、", "；", "：")}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import access, charts, cite, data, db, formatting, i18n, shapes, tables
+from cxdash import access, chartrows, charts, cite, data, db, formatting, i18n, shapes, tables
 from cxdash.palette import WEB, Type
 from cxdash.view import SLICES, Filters, View
 
@@ -196,8 +196,8 @@ def _localised(records: list[dict], lang: str, look: Type):
         r["test_text"] = (  # the tooltip's test line, for a figure that compares groups
             tables.test_text(r["test_status"], r["test_reason"], lang) if compared else ""
         )
-    lay = charts.layout(records)
-    rows = charts.rows(records, lay, lang, show_ci=True)
+    lay = chartrows.layout(records)
+    rows = chartrows.rows(records, lay, lang, show_ci=True)
     return lay, records, _records(rows), charts.spec(rows, lay, look)
 
 
@@ -205,7 +205,7 @@ def _drawn(full: dict, values: list[dict], lay, lang: str, show_ci: bool) -> dic
     """value_id -> the columns the chart draws, with or without intervals: with them, those
     of `full` (the records _localised made, intervals shown); without, made again."""
     if not show_ci:
-        full = _records(charts.rows(values, lay, lang, show_ci=False))
+        full = _records(chartrows.rows(values, lay, lang, show_ci=False))
     return {v: {c: r[c] for c in ROW_COLUMNS if c in r} for v, r in full.items()}
 
 

@@ -22,7 +22,7 @@ FLAG_KEYS = {
 }
 
 
-# a figure's dimension (charts.Layout.dims) -> the label column the table shows it by
+# a figure's dimension (chartrows.Layout.dims) -> the label column the table shows it by
 _LABELS = {
     "tier": "tier_label",
     "country": "country_label",

@@ -24,4 +24,5 @@ else:
     chosen = state.coded(
         st.selectbox, "figure", lang, ids, label=i18n.t("figure", lang), format_func=titles.get
     )
-    panel.figures_of(matches[matches["figure_id"] == chosen], view)
+    # one figure, read closely: its table and source open beneath it
+    panel.figures_of(matches[matches["figure_id"] == chosen], view, opened=True)

@@ -121,6 +121,13 @@ def test_a_figures_table_and_source_are_drawn_when_opened():
     assert any("快 29%" in t for t in texts)  # how the order of the numbers was resolved
 
 
+def test_explore_shows_the_chosen_figures_table_and_source_open():
+    at = open_page("explore.py", figure="apac_first_response_hours", tier=["Champion"])
+    (row,) = at.dataframe[0].value.to_dict("records")
+    assert (row["Tier"], row["Value"], row["Base N"]) == ("Champion", "1.7 h", "62")
+    assert "1.7 … 領航者 (N=62)" in [t.value for t in at.text]
+
+
 def test_claim_audit_lists_every_claim():
     at = open_page("claims.py")
     table = at.dataframe[0].value

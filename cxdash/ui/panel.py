@@ -115,8 +115,9 @@ def _downloads(fig: Figure, view: View | None) -> None:
         compose.add_button(row, fig, view)
 
 
-def figure(fig: Figure, view: View | None = None) -> None:
-    """Draw one figure (with `view`: how to embed it in that view's filters and language)."""
+def figure(fig: Figure, view: View | None = None, opened: bool = False) -> None:
+    """Draw one figure (with `view`: how to embed it in that view's filters and language;
+    `opened`: its table and source shown until the reader closes them)."""
     lang = fig.lang
     with st.container(border=True):
         st.markdown(f"#### {literal(fig.title)}")
@@ -143,6 +144,7 @@ def figure(fig: Figure, view: View | None = None) -> None:
         more = st.expander(
             i18n.t("table_and_source", lang),
             icon=":material/table_view:",
+            expanded=opened,
             key=f"more_{fig.figure_id}",
             on_change="rerun",
         )
@@ -299,15 +301,16 @@ def page_figures(view: View) -> int:
     return figures_of(data.page_figures(view.page, view.filters.surveys), view)
 
 
-def figures_of(catalog: pd.DataFrame, view: View) -> int:
+def figures_of(catalog: pd.DataFrame, view: View, opened: bool = False) -> int:
     """Draw every figure of a catalog slice that is published for the filters, each as soon
     as it is made; say plainly (above them) which are not, and which breakdowns they do
-    have. Returns how many were drawn."""
+    have (`opened`: each figure's table and source shown open). Returns how many were
+    drawn."""
     lang = view.lang
     above = st.container()  # filled once every figure is drawn, shown above them
     drawn = []
     for fig in figures.each(catalog, view):
-        figure(fig, view)
+        figure(fig, view, opened)
         drawn.append(fig)
     _, missing = figures.split(catalog, drawn)
     with above:

@@ -504,13 +504,47 @@ def new_page(browser):
     return context, context.new_page()
 
 
+# What a step that never settled was waiting for: the page's run and connection state,
+# skeletons, stale elements, and charts not (yet) drawn.
+PENDING_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  const undrawn = charts.filter((c) => {
+    const g = c.querySelector('svg.marks, canvas.marks');
+    if (!g) return true;
+    const r = g.getBoundingClientRect();
+    return !(r.width > 0 && r.height > 0) ||
+      (g.tagName.toLowerCase() === 'svg' && !g.querySelector('.role-mark'));
+  });
+  return {url: location.href, script: app && app.getAttribute('data-test-script-state'),
+          connection: app && app.getAttribute('data-test-connection-state'),
+          sawRunning: !!(window.__bench && window.__bench.sawRunning),
+          skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+          stale: document.querySelectorAll(
+            '[data-testid="stElementContainer"][data-stale="true"]').length,
+          charts: charts.length, undrawn: undrawn.length,
+          exceptions: document.querySelectorAll('[data-testid="stException"]').length};
+}
+"""
+
+
 def settle(page, min_charts: int = 0, polling: str | int = "raf") -> dict:
-    return page.wait_for_function(
-        SETTLE_JS,
-        arg={"minCharts": min_charts, "quietMs": QUIET_MS, "quietLongMs": QUIET_LONG_MS},
-        polling=polling,
-        timeout=STEP_TIMEOUT_MS,
-    ).json_value()
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        return page.wait_for_function(
+            SETTLE_JS,
+            arg={"minCharts": min_charts, "quietMs": QUIET_MS, "quietLongMs": QUIET_LONG_MS},
+            polling=polling,
+            timeout=STEP_TIMEOUT_MS,
+        ).json_value()
+    except Timeout:  # say what it waited for, not only that it waited
+        pending = page.evaluate(PENDING_JS)
+        raise RuntimeError(
+            f"not settled after {STEP_TIMEOUT_MS / 1000:.0f} s (at least {min_charts} "
+            f"charts wanted): {pending}"
+        ) from None
 
 
 def open_link(page, url: str, min_charts: int = 1, polling: str | int = "raf") -> dict:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cxdash.ui import access, panel, share, shell, state, storyboard
+from cxdash.ui import access, share, shell, slides, state, storyboard
 
 st.set_page_config(page_title="CX Survey Explorer", page_icon="📊", layout="wide")
 view = shell.start()
@@ -21,7 +21,7 @@ share.export_tools(view)
 notices = st.container()  # filled after the page, which may change the view
 try:
     if view.present:
-        (storyboard.present if name == "story" else panel.present_page)(view)
+        (storyboard.present if name == "story" else slides.present_page)(view)
     else:
         page.run()
 finally:

@@ -11,7 +11,7 @@ import pytest
 
 from cxdash import data, view
 from cxdash.paths import ROOT
-from cxdash.ui import panel
+from cxdash.ui import slides
 from tests.test_app import chart_rows, open_page
 
 VIEW = "tiers?tier=Champion&tier=Starter&lang=zh"
@@ -85,7 +85,7 @@ def test_presentation_mode_is_large_type_and_fits_the_screen():
     texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
     assert texts and all(mark["fontSize"] >= 18 for mark in texts)
     # three tiers grow to fill the screen, within the plot height one screen allows
-    assert 3 * spec["height"]["step"] <= panel.PLOT_PX
+    assert 3 * spec["height"]["step"] <= slides.PLOT_PX
     rows = [(r["tier_label"], r["value"]) for r in chart_rows(at, "apac_first_response_hours")]
     assert ("Champion", 1.7) in rows
 
@@ -134,4 +134,4 @@ def test_a_slide_of_one_value_shows_it_big_and_a_few_bars_fill_the_plot():
     at = open_page("tiers.py", present="1", slide="2", tier=["Starter", "Champion"])
     assert not at.metric
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    assert 2 * spec["height"]["step"] >= 0.7 * panel.PLOT_PX - 2
+    assert 2 * spec["height"]["step"] >= 0.7 * slides.PLOT_PX - 2

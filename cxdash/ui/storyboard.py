@@ -1,6 +1,6 @@
 """The story page: each step (its chart's title, its sentence, editable, and whose words they
 are) with up / down / remove and a link to its view; and the story in presentation mode, one
-step per screen: the sentence above the chart, the source below (panel.present: the same
+step per screen: the sentence above the chart, the source below (slides.present: the same
 keyboard, buttons and slide number as any page's presentation)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from cxdash import captions, charts, data, documents, figures, i18n, story
 from cxdash.documents import Item
 from cxdash.formatting import literal
 from cxdash.palette import PRESENT
-from cxdash.ui import access, compose, panel, share, state, widgets
+from cxdash.ui import access, compose, share, slides, state, widgets
 from cxdash.view import View
 
 
@@ -104,7 +104,7 @@ def _remove(i: int) -> None:
 def present(view: View) -> None:
     """The story in presentation mode: one step per screen, in the story's order."""
     items = documents.story_items(view, share.base_url(), look=PRESENT)
-    panel.present([functools.partial(_slide, item) for item in items], view)
+    slides.present([functools.partial(_slide, item) for item in items], view)
 
 
 def _slide(item: Item) -> None:
@@ -114,7 +114,7 @@ def _slide(item: Item) -> None:
     # as typed, as HTML text: Markdown would autolink an address even when escaped
     st.html(f'<h2 class="story-sentence">{html.escape(item.sentence)}</h2>')
     st.caption(f"{literal(item.said_by)} · **{literal(fig.title)}**")
-    widgets.chart(charts.fit(fig.spec, panel.PLOT_PX - 100))
+    widgets.chart(charts.fit(fig.spec, slides.PLOT_PX - 100))
     access.chart_text(fig)
     st.caption(literal(fig.caption))
     if fig.marks_key:

@@ -32,8 +32,9 @@ run drew the page the client asked for. An exception element, a run that did not
 successfully, a check that failed, a timeout or a lost connection is an error.
 
 After each view a reader thinks (a random think time, uniform in --think, default 2-6 s)
-before the next interaction. One client alone does --steps interactions first (the
-baseline), then --sessions clients at once (started over --ramp seconds).
+before the next interaction. One client alone does --alone-steps interactions first (the
+baseline; 3 x --steps by default, so that it visits every page as the clients at once do),
+then --sessions clients at once (started over --ramp seconds), --steps each.
 
 Self-contained like the rest of bench/: it never imports the app's package. It reaches the
 app only by `streamlit run dashboard.py` (speed.py's streamlit_run), the websocket, the
@@ -49,7 +50,9 @@ import asyncio
 import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -62,8 +65,32 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
 KINDS = ("page", "tier", "lang", "page", "ci", "year")  # bench/load_sessions.py's mix
+
+
+@dataclass(frozen=True)
+class Served:
+    """What the clients load: the URL path a session opens, its mix of interactions, and
+    whether a run is checked against the app (its URL, page and title) or only for drawing
+    its charts without an exception (the floor page, which writes no URL)."""
+
+    path: str
+    kinds: tuple[str, ...]
+    app: bool
+
+
+APP_SERVED = Served(S.HEAVY_URL, KINDS, True)
+# g's floor: bench/bare_page.py drawing the app's 26 charts of /tiers as its browser gets
+# them and nothing else (BARE_SPECS, bench/app_specs.py), with the same sidebar; one page, so
+# a reader's page changes are not in its mix.
+FLOOR_SERVED = Served("", tuple(k for k in KINDS if k != "page"), False)
 THINK = (2.0, 6.0)  # seconds, uniform: a quick glance at a view before the next click
 RAMP_S = 5.0
+# The reader alone does this many times a reader's steps, so that its p95 (g's denominator)
+# is over the same mix as the readers at once: 30 steps alone visited 10 of the 15 other
+# pages once each, in one order, and its p95 was the second slowest of 30 (it moved from
+# 161 to 346 ms between runs of the same code); 90 steps visit every page twice and the p95
+# is the fifth slowest of 90. The 20 at once make 600 interactions over every page.
+ALONE_ROUNDS = 3
 STEP_TIMEOUT_S = S.STEP_TIMEOUT_MS / 1000
 EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 SUCCESS = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
@@ -145,8 +172,9 @@ def view_of(query: str) -> S.View:
 class Client:
     """One reader's session: a websocket, its widget states, its message cache, its URL."""
 
-    def __init__(self, base: str, number: int, think: tuple[float, float], seed: int) -> None:
-        self.base, self.number, self.think = base, number, think
+    def __init__(self, base: str, number: int, think: tuple[float, float], seed: int,
+                 served: Served = APP_SERVED) -> None:  # fmt: skip
+        self.base, self.number, self.think, self.served = base, number, think, served
         self.rng = random.Random(seed * 1000 + number)
         self.ws = None
         self.inbox: asyncio.Queue = asyncio.Queue()
@@ -286,6 +314,12 @@ class Client:
             old = self.widgets.get(wid)
             if old is not None and not w.set_value:
                 w.value = old.value
+                if isinstance(old.value, list) and old.options != w.options:
+                    # the same widget with its labels in another language (the floor page's
+                    # filters): the reader's choice is the same options, in the new labels
+                    w.value = [
+                        w.options[old.options.index(v)] for v in old.value if v in old.options
+                    ]
             widgets[wid] = w
         if run.status == SUCCESS:
             self.widgets = widgets
@@ -299,7 +333,8 @@ class Client:
             if kind in self.option_index:
                 continue
             w = self.widget(kind)
-            if w is not None and w.id.endswith("@en"):  # English labels start with codes
+            english = w is not None and (w.id.endswith("@en") or not self.served.app)
+            if english and self.view.lang == "en":  # English labels start with codes
                 idx = {}
                 for code in codes:
                     hits = [i for i, label in enumerate(w.options) if label.startswith(code)]
@@ -311,6 +346,8 @@ class Client:
     def widget(self, key: str) -> Widget | None:
         """The sidebar widget of a key: `lang`, `ci`, or `_tier@<lang>` for the filters."""
         ends = (f"-{key}",) if key in ("lang", "ci") else (f"-_{key}@en", f"-_{key}@zh")
+        if not self.served.app:  # the floor page's filters keep their key in any language
+            ends = (f"-{key}",)
         found = [w for w in self.widgets.values() if w.id.endswith(ends)]
         return found[0] if len(found) == 1 else None
 
@@ -325,7 +362,8 @@ class Client:
 
     async def step(self, step: int) -> tuple[str, Run]:
         """The reader's next interaction; checked; returns its kind and run."""
-        kind = KINDS[(step + self.number) % len(KINDS)]
+        kinds = self.served.kinds
+        kind = kinds[(step + self.number) % len(kinds)]
         if kind == "page":
             paths = {path: h for h, (path, _) in self.pages.items()}
             here = self.pages.get(self.page_hash, ("", ""))[0]
@@ -361,6 +399,12 @@ class Client:
         problems = [f"exception {e}" for e in run.exceptions]
         if run.status != SUCCESS:
             problems.append(f"script_finished status {run.status}")
+        if not self.served.app:  # the floor page: its charts drawn, nothing else to read
+            if run.charts == 0:
+                problems.append("no chart drawn")
+            self.view = want
+            self.errors += [f"session {self.number} {what}: {p}" for p in problems]
+            return
         got = view_of(self.query)
         if got.key() != want.key():
             problems.append(f"URL ?{self.query} is not the view {want}")
@@ -416,7 +460,7 @@ async def reader_life(client: Client, steps: int, delay: float, opened: list, li
     await asyncio.sleep(delay)
     try:
         await client.connect()
-        run = await client.open(S.HEAVY_URL, S.DEFAULT)
+        run = await client.open(client.served.path, S.DEFAULT)
         opened.append(run.ms)
         for step in range(steps):
             await asyncio.sleep(client.rng.uniform(*client.think))
@@ -428,8 +472,9 @@ async def reader_life(client: Client, steps: int, delay: float, opened: list, li
         client.dead = True
 
 
-async def load(base: str, n: int, steps: int, think, ramp_s: float, seed: int, pid: int):
-    clients = [Client(base, k, think, seed) for k in range(n)]
+async def load(base: str, n: int, steps: int, think, ramp_s: float, seed: int, pid: int,
+               served: Served = APP_SERVED):  # fmt: skip
+    clients = [Client(base, k, think, seed, served) for k in range(n)]
     opened: list[float] = []
     done = [0]
     tasks = [
@@ -492,6 +537,16 @@ async def visit_every_page(base: str) -> None:
         raise RuntimeError(f"warm-up visit: {c.errors}")
 
 
+async def open_once(base: str, served: Served) -> None:
+    """One untimed session that opens the page (the floor's warm-up: it has one page)."""
+    c = Client(base, 0, (0, 0), 0, served)
+    await c.connect()
+    await c.open(served.path, S.DEFAULT)
+    await c.close()
+    if c.errors:
+        raise RuntimeError(f"warm-up visit: {c.errors}")
+
+
 def in_thread(coro):
     """asyncio.run in a thread of its own (speed.py calls run() inside Playwright's sync API,
     whose event loop occupies this thread)."""
@@ -512,18 +567,23 @@ def in_thread(coro):
 
 
 def run(server, n_sessions: int, steps: int, cool_s: float, think=THINK, ramp_s: float = RAMP_S,
-        seed: int = 1, quiet_min_s: float = 0.0) -> dict:  # fmt: skip
-    """One client alone, then n_sessions at once, against `server` (the app's, already
-    visited); the same result dict as load_sessions.run, plus what only these clients know."""
+        seed: int = 1, quiet_min_s: float = 0.0, alone_steps: int | None = None,
+        served: Served = APP_SERVED) -> dict:  # fmt: skip
+    """One client alone (`alone_steps`, default ALONE_ROUNDS x steps), then n_sessions at
+    once, against `server` (the app's, already visited); the same result dict as
+    load_sessions.run, plus what only these clients know."""
     pid = server.proc.pid
+    alone_steps = alone_steps or ALONE_ROUNDS * steps
     waited = wait_quiet(pid, quiet_min_s)
-    S.progress(f"load: server quiet after {waited:.0f} s; one client alone, {steps} steps")
-    alone, a_stats = in_thread(load(server.url, 1, steps, think, 0.0, seed, pid))
+    S.progress(f"load: server quiet after {waited:.0f} s; one client alone, {alone_steps} steps")
+    alone, a_stats = in_thread(load(server.url, 1, alone_steps, think, 0.0, seed, pid, served))
     one = summary(alone)
     wait_quiet(pid, 0.0)
     rss_before = S.rss_kb(pid)[0]
     S.progress(f"load: {n_sessions} clients at once, {steps} steps each")
-    many_clients, stats = in_thread(load(server.url, n_sessions, steps, think, ramp_s, seed, pid))
+    many_clients, stats = in_thread(
+        load(server.url, n_sessions, steps, think, ramp_s, seed, pid, served)
+    )
     many = summary(many_clients)
     S.progress(f"load done; waiting {cool_s:.0f} s for the server to settle")
     time.sleep(cool_s)
@@ -534,6 +594,7 @@ def run(server, n_sessions: int, steps: int, cool_s: float, think=THINK, ramp_s:
         "many": many,
         "sessions": n_sessions,
         "steps": steps,
+        "alone_steps": alone_steps,
         "think_s": tuple(think),
         "ramp_s": ramp_s,
         "wall_s": stats["wall_s"],
@@ -607,6 +668,10 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, default=20, help="clients at once")
     ap.add_argument("--steps", type=int, default=30, help="interactions per client")
     ap.add_argument(
+        "--alone-steps", type=int,
+        help=f"interactions of the client alone (default {ALONE_ROUNDS} x --steps)",
+    )  # fmt: skip
+    ap.add_argument(
         "--think", default=f"{THINK[0]:g},{THINK[1]:g}", help="think time MIN,MAX seconds"
     )
     ap.add_argument("--cool", type=float, default=120.0, help="seconds after the load to RSS")
@@ -622,6 +687,16 @@ def main() -> None:
         help="in the server's environment, for experiments: e.g. "
         "STREAMLIT_RUNNER_POST_SCRIPT_GC=false (no full collection after every run)",
     )  # fmt: skip
+    ap.add_argument(
+        "--floor", action="store_true",
+        help="load g's floor instead of the app: the bare page drawing the app's 26 charts "
+        "of /tiers and nothing else (bench/app_specs.py), with tier, year, language and "
+        "interval interactions (it has one page)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--no-pages", action="store_true",
+        help="the app with the floor's mix (no page changes), to set beside --floor",
+    )  # fmt: skip
     args = ap.parse_args()
     think = tuple(float(x) for x in args.think.split(","))
     env = dict(e.split("=", 1) for e in args.env)
@@ -634,19 +709,33 @@ def main() -> None:
     started = time.perf_counter()
     if env:
         S.log(f"server environment: {env}")
-    with S.streamlit_run(S.APP, env) as server:
-        S.progress("warm-up: one session opens /tiers and visits every page")
+    served = APP_SERVED
+    if args.no_pages:
+        served = Served(S.HEAVY_URL, FLOOR_SERVED.kinds, True)
+    script = S.APP
+    if args.floor:
+        served, script = FLOOR_SERVED, S.BARE
+        specs = Path(tempfile.mkdtemp(prefix="load-ws-")) / "tiers-specs.json"
+        subprocess.run(
+            [sys.executable, str(S.ROOT / "bench" / "app_specs.py"), str(specs), S.HEAVY_URL],
+            cwd=S.ROOT, check=True, capture_output=True,
+        )  # fmt: skip
+        env = {**env, "BARE_SPECS": str(specs)}
+    S.log(f"serving {script.name}; a reader's mix: {', '.join(served.kinds)}")
+    with S.streamlit_run(script, env) as server:
+        visits = "opened /tiers and visited every page" if served.app else "opened the page"
+        S.progress(f"warm-up: one session: {visits}")
         t = time.perf_counter()
-        in_thread(visit_every_page(server.url))
+        in_thread(visit_every_page(server.url) if served.app else open_once(server.url, served))
         S.log(
-            f"warm-up: one session visited every page in {time.perf_counter() - t:.0f} s; "
+            f"warm-up: one session {visits} in {time.perf_counter() - t:.0f} s; "
             f"server RSS {S.rss_kb(server.proc.pid)[0] / 1024:.0f} MB; waiting until the "
             f"server's CPU is quiet (its background warming of every figure done), at least "
             f"{args.warm:.0f} s"
         )
         g = run(
             server, args.sessions, args.steps, args.cool, think, args.ramp, args.seed,
-            quiet_min_s=args.warm,
+            quiet_min_s=args.warm, alone_steps=args.alone_steps, served=served,
         )  # fmt: skip
         S.log(
             f"warm-up: the server was quiet {g['quiet_wait_s']:.0f} s after that visit (CPU "

@@ -18,6 +18,8 @@ target, and never fails on a target.
   e. Server RSS after one browser session visited every page. Target <= 1.3x.
   e'. The floor of (e): the floor page of c' also holding the app's database in DuckDB
      (bare_page.py BARE_DUCKDB: opened read-only, every table read once).
+  e''. Where the app's memory goes, stage by stage in fresh processes (bench/memory.py):
+     the stack's libraries, the app's modules, the database attached, the shapes, the pages.
   g. N sessions x M interactions at once vs one session alone: errors, p95 per interaction
      (target <= 2x), RSS after the load (target <= 1.2x). The sessions are websocket clients
      that speak Streamlit's protocol and do not render (bench/load_ws.py: the server's time
@@ -818,6 +820,13 @@ def browser_side(
                 f"on the app ..."
             )
             app.res["load"] = load_ws.run(servers["app"], *load)
+            log(
+                "g′. the same readers on the floor page (the app's 26 charts of /tiers alone; "
+                "one page, so no page changes) ..."
+            )
+            app.res["load_floor"] = load_ws.run(
+                servers["floor"], load[0], load[1], 0.0, served=load_ws.FLOOR_SERVED
+            )
     for t in (app, bare, floor):
         log(f"  {t.name} clicks (ms): {[round(x) for x in t.res['click']]}")
         log(f"  {t.name} links  (ms): {[round(x) for x in t.res['link']]}")
@@ -898,6 +907,15 @@ def main() -> None:
         text=True,
     )
     log(breakdown.stdout.rstrip() or breakdown.stderr[-2000:])
+    if "dataset" not in LINK_EXTRA:
+        log("e″. Where the server's memory goes (bench/memory.py, a fresh process a stage):")
+        memory = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "memory.py")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        log(memory.stdout.rstrip() or memory.stderr[-2000:])
     log(f"a/b. server side, AppTest of /tiers vs bench/bare_page.py ({n_slices} slices) ...")
     srv = server_side(n_slices, reruns)
     app, bare = srv["app"], srv["bare"]
@@ -1014,6 +1032,17 @@ def main() -> None:
             many["p95"] / one["p95"],
             TARGET["g"],
         )
+        if "load_floor" in b_app:
+            fg = b_app["load_floor"]
+            row(
+                f"g′. the same on the floor, the bare page of the app's 26 charts of /tiers "
+                f"(at once ÷ alone; tier, year, language and intervals: it has one page), "
+                f"{fg['many']['n']} and {fg['one']['n']} interactions",
+                f"{fmt_ms(fg['many']['p95'])} ({fmt_ms(fg['many']['p50'])})",
+                f"{fmt_ms(fg['one']['p95'])} ({fmt_ms(fg['one']['p50'])}) alone",
+                fg["many"]["p95"] / fg["one"]["p95"],
+                TARGET["g"],  # met or not by the floor itself: whether this stack can
+            )
         row(
             f"g. server RSS {g['cool_s']:.0f} s after the load ÷ before it",
             f"{g['rss_cool_kb'] / 1024:.0f} MB",

@@ -164,6 +164,18 @@ def test_page_modules_leave_heavy_libraries_to_the_actions_that_need_them():
     assert out.stdout.strip() == "[]"
 
 
+def test_a_figure_from_respondents_needs_scipys_special_functions_not_scipy_stats():
+    # scipy.stats was 0.6 s of a server's first figure from respondents, scipy.special 0.2 s
+    code = (
+        "import sys\n"
+        "import cxdash.respondents.source, cxdash.respondents.stats as s\n"
+        "print('scipy.stats' in sys.modules, 'scipy.special' in sys.modules, round(s.Z, 6))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "True", "1.959964"]
+
+
 def test_a_page_drawn_from_the_shapes_file_never_imports_altair(made_for_the_file, tmp_path):
     # Altair builds shapes; importing it was 0.3 s of a server's first run (cxdash/lazy.py)
     file = shapes.path(tmp_path / "cx.duckdb")

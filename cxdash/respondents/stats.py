@@ -18,8 +18,11 @@ Pairs: same option, groups differing in exactly one dimension; Holm within the q
 that dimension (as cxdash/stats.py does for published figures). Letters, Displayr style:
 each group a letter; a value carries the letters of the groups it is significantly higher than.
 
-scipy only: the app imports this at request time and never imports statsmodels (cxdash/stats.py,
-the build's, does); tests check `wilson` and `holm` against its statsmodels helpers.
+scipy.special only: the app imports this at request time and never imports statsmodels
+(cxdash/stats.py, the build's, does); tests check `wilson` and `holm` against its statsmodels
+helpers. The normal and t quantiles and tails are the special functions scipy.stats's `norm`
+and `t` call (ndtri, ndtr, stdtrit, stdtr: the same values, nan where the df is not positive),
+without importing scipy.stats, 0.4 s of a server's first figure from respondents.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm, t
+from scipy.special import ndtr, ndtri, stdtr, stdtrit
 
 from cxdash.respondents import sums
 from cxdash.respondents.sums import DIMENSIONS, MEASURES, Slice
@@ -36,7 +39,7 @@ from cxdash.respondents.sums import DIMENSIONS, MEASURES, Slice
 LOW_BASE = 30  # as cxdash/stats.py
 MIN_EFF_BASE = 2.0  # below it: no interval (t has no df), no test
 ALPHA = 0.05
-Z = float(norm.ppf(1 - ALPHA / 2))
+Z = float(ndtri(1 - ALPHA / 2))
 # why a value or a pair is not tested: no other group to compare with; an effective base below
 # 2; two groups without spread whose values differ (every answer the same in each)
 REASONS = ("no_comparison", "small_base", "no_variance")
@@ -58,7 +61,7 @@ def estimates(s: pd.DataFrame, kind: str) -> pd.DataFrame:
         if measure == "share":
             low, high = wilson(m, eff)
         else:
-            half = t.ppf(1 - ALPHA / 2, np.maximum(eff - 1, 1.0)) * se
+            half = stdtrit(np.maximum(eff - 1, 1.0), 1 - ALPHA / 2) * se
             low, high = m - half, m + half
     scale = 100.0 if measure == "share" else 1.0
     ok = eff >= MIN_EFF_BASE
@@ -160,13 +163,13 @@ def _tests(measure: str, x1, x2, e1, e2, se1, se2) -> tuple:
             pooled = (x1 * e1 + x2 * e2) / (e1 + e2) / 100
             spread = pooled * (1 - pooled) * (1 / e1 + 1 / e2)
             stat = (x1 - x2) / 100 / np.sqrt(spread)
-            pvalue = 2 * norm.sf(np.abs(stat))
+            pvalue = 2 * ndtr(-np.abs(stat))
         else:
             v1, v2 = se1**2, se2**2
             spread = v1 + v2
             stat = (x1 - x2) / np.sqrt(spread)
             df = spread**2 / (v1**2 / (e1 - 1) + v2**2 / (e2 - 1))
-            pvalue = 2 * t.sf(np.abs(stat), df)
+            pvalue = 2 * stdtr(df, -np.abs(stat))
     same = x1 == x2  # equal values (two shares of 0): not significantly different, p = 1
     small = (e1 < MIN_EFF_BASE) | (e2 < MIN_EFF_BASE)
     flat = ~same & ~(spread > 0)

@@ -286,10 +286,12 @@ def _respondent_values(ds, figure_id, filters, answer, version):
 
 @functools.lru_cache(maxsize=256)
 def _report(figure_id: str, version: int):
-    """A figure's published values as its respondent rows read them (values.Report)."""
+    """A figure's published values as its respondent rows read them (values.Report), from
+    every published value read at once: one query of about 40 ms, where a figure's own took
+    about 13 ms and a server's first page from respondents asked 26 of them."""
     from cxdash.respondents import values
 
-    return values.Report.of(_values_of(figure_id))
+    return values.Report.of(_all_values(version)[figure_id])
 
 
 @functools.lru_cache(maxsize=256)

@@ -61,6 +61,31 @@ def test_a_tier_chart_is_recomputed_and_labelled_as_the_users(dataset):
     assert rows[("Champion",)]["letter"] in rows[("Starter",)]["letters"]
 
 
+def test_the_reports_values_beside_are_each_figures_own_published_values():
+    # a figure's report is read from every published value at once (one query, not one a
+    # figure); the same records, values and types as the figure's own query gives
+    from cxdash import db
+    from cxdash.respondents import values
+
+    version = db.version()
+    every = figures._all_values(version)
+    assert len(every) == 116
+    for figure_id in every:
+        report = figures._report(figure_id, version)
+        own = values.Report.of(figures._values_of(figure_id))
+        assert (report.figure_id, report.varies, report.groups) == (
+            own.figure_id,
+            own.varies,
+            own.groups,
+        )
+        assert report.records == own.records, figure_id
+        assert [list(map(type, r.values())) for r in report.records] == [
+            list(map(type, r.values())) for r in own.records
+        ], figure_id
+    frt = figures._report("apac_first_response_hours", version).records
+    assert {(r["tier"], r["value"]) for r in frt} >= {("Champion", 1.7), ("Starter", 2.4)}
+
+
 def test_a_base_of_thousands_is_printed_with_its_separator(dataset):
     # a user's data can count a million respondents: N=503720 was hard to read
     fig = figures.figure("apac_first_response_hours", View(page="tiers", dataset=dataset))

@@ -698,6 +698,8 @@ def main() -> None:
         help="the app with the floor's mix (no page changes), to set beside --floor",
     )  # fmt: skip
     args = ap.parse_args()
+    if min(args.sessions, args.steps, args.alone_steps or 1) < 1:
+        ap.error("--sessions, --steps and --alone-steps take a whole number of at least 1")
     think = tuple(float(x) for x in args.think.split(","))
     env = dict(e.split("=", 1) for e in args.env)
     os.chdir(S.ROOT)

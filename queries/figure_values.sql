@@ -29,4 +29,5 @@ final as (
 )
 
 select * from final
-order by figure_order, figure_id, year nulls first, tier_order, country_order, channel_order, option_order
+order by figure_order, figure_id, year nulls first, tier_order, country_order, channel_order, option_order,
+    group_order nulls first, value_id

@@ -6,9 +6,10 @@ with final as (
     select
         figure_id,
         value_id,
-        figure_order, year, tier_order, country_order, channel_order, option_order
+        figure_order, year, tier_order, country_order, channel_order, option_order, group_order
     from sliced_values($figure_ids, $tiers, $countries, $channels, $years)
 )
 
 select figure_id, value_id from final
-order by figure_order, figure_id, year nulls first, tier_order, country_order, channel_order, option_order
+order by figure_order, figure_id, year nulls first, tier_order, country_order, channel_order, option_order,
+    group_order nulls first, value_id

@@ -37,6 +37,7 @@ select
     g.label_en as group_label_en,
     g.label_zh as group_label_zh,
     g.base_n as group_base_n,
+    g.sort_order as group_order,
     v.option_en,
     v.option_zh,
     min(v.rowid) over (partition by v.figure_id, v.option_en) as option_order,

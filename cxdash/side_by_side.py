@@ -123,6 +123,24 @@ def caption(rows: pd.DataFrame, lang: str) -> str:
     )
 
 
+def records(rows: pd.DataFrame, lang: str) -> dict[str, list[dict]]:
+    """The drawn values, localised, by figure (in the figures' order): each figure's are
+    cited with its own caption and passages."""
+    out: dict[str, list[dict]] = {}
+    for r in i18n.pick_records(formatting.records(rows.sort_values("figure_order")), lang):
+        out.setdefault(r["figure_id"], []).append(r)
+    return out
+
+
+def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The drawn values as a reader's table (tables.table, by channel), each row led by the
+    figure it is published in."""
+    drawn = [r for rs in records(rows, lang).values() for r in rs]
+    out = tables.table(drawn, lang, dims=("channel",))
+    out.insert(0, i18n.t("col_figure", lang), [r["title"] for r in drawn])
+    return out
+
+
 def _channel_colours(df: pd.DataFrame) -> alt.Scale:
     """Each channel's own colour (palette.CHANNEL_COLORS), as on every by-channel chart."""
     rows = df.drop_duplicates("channel").sort_values("channel_order")

@@ -128,6 +128,20 @@ def test_explore_shows_the_chosen_figures_table_and_source_open():
     assert "1.7 … 領航者 (N=62)" in [t.value for t in at.text]
 
 
+def test_hong_kongs_side_by_side_has_its_table_and_both_figures_sources():
+    at = open_page("hong_kong.py", lang="zh")
+    at.session_state["more_side_by_side_hk"] = True  # the reader opens the last section
+    at.run()
+    rows = at.dataframe[0].value.to_dict("records")
+    by = {(r["圖表"], r["管道"]): (r["選項"], r["數值"], r["樣本數 N"]) for r in rows}
+    assert by[("非常滿意/滿意", "店舖 / 分行 / 服務中心")] == ("非常滿意/滿意", "71%", "未公布")
+    assert by[("在第一次接觸時便能解決問題", "社群媒體")] == ("可以", "42%", "未公布")
+    texts = [t.value for t in at.text]  # each figure's passages, as the document prints them
+    assert "非常滿意/滿意 / 店舖/ 分行/ 服務中心 / 71%" in texts
+    assert "在第一次接觸時便能解決問題 / 公司社交媒體頁面 / 可以 / 42%" in texts
+    assert len(at.warning) == 2  # each figure's flag (its order inferred), with its reason
+
+
 def test_claim_audit_lists_every_claim():
     at = open_page("claims.py")
     table = at.dataframe[0].value

@@ -79,3 +79,25 @@ def test_the_needs_chart_gives_each_groups_size():
     text = tables.bases(fig.records, "en")
     assert "n=500" in text and "n=358" in text
     assert "Frontline customer service staff n=358" in text
+
+
+def test_the_side_by_sides_table_is_the_drawn_values_each_with_its_figure():
+    rows, _ = side_by_side.values("hk", Filters())
+    table = side_by_side.table(rows, "en")
+    assert list(table.columns[:4]) == ["Figure", "Channel", "Answer", "Value"]
+    by = {(r["Figure"], r["Channel"]): r["Value"] for r in table.to_dict("records")}
+    assert len(by) == 10
+    assert by[("Satisfaction with customer service by channel", "Phone / hotline")] == "64%"
+    assert (
+        by[
+            (
+                "Able to solve the enquiry the first time, by channel",
+                "Store / branch / service centre",
+            )
+        ]
+        == "89%"
+    )
+    assert set(table["Base N"]) == {"not published"}
+    cited = side_by_side.records(rows, "zh")
+    assert list(cited) == ["hk_satisfaction_by_channel", "hk_fcr_by_channel"]
+    assert [r["value"] for r in cited["hk_fcr_by_channel"]] == [74, 89, 85, 42, 42]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxdash import cite, data, documents, export, figures, i18n
+from cxdash import cite, data, documents, export, figures, i18n, tables
 from cxdash.figures import Figure
 from cxdash.formatting import literal
 from cxdash.ui import access, compose, share, widgets
@@ -23,22 +23,46 @@ def _source(fig: Figure, lang: str) -> None:
     if row.get("origin") == "respondents":
         _respondent_source(fig, lang)
         return
-    for flag, note in fig.flags:
+    cited(fig.records, lang)
+    notes = documents.reading(fig)
+    if notes:
+        st.markdown(f"**{i18n.t('source_note', lang)}:**")
+        for note in notes:
+            st.text(note)
+
+
+def cited(records: list[dict], lang: str) -> None:
+    """Where published values (one figure's localised records) come from: their flags with
+    what explains them, the citation and the file they were transcribed from (only here and
+    in the data), the figure's caption and each passage of the document, in its own words."""
+    for flag, note in tables.flags(records):
         st.warning(f"**{i18n.t('flag_' + flag, lang)}** {literal(note)}", icon=":material/search:")
-    # the citation, and the file the values were transcribed from (only here and in the data)
+    row = records[0]
     citation = literal(cite.of(row, lang))
     st.markdown(f"**{i18n.t('source_document', lang)}:** {citation} `{row['document']}`")
     if isinstance(row["caption_zh"], str):
         st.markdown(f"**{i18n.t('source_caption', lang)}:**")
         st.text(row["caption_zh"])
     st.markdown(f"**{i18n.t('source_passage', lang)}:**")
-    for passage in dict.fromkeys(r["source_zh"] for r in fig.records):
+    for passage in dict.fromkeys(r["source_zh"] for r in records):
         st.text(passage)
-    notes = documents.reading(fig)
-    if notes:
-        st.markdown(f"**{i18n.t('source_note', lang)}:**")
-        for note in notes:
-            st.text(note)
+
+
+def table_and_source(
+    key: str, lang: str, opened: bool = False
+) -> st.delta_generator.DeltaGenerator | None:
+    """The closed *Table and source* section below a chart: the container to draw in once
+    the reader opens it, else None. Tabs (chart / table / source) cost every newly opened
+    /tiers page 0.3 s of the browser's main thread for their 26 tab bars, this one closed
+    section 0.1 s (bench: 12 links A/B)."""
+    more = st.expander(
+        i18n.t("table_and_source", lang),
+        icon=":material/table_view:",
+        expanded=opened,
+        key=key,
+        on_change="rerun",
+    )
+    return more if more.open else None
 
 
 def _respondent_source(fig: Figure, lang: str) -> None:
@@ -134,17 +158,9 @@ def figure(fig: Figure, view: View | None = None, opened: bool = False) -> None:
         if key:  # one caption, a line each: an element costs the browser, a line not
             st.caption("  \n".join([*map(literal, key), i18n.t("marks_pairs", lang)]))
         _downloads(fig, view)
-        # The reader's table and the source below the chart, drawn once opened. Tabs (chart /
-        # table / source) cost every newly opened /tiers page 0.3 s of the browser's main
-        # thread for their 26 tab bars, this one closed section 0.1 s (bench: 12 links A/B).
-        more = st.expander(
-            i18n.t("table_and_source", lang),
-            icon=":material/table_view:",
-            expanded=opened,
-            key=f"more_{fig.figure_id}",
-            on_change="rerun",
-        )
-        if more.open:
+        # the reader's table and the source below the chart, drawn once opened
+        more = table_and_source(f"more_{fig.figure_id}", lang, opened)
+        if more is not None:
             with more:
                 st.dataframe(fig.table(), hide_index=True, width="stretch")
                 tests, note = fig.tests()

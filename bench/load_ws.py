@@ -52,7 +52,6 @@ import random
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -717,7 +716,7 @@ def main() -> None:
     script = S.APP
     if args.floor:
         served, script = FLOOR_SERVED, S.BARE
-        specs = Path(tempfile.mkdtemp(prefix="load-ws-")) / "tiers-specs.json"
+        specs = S.scratch("load-ws-") / "tiers-specs.json"
         subprocess.run(
             [sys.executable, str(S.ROOT / "bench" / "app_specs.py"), str(specs), S.HEAVY_URL],
             cwd=S.ROOT, check=True, capture_output=True,

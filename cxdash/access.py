@@ -107,14 +107,14 @@ SR_ONLY = (
 )
 
 
-def hidden_table(description: str, table: pd.DataFrame) -> str:
+def hidden_table(description: str, columns: dict[str, list]) -> str:
     """The chart's values as an HTML table a screen reader reaches (visually hidden): the
-    description as its caption, the reader's table (tables.table) as its rows. Every cell is
-    escaped."""
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in table.columns)
+    description as its caption, the reader's table (tables.columns: header -> cells) as its
+    rows. Every cell is escaped."""
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-        for row in table.itertuples(index=False)
+        for row in zip(*columns.values())
     )
     return (
         f'<table class="cx-sr-only" style="{SR_ONLY}"><caption>{html.escape(description)}'

@@ -78,12 +78,17 @@ class Figure:
         if made is None:
             if len(_TEXT_TABLES) >= 4096:
                 _TEXT_TABLES.clear()
-            made = _TEXT_TABLES[key] = access.hidden_table(self.spec["description"], self.table())
+            made = _TEXT_TABLES[key] = access.hidden_table(
+                self.spec["description"], self._columns()
+            )
         return made
 
     @functools.cached_property
     def _own_text_table(self) -> str:
-        return access.hidden_table(self.spec["description"], self.table())
+        return access.hidden_table(self.spec["description"], self._columns())
+
+    def _columns(self) -> dict[str, list]:
+        return tables.columns(self.records, self.lang, self.dims)
 
     @property
     def published_beside(self) -> str:
@@ -325,9 +330,12 @@ def published(cat: pd.DataFrame, view: View) -> dict[str, list[str]]:
         from cxdash.respondents import source
 
         return {f: [] for f in source.figures(source.dataset(view.dataset), list(cat["figure_id"]))}
-    shown = shown_values(list(cat["figure_id"]), view.filters)
-    by_figure = shown.groupby("figure_id", sort=False)["value_id"].agg(list).to_dict()
-    return {f: by_figure[f] for f in cat["figure_id"] if f in by_figure}
+    ids = cat["figure_id"].tolist()
+    shown = shown_values(ids, view.filters)
+    by_figure: dict[str, list[str]] = {}  # plain lists: pandas' groupby cost a slice 2 ms
+    for figure_id, value_id in zip(shown["figure_id"].tolist(), shown["value_id"].tolist()):
+        by_figure.setdefault(figure_id, []).append(value_id)
+    return {f: by_figure[f] for f in ids if f in by_figure}
 
 
 def each(cat: pd.DataFrame, view: View) -> Iterator[Figure]:
@@ -349,9 +357,10 @@ def split(cat: pd.DataFrame, drawn: list[Figure]) -> tuple[pd.DataFrame, pd.Data
     """(the catalog's rows drawn, the rest)."""
     if cat.empty:
         return cat, cat
-    kept = cat["figure_id"].isin([f.figure_id for f in drawn])
-    if kept.all():  # the usual case, without two row-by-row copies of the catalog
+    ids = {f.figure_id for f in drawn}
+    if all(f in ids for f in cat["figure_id"].tolist()):  # the usual case, without copies
         return cat, cat.iloc[:0]
+    kept = cat["figure_id"].isin(ids)
     return cat[kept], cat[~kept]
 
 

@@ -18,7 +18,7 @@ if shell.survey_shown("hk", view):
         st.caption(literal(side_by_side.caption(rows, view.lang)))
         st.altair_chart(side_by_side.chart(rows, view.lang), width="stretch")
         title, table = i18n.t("side_by_side_hk", view.lang), side_by_side.table(rows, view.lang)
-        st.html(access.hidden_table(title, table))  # the chart's values, for a screen reader
+        st.html(access.hidden_table(title, table.to_dict("list")))  # for a screen reader
         missing = side_by_side.missing_note(only, view.lang)
         if missing:
             st.caption(literal(missing))

@@ -74,7 +74,7 @@ def test_every_value_a_chart_draws_is_in_its_description(page):
 
 def test_hidden_table_escapes_and_carries_the_description():
     f = fig(FIRST_RESPONSE, STARTER_CHAMPION)
-    out = access.hidden_table('a <b> & "c"', f.table())
+    out = access.hidden_table('a <b> & "c"', f.table().to_dict("list"))
     assert "<caption>a &lt;b&gt; &amp; &quot;c&quot;</caption>" in out
     assert out.count("<tr>") == 1 + len(f.records)  # header + one row per value
     assert "<td>1.7 h</td>" in out and "<td>62</td>" in out

@@ -771,9 +771,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "亞太中小企業客戶體驗成熟度（ESG 為 Zendesk 製作）",
     ),
     "up_instrument_hk": ("Hong Kong customer service (HKACE)", "香港客戶服務（香港客戶中心協會）"),
-    # Streamlit's own words in its file uploader, drawn over them outside English (ui/widgets)
-    "upload_button": ("Upload", "上傳"),
-    "upload_limit": ("{mb} MB per file · {types}", "每個檔案上限 {mb} MB · {types}"),
     "up_file": (
         "Respondent file (CSV, Parquet or SPSS .sav)",
         "受訪者檔案（CSV、Parquet 或 .sav 檔）",

@@ -41,23 +41,3 @@ def test_a_bad_file_is_refused_then_a_good_one_redraws_the_pages(server, browser
     assert "Drawn from your data" in text and "The report, same question" in text
     assert "dataset=" in page.url  # the link names the dataset, never its rows
     assert page.locator("[data-testid=stVegaLiteChart]").count() > 10
-
-
-def test_the_uploaders_own_words_follow_the_language(server, browser):  # noqa: F811
-    # Streamlit draws "Upload" and "200MB per file • CSV" in English in every language; in
-    # 繁體中文 the app's words are drawn in their place (ui/widgets.file_uploader)
-    page = new_page(browser, f"{server}/your_data?lang=zh")
-    uploaders = page.locator("[data-testid=stFileUploader]")
-    assert uploaders.count() == 2
-    assert page.get_by_role("button", name="上傳", exact=True).count() == 2  # what AT reads
-    assert page.get_by_role("button", name="Upload", exact=True).count() == 0
-    limits = page.evaluate(
-        """() => [...document.querySelectorAll(
-            '[data-testid=stFileUploaderDropzoneInstructions] > div')]
-            .map(d => getComputedStyle(d, '::after').content)"""
-    )
-    assert limits == ['"每個檔案上限 200 MB · CSV、PARQUET、SAV"', '"每個檔案上限 200 MB · TOML"']
-    assert not any("per file" in t or "Upload" in t for t in uploaders.all_inner_texts())
-    page = new_page(browser, f"{server}/your_data")  # English: Streamlit's own, untouched
-    assert page.get_by_role("button", name="Upload", exact=True).count() == 2
-    assert "200MB per file • TOML" in page.locator("[data-testid=stFileUploader]").last.inner_text()

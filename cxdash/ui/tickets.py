@@ -304,9 +304,9 @@ def _synth(lang: str) -> None:
 
 def upload_form(lang: str) -> None:
     with st.form("tickets_upload", border=True):
-        widgets.file_uploader(i18n.t("tk_file", lang), ["csv", "parquet"], "tk_file", lang)
-        widgets.file_uploader(
-            i18n.t("tk_mapping", lang), ["toml"], "tk_map", lang,
+        st.file_uploader(i18n.t("tk_file", lang), type=["csv", "parquet"], key="tk_file")
+        st.file_uploader(
+            i18n.t("tk_mapping", lang), type=["toml"], key="tk_map",
             help=i18n.t("tk_mapping_help", lang),
         )  # fmt: skip
         st.form_submit_button(

@@ -16,7 +16,7 @@ import streamlit as st
 from cxdash import i18n
 from cxdash.formatting import literal
 from cxdash.respondents import store
-from cxdash.ui import state, widgets
+from cxdash.ui import state
 
 _FOLDER = "_uploads_folder"
 SYNTH_ROWS = 5000  # a FICTIONAL dataset drawn on the page: enough for every tier x country
@@ -102,8 +102,8 @@ def upload_form(lang: str) -> None:
             format_func=lambda i: i18n.t(f"up_instrument_{i}", lang),
             key="up_instrument",
         )
-        widgets.file_uploader(i18n.t("up_file", lang), ["csv", "parquet", "sav"], "up_file", lang)
-        widgets.file_uploader(i18n.t("up_mapping", lang), ["toml"], "up_mapping", lang)
+        st.file_uploader(i18n.t("up_file", lang), type=["csv", "parquet", "sav"], key="up_file")
+        st.file_uploader(i18n.t("up_mapping", lang), type=["toml"], key="up_mapping")
         st.text_input(i18n.t("up_name", lang), max_chars=80, key="up_name")
         st.form_submit_button(
             i18n.t("up_import", lang), icon=":material/upload:", on_click=_submitted, args=(lang,)

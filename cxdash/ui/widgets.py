@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from cxdash import data, db, export, formatting, i18n, payload
-from cxdash.palette import MUTED_TEXT
 from cxdash.view import View
 
 
@@ -34,38 +33,6 @@ def _arrow(rows):
         return dataframe_util.convert_arrow_table_to_arrow_bytes(pa.Table.from_pylist(rows))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return rows
-
-
-def file_uploader(label: str, types: list[str], key: str, lang: str, **kw) -> None:
-    """`st.file_uploader`, its own words in the reader's language: Streamlit draws its button
-    ("Upload") and limit line ("200MB per file • CSV") in English whatever the app's
-    language, with no parameter for them. Outside English, keyed CSS (the widget's
-    `st-key-` class) hides those two texts and draws the app's in their place, the limit
-    from the server's own setting; all app-owned text, no upload or URL value reaches it."""
-    st.file_uploader(label, type=types, key=key, **kw)
-    if lang == "en":
-        return
-    limit = i18n.t(
-        "upload_limit",
-        lang,
-        mb=st.get_option("server.maxUploadSize"),
-        types="、".join(t.upper() for t in types),
-    )
-    box = f".st-key-{key} [data-testid=stFileUploaderDropzone]"
-    st.html(
-        f"<style>{box} button p, {box} [data-testid=stFileUploaderDropzoneInstructions] span"
-        f" {{display: none;}}"
-        f"{box} button [data-testid=stMarkdownContainer]::after"
-        f" {{content: {_css_text(i18n.t('upload_button', lang))};}}"
-        f"{box} [data-testid=stFileUploaderDropzoneInstructions] > div::after"
-        f" {{content: {_css_text(limit)}; font-size: 14px; line-height: 1.6;"
-        f" color: {MUTED_TEXT};}}</style>"
-    )
-
-
-def _css_text(text: str) -> str:
-    """App-owned text as a CSS string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def claim_counts(claims: pd.DataFrame, lang: str) -> None:
